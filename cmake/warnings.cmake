@@ -1,0 +1,9 @@
+# Warnings in one place. -Wno-sign-conversion: clang's -Wconversion includes it and g++'s does not;
+# container indexing with signed ints would drown real findings. Floating point stays strict:
+# -ffp-contract=off (no fused multiply-add, so g++ and clang give the same bits), never -ffast-math.
+add_library(itsc_warnings INTERFACE)
+target_compile_options(itsc_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wconversion -Wno-sign-conversion -Wshadow -Wnon-virtual-dtor
+  -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wdouble-promotion
+  -Wimplicit-fallthrough -ffp-contract=off
+  $<$<BOOL:${ITSC_WERROR}>:-Werror>)

@@ -1,0 +1,11 @@
+#pragma once
+/// @file itsc.hpp
+/// Umbrella header of libitsc.
+
+#include "itsc/demand.hpp"
+#include "itsc/error.hpp"
+#include "itsc/io.hpp"
+#include "itsc/network.hpp"
+#include "itsc/scenario.hpp"
+#include "itsc/timing.hpp"
+#include "itsc/version.hpp"

@@ -1,0 +1,52 @@
+#pragma once
+/// @file scenario.hpp
+/// A scenario: network, demand, signal timings and simulation settings, as one value.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "itsc/demand.hpp"
+#include "itsc/error.hpp"
+#include "itsc/network.hpp"
+#include "itsc/timing.hpp"
+
+namespace itsc {
+
+/// The schema version this build reads and writes (see docs/scenario-format.md for migration).
+inline constexpr int kSchemaVersion = 1;
+
+/// The `simulation:` block. Command-line options override it.
+struct SimulationSettings {
+  double dt_s = 1;                     ///< step; a positive multiple of 0.1 s
+  std::optional<double> duration_s;    ///< default: the demand profile's length
+  double warmup_s = 900;               ///< metrics start after this time
+  double analysis_period_h = 0.25;     ///< T of the HCM delay formulas
+  double start_time_s = 0;             ///< clock time of t = 0, seconds after midnight ("16:00")
+  friend bool operator==(const SimulationSettings&, const SimulationSettings&) = default;
+};
+
+/// Everything one simulation needs.
+struct Scenario {
+  int schema_version = kSchemaVersion;
+  std::string name;
+  SimulationSettings simulation;
+  Network network;
+  Demand demand;
+  std::map<std::string, Timing> timing;  ///< keyed by signalized node id
+
+  /// The run length: `simulation.duration_s`, or the demand profile's length.
+  [[nodiscard]] double duration_s() const;
+  friend bool operator==(const Scenario&, const Scenario&) = default;
+};
+
+/// Checks a scenario built in code or loaded from a file: references, numbers, geometry, turns,
+/// timing sums, reachability. Returns every problem (errors and warnings) with its key path; file
+/// positions are filled in by the loader.
+[[nodiscard]] std::vector<Diagnostic> validate(const Scenario& scenario);
+
+/// Throws `Error` (invalid_input) holding every error of `validate`, if there is any.
+void require_valid(const Scenario& scenario);
+
+}  // namespace itsc
