@@ -21,5 +21,6 @@ void run_guarded(const std::function<int()>& body);
 void add_validate_command(CLI::App& app);
 void add_info_command(CLI::App& app);
 void add_simulate_command(CLI::App& app);
+void add_generate_command(CLI::App& app);
 
 }  // namespace itsc::cli

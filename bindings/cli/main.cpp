@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   itsc::cli::add_validate_command(app);
   itsc::cli::add_info_command(app);
   itsc::cli::add_simulate_command(app);
+  itsc::cli::add_generate_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
