@@ -1,0 +1,55 @@
+// itsc::validate: the one entry point for semantic checks of a scenario, however it was built.
+#include <algorithm>
+#include <cmath>
+
+#include "itsc/scenario.hpp"
+#include "util/format_number.hpp"
+#include "validate/checker.hpp"
+#include "validate/validate_parts.hpp"
+
+namespace itsc {
+
+namespace {
+
+constexpr double kMaxDuration_s = 7 * 86'400;
+
+void validate_simulation(detail::Checker& checker, const Scenario& scenario) {
+  const SimulationSettings& settings = scenario.simulation;
+  // A step is a whole number of tenths so that 0.1 s plans line up with steps.
+  if (checker.positive("simulation.dt_s", settings.dt_s, 60, "s")) checker.tenths("simulation.dt_s", settings.dt_s);
+  if (settings.duration_s) {
+    checker.positive("simulation.duration_s", *settings.duration_s, kMaxDuration_s, "s");
+  }
+  const bool warmup_ok = checker.non_negative("simulation.warmup_s", settings.warmup_s, kMaxDuration_s, "s");
+  checker.positive("simulation.analysis_period_h", settings.analysis_period_h, 24, "h");
+  checker.within("simulation.start_time", settings.start_time_s, 0, 86'400 - 1, "s");
+  const double duration = scenario.duration_s();
+  if (warmup_ok && std::isfinite(duration) && settings.warmup_s >= duration) {
+    checker.error("simulation.warmup_s", "the warm-up of " + detail::format_number(settings.warmup_s) +
+                                             " s is not shorter than the run of " + detail::format_number(duration) +
+                                             " s: nothing would be measured");
+  }
+}
+
+}  // namespace
+
+std::vector<Diagnostic> validate(const Scenario& scenario) {
+  detail::Checker checker;
+  if (scenario.schema_version != kSchemaVersion) {
+    checker.error("schema_version", "unsupported schema_version " + std::to_string(scenario.schema_version) +
+                                        " (this build reads " + std::to_string(kSchemaVersion) + ")");
+  }
+  validate_simulation(checker, scenario);
+  detail::validate_network(checker, scenario.network);
+  detail::validate_timing(checker, scenario);
+  detail::validate_demand(checker, scenario);
+  return checker.take();
+}
+
+void require_valid(const Scenario& scenario) {
+  std::vector<Diagnostic> errors = validate(scenario);
+  std::erase_if(errors, [](const Diagnostic& d) { return d.severity != Severity::error; });
+  if (!errors.empty()) throw Error(ErrorCode::invalid_input, std::move(errors));
+}
+
+}  // namespace itsc

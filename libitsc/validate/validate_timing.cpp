@@ -1,0 +1,231 @@
+// Timing checks: every signal has a plan and every plan a signal; stage plans fully (references,
+// times, sums to the cycle); ring plans in shape (phases, rings, barriers, coordination, overlaps).
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <string>
+
+#include "util/format_number.hpp"
+#include "util/id_index.hpp"
+#include "validate/checker.hpp"
+#include "validate/validate_parts.hpp"
+
+namespace itsc::detail {
+
+namespace {
+
+constexpr double kMaxCycle_s = 600;
+constexpr double kMaxInterval_s = 600;
+constexpr double kSumTolerance_s = 1e-6;
+const std::set<std::string, std::less<>> kControllers{"fixed"};
+
+// Movement and crosswalk references of one stage, phase or overlap.
+void check_service(Checker& checker, const Service& service, const Node& node, const std::string& path) {
+  const IdIndex movements(node.movements);
+  std::set<std::string_view> listed;
+  const auto check_movements = [&](const std::vector<std::string>& ids, const std::string& list_path) {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (!movements.contains(ids[i])) {
+        checker.error(indexed(list_path, i), "unknown movement '" + ids[i] + "' at node '" + node.id + "'");
+      } else if (!listed.insert(ids[i]).second) {
+        checker.error(indexed(list_path, i), "movement '" + ids[i] + "' is listed twice");
+      }
+    }
+  };
+  check_movements(service.protected_movements, path + ".protected");
+  check_movements(service.permitted_movements, path + ".permitted");
+  for (std::size_t i = 0; i < service.crosswalks.size(); ++i) {
+    const auto leg = std::find_if(node.legs.begin(), node.legs.end(),
+                                  [&](const Leg& l) { return l.id == service.crosswalks[i]; });
+    if (leg == node.legs.end()) {
+      checker.error(indexed(path + ".crosswalks", i), "unknown leg '" + service.crosswalks[i] + "' at node '" + node.id + "'");
+    } else if (!leg->crosswalk_length_m) {
+      checker.error(indexed(path + ".crosswalks", i), "leg '" + service.crosswalks[i] + "' has no crosswalk");
+    }
+  }
+}
+
+void check_interval(Checker& checker, const std::string& path, double value_s, bool may_be_zero) {
+  const bool ok = may_be_zero ? checker.non_negative(path, value_s, kMaxInterval_s, "s")
+                              : checker.positive(path, value_s, kMaxInterval_s, "s");
+  if (ok) checker.tenths(path, value_s);
+}
+
+void check_stages(Checker& checker, const Timing& timing, const Node& node, const std::string& path) {
+  const std::string stages_path = path + ".sequence.stages";
+  if (timing.stages.empty()) checker.error(stages_path, "must list at least one stage");
+  double total = 0;
+  std::set<std::string_view> served;
+  for (std::size_t s = 0; s < timing.stages.size(); ++s) {
+    const Stage& stage = timing.stages[s];
+    const std::string stage_path = indexed(stages_path, s);
+    check_service(checker, stage.serves, node, stage_path);
+    check_interval(checker, stage_path + ".green_s", stage.green_s, false);
+    check_interval(checker, stage_path + ".yellow_s", stage.yellow_s, true);
+    check_interval(checker, stage_path + ".red_clearance_s", stage.red_clearance_s, true);
+    total += stage.split_s();
+    for (const auto& id : stage.serves.protected_movements) served.insert(id);
+    for (const auto& id : stage.serves.permitted_movements) served.insert(id);
+  }
+  if (!timing.stages.empty() && std::isfinite(total) && std::fabs(total - timing.cycle_s) > kSumTolerance_s) {
+    checker.error(stages_path, "stage times add up to " + format_number(total) + " s, not the cycle of " +
+                                   format_number(timing.cycle_s) + " s");
+  }
+  for (const Movement& movement : node.movements) {
+    if (served.count(movement.id) == 0) {
+      checker.warning(stages_path, "movement '" + movement.id + "' is served by no stage (always red)");
+    }
+  }
+}
+
+void check_phase(Checker& checker, const Phase& phase, const Node& node, const std::string& path) {
+  check_service(checker, phase.serves, node, path);
+  check_interval(checker, path + ".split_s", phase.split_s, false);
+  const std::pair<const std::optional<double>*, const char*> optional_times[] = {
+      {&phase.min_green_s, ".min_green_s"}, {&phase.max1_s, ".max1_s"}, {&phase.max2_s, ".max2_s"},
+      {&phase.passage_s, ".passage_s"}, {&phase.yellow_s, ".yellow_s"}, {&phase.red_clearance_s, ".red_clearance_s"},
+      {&phase.walk_s, ".walk_s"}, {&phase.pedestrian_clearance_s, ".pedestrian_clearance_s"},
+      {&phase.added_initial_s, ".added_initial_s"}, {&phase.time_before_reduction_s, ".time_before_reduction_s"},
+      {&phase.time_to_reduce_s, ".time_to_reduce_s"}, {&phase.minimum_gap_s, ".minimum_gap_s"}};
+  for (const auto& [value, key] : optional_times) {
+    if (*value) check_interval(checker, path + key, **value, true);
+  }
+}
+
+void check_rings(Checker& checker, const Timing& timing, const Node& node, const std::string& path) {
+  const RingPlan& plan = *timing.rings;
+  const std::string base = path + ".sequence";
+  std::map<int, std::size_t> phase_at;
+  for (std::size_t p = 0; p < plan.phases.size(); ++p) {
+    const Phase& phase = plan.phases[p];
+    const std::string phase_path = indexed(base + ".phases", p);
+    if (phase.number < 1 || phase.number > 16) {
+      checker.error(phase_path + ".phase", "must be a phase number from 1 to 16, got " + std::to_string(phase.number));
+    } else if (!phase_at.emplace(phase.number, p).second) {
+      checker.error(phase_path + ".phase", "phase " + std::to_string(phase.number) + " is defined twice");
+    }
+    check_phase(checker, phase, node, phase_path);
+  }
+  if (plan.rings.empty() || plan.rings.size() > 4) {
+    checker.error(base + ".rings", "must list from 1 to 4 rings, got " + std::to_string(plan.rings.size()));
+    return;
+  }
+  // Each phase in exactly one place; every ring crosses the same barriers at the same times.
+  std::map<int, std::string> placed;
+  std::vector<std::vector<double>> barrier_times(plan.rings.size());
+  std::vector<bool> ring_complete(plan.rings.size(), true);  // every phase defined: times comparable
+  for (std::size_t r = 0; r < plan.rings.size(); ++r) {
+    const std::string ring_path = indexed(base + ".rings", r);
+    if (plan.rings[r].size() != plan.rings.front().size()) {
+      checker.error(ring_path, "ring " + std::to_string(r + 1) + " has " + std::to_string(plan.rings[r].size()) +
+                                   " barrier groups but ring 1 has " + std::to_string(plan.rings.front().size()));
+      continue;
+    }
+    double time = 0;
+    for (std::size_t g = 0; g < plan.rings[r].size(); ++g) {
+      const std::string group_path = indexed(ring_path, g);
+      if (plan.rings[r][g].empty()) checker.error(group_path, "a barrier group must hold at least one phase");
+      for (std::size_t i = 0; i < plan.rings[r][g].size(); ++i) {
+        const int number = plan.rings[r][g][i];
+        const auto found = phase_at.find(number);
+        if (found == phase_at.end()) {
+          checker.error(indexed(group_path, i), "phase " + std::to_string(number) + " is not defined in phases");
+          ring_complete[r] = false;
+          continue;
+        }
+        const auto [it, inserted] = placed.emplace(number, indexed(group_path, i));
+        if (!inserted) {
+          checker.error(indexed(group_path, i), "phase " + std::to_string(number) + " is already placed at " + it->second);
+        }
+        time += plan.phases[found->second].split_s;
+      }
+      barrier_times[r].push_back(time);
+    }
+  }
+  for (std::size_t r = 1; r < plan.rings.size(); ++r) {
+    if (barrier_times[r].size() != barrier_times[0].size() || !ring_complete[r] || !ring_complete[0]) continue;
+    for (std::size_t g = 0; g < barrier_times[r].size(); ++g) {
+      if (std::fabs(barrier_times[r][g] - barrier_times[0][g]) > kSumTolerance_s) {
+        checker.error(indexed(indexed(base + ".rings", r), g),
+                      "ring " + std::to_string(r + 1) + " reaches barrier " + std::to_string(g + 1) + " at " +
+                          format_number(barrier_times[r][g]) + " s but ring 1 at " +
+                          format_number(barrier_times[0][g]) + " s");
+      }
+    }
+  }
+  if (ring_complete[0] && !barrier_times[0].empty() && std::fabs(barrier_times[0].back() - timing.cycle_s) > kSumTolerance_s) {
+    checker.error(base + ".rings", "ring times add up to " + format_number(barrier_times[0].back()) +
+                                       " s, not the cycle of " + format_number(timing.cycle_s) + " s");
+  }
+  for (std::size_t p = 0; p < plan.phases.size(); ++p) {
+    if (placed.count(plan.phases[p].number) == 0) {
+      checker.error(indexed(base + ".phases", p) + ".phase",
+                    "phase " + std::to_string(plan.phases[p].number) + " is in no ring");
+    }
+  }
+  for (std::size_t c = 0; c < plan.coordinated_phases.size(); ++c) {
+    if (phase_at.count(plan.coordinated_phases[c]) == 0) {
+      checker.error(indexed(base + ".coordinated_phases", c),
+                    "phase " + std::to_string(plan.coordinated_phases[c]) + " is not defined in phases");
+    }
+  }
+  std::set<std::string_view> overlap_ids;
+  for (std::size_t o = 0; o < plan.overlaps.size(); ++o) {
+    const Overlap& overlap = plan.overlaps[o];
+    const std::string overlap_path = indexed(base + ".overlaps", o);
+    if (overlap.id.size() != 1 || overlap.id[0] < 'A' || overlap.id[0] > 'P') {
+      checker.error(overlap_path + ".id", "must be a letter from A to P, got '" + overlap.id + "'");
+    } else if (!overlap_ids.insert(overlap.id).second) {
+      checker.error(overlap_path + ".id", "overlap " + overlap.id + " is defined twice");
+    }
+    if (overlap.parents.empty()) checker.error(overlap_path + ".parents", "must list at least one parent phase");
+    for (std::size_t p = 0; p < overlap.parents.size(); ++p) {
+      if (phase_at.count(overlap.parents[p]) == 0) {
+        checker.error(indexed(overlap_path + ".parents", p),
+                      "phase " + std::to_string(overlap.parents[p]) + " is not defined in phases");
+      }
+    }
+    check_service(checker, overlap.serves, node, overlap_path);
+  }
+}
+
+}  // namespace
+
+void validate_timing(Checker& checker, const Scenario& scenario) {
+  const Network& network = scenario.network;
+  const IdIndex nodes(network.nodes);
+  for (std::size_t n = 0; n < network.nodes.size(); ++n) {
+    const Node& node = network.nodes[n];
+    if (node.control == NodeControl::signalized && scenario.timing.count(node.id) == 0) {
+      checker.error(indexed("nodes", n), "signalized node '" + node.id + "' has no timing");
+    }
+  }
+  for (const auto& [node_id, timing] : scenario.timing) {
+    const std::string path = "timing." + node_id;
+    const auto node = nodes.find(node_id);
+    if (!node || network.nodes[*node].control != NodeControl::signalized) {
+      checker.error(path, "'" + node_id + "' is not a signalized node");
+      continue;
+    }
+    const bool cycle_ok = checker.positive(path + ".cycle_s", timing.cycle_s, kMaxCycle_s, "s") &&
+                          checker.tenths(path + ".cycle_s", timing.cycle_s);
+    if (cycle_ok && checker.non_negative(path + ".offset_s", timing.offset_s, timing.cycle_s, "s") &&
+        timing.offset_s >= timing.cycle_s) {
+      checker.error(path + ".offset_s", "must be less than the cycle of " + format_number(timing.cycle_s) + " s, got " +
+                                            format_number(timing.offset_s));
+    }
+    if (kControllers.count(timing.controller) == 0) {
+      checker.error(path + ".controller", "unknown controller '" + timing.controller + "' (known: fixed)");
+    }
+    if (!timing.stages.empty() && timing.rings) {
+      checker.error(path + ".sequence", "give either stages or rings, not both");
+    } else if (timing.rings) {
+      check_rings(checker, timing, network.nodes[*node], path);
+    } else {
+      check_stages(checker, timing, network.nodes[*node], path);
+    }
+  }
+}
+
+}  // namespace itsc::detail

@@ -1,0 +1,336 @@
+// Every semantic check of itsc::validate, with its exact key path and message, on a scenario
+// built in code (file positions are added by the loader; see tests/io).
+#include <doctest/doctest.h>
+#include <itsc/scenario.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "support/cross_scenario.hpp"
+
+namespace {
+
+using itsc::Diagnostic;
+using itsc::Scenario;
+using itsc::Severity;
+
+std::vector<std::string> errors_of(const Scenario& scenario) {
+  std::vector<std::string> result;
+  for (const Diagnostic& d : itsc::validate(scenario)) {
+    if (d.severity == Severity::error) result.push_back(d.path + ": " + d.message);
+  }
+  return result;
+}
+
+std::vector<std::string> warnings_of(const Scenario& scenario) {
+  std::vector<std::string> result;
+  for (const Diagnostic& d : itsc::validate(scenario)) {
+    if (d.severity == Severity::warning) result.push_back(d.path + ": " + d.message);
+  }
+  return result;
+}
+
+// The scenario has exactly this one error.
+void check_single_error(const Scenario& scenario, const std::string& expected) {
+  const auto errors = errors_of(scenario);
+  CAPTURE(errors.size());
+  REQUIRE(errors.size() == 1);
+  CHECK(errors.front() == expected);
+}
+
+itsc::Node& center(Scenario& s) { return s.network.nodes.front(); }
+
+}  // namespace
+
+TEST_CASE("validate: the base scenario is valid and quiet") {
+  const Scenario scenario = itsc::test::make_cross_scenario();
+  CHECK(errors_of(scenario).empty());
+  CHECK(warnings_of(scenario).empty());
+  CHECK_NOTHROW(itsc::require_valid(scenario));
+}
+
+TEST_CASE("validate: link numbers") {
+  Scenario s = itsc::test::make_cross_scenario();
+  SUBCASE("zero lanes") {
+    s.network.links[3].lanes = 0;
+    check_single_error(s, "links[3].lanes: must be a positive integer, got 0");
+  }
+  SUBCASE("a billion lanes") {
+    s.network.links[3].lanes = 1'000'000'000;
+    check_single_error(s, "links[3].lanes: must be at most 16, got 1000000000");
+  }
+  SUBCASE("negative length") {
+    s.network.links[0].length_m = -5;
+    check_single_error(s, "links[0].length_m: must be a positive number, got -5");
+  }
+  SUBCASE("NaN speed") {
+    s.network.links[1].speed_kmh = std::numeric_limits<double>::quiet_NaN();
+    check_single_error(s, "links[1].speed_kmh: must be a finite number, got nan");
+  }
+  SUBCASE("infinite length") {
+    s.network.links[1].length_m = std::numeric_limits<double>::infinity();
+    check_single_error(s, "links[1].length_m: must be a finite number, got inf");
+  }
+  SUBCASE("capacity beyond jam density") {
+    s.network.links[2].jam_spacing_m = 40;
+    s.network.links[2].speed_kmh = 10;
+    check_single_error(s, "links[2].saturation_flow_veh_per_h_per_lane: capacity 1900 veh/h/lane at 10 km/h "
+                          "needs more than the jam density of 25 veh/km/lane");
+  }
+}
+
+TEST_CASE("validate: ids and references") {
+  Scenario s = itsc::test::make_cross_scenario();
+  SUBCASE("duplicate link id") {
+    s.network.links[4].id = s.network.links[2].id;
+    const auto errors = errors_of(s);
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors.front() == "links[4].id: duplicate id 'E_C' (also links[2])");
+  }
+  SUBCASE("dangling node") {
+    s.network.links[1].to = "Q";
+    const auto errors = errors_of(s);
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors.front() == "links[1].to: unknown node 'Q'");
+  }
+  SUBCASE("movement on a link that does not meet the node") {
+    center(s).movements[0].from_link = "C_E";
+    const auto errors = errors_of(s);
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors.front() == "nodes[0].movements[0].from: link 'C_E' does not arrive at node 'C'");
+  }
+  SUBCASE("movement listed twice") {
+    center(s).movements[1].to_link = center(s).movements[0].to_link;
+    center(s).movements[1].turn = itsc::TurnType::left;
+    const auto errors = errors_of(s);
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors.front() == "nodes[0].movements[1]: movement from 'N_C' to 'C_E' is listed twice (also nodes[0].movements[0])");
+  }
+  SUBCASE("all-way stop is rejected") {
+    center(s).control = itsc::NodeControl::all_way_stop;
+    s.timing.clear();
+    check_single_error(s, "nodes[0].control: all-way stop control is not modelled yet; use signalized or two_way_stop");
+  }
+}
+
+TEST_CASE("validate: turn types against bearings") {
+  Scenario s = itsc::test::make_cross_scenario();
+  SUBCASE("a left declared as a right") {
+    center(s).movements[0].turn = itsc::TurnType::right;
+    check_single_error(s, "nodes[0].movements[0].turn: turn 'right' contradicts the bearings: the movement turns left (90 degrees)");
+  }
+  SUBCASE("a through declared as a left") {
+    center(s).movements[1].turn = itsc::TurnType::left;
+    check_single_error(s, "nodes[0].movements[1].turn: turn 'left' contradicts the bearings: the movement goes straight on (0 degrees)");
+  }
+  SUBCASE("given leg bearings take precedence over coordinates") {
+    // Pointing the west leg south makes EBT (arriving from it, leaving east) a right turn.
+    center(s).legs[3].bearing_deg = 180;
+    const auto errors = errors_of(s);
+    CHECK(std::find(errors.begin(), errors.end(),
+                    "nodes[0].movements[10].turn: turn 'through' contradicts the bearings: the movement turns right (90 degrees)") !=
+          errors.end());
+  }
+}
+
+TEST_CASE("validate: lane groups") {
+  Scenario s = itsc::test::make_cross_scenario();
+  SUBCASE("movement in two groups") {
+    center(s).lane_groups[1].movements.push_back("SBL");
+    const auto errors = errors_of(s);
+    CHECK(std::find(errors.begin(), errors.end(),
+                    "nodes[0].lane_groups[1].movements[3]: movement 'SBL' is in lane groups 'SB' and 'WB'") != errors.end());
+  }
+  SUBCASE("movement in no group at a signal") {
+    center(s).lane_groups[0].movements.pop_back();
+    check_single_error(s, "nodes[0].movements[2]: movement 'SBR' is in no lane group");
+  }
+  SUBCASE("more lanes than the link has") {
+    center(s).lane_groups[0].lanes = 3;
+    check_single_error(s, "nodes[0].lane_groups: lane groups without a bay use 3 lanes but link 'N_C' has 2");
+  }
+  SUBCASE("bay longer than its link") {
+    center(s).lane_groups[0].bay_length_m = 400;
+    check_single_error(s, "nodes[0].lane_groups[0].bay_length_m: bay of 400 m does not fit on link 'N_C' of 300 m");
+  }
+}
+
+TEST_CASE("validate: reachability") {
+  Scenario s = itsc::test::make_cross_scenario();
+  SUBCASE("a link no movement leaves") {
+    // Drop every movement from the north approach (and its lane group and counts).
+    auto& movements = center(s).movements;
+    movements.erase(movements.begin(), movements.begin() + 3);
+    center(s).lane_groups.erase(center(s).lane_groups.begin());
+    s.demand.turns.erase(s.demand.turns.begin());
+    s.timing["C"].stages[0].serves.protected_movements = {"NBT", "NBR"};
+    s.timing["C"].stages[0].serves.permitted_movements = {"NBL"};
+    const auto errors = errors_of(s);
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0] == "nodes[0]: link 'N_C' arrives at node 'C' but no movement leaves it");
+    CHECK(errors[1] == "links[0]: link 'N_C' reaches no exit");
+  }
+  SUBCASE("a link no entry reaches") {
+    // Nothing turns into C_N any more.
+    for (auto& movement : center(s).movements) {
+      if (movement.to_link == "C_N") movement.to_link = "C_S";
+    }
+    const auto errors = errors_of(s);
+    CHECK(std::find(errors.begin(), errors.end(), "links[1]: link 'C_N' is not reachable from any entry") != errors.end());
+  }
+  SUBCASE("two separate parts are only a warning") {
+    s.network.nodes.push_back(itsc::Node{"X", itsc::NodeControl::boundary, 1000.0, 1000.0, {}, {}, {}});
+    s.network.nodes.push_back(itsc::Node{"Y", itsc::NodeControl::boundary, 1000.0, 1300.0, {}, {}, {}});
+    s.network.links.push_back(itsc::Link{"X_Y", "X", "Y", 300, 1, 50, 1900, 7.5});
+    CHECK(errors_of(s).empty());
+    const auto warnings = warnings_of(s);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings.front() == "nodes: the network has 2 separate parts");
+  }
+}
+
+TEST_CASE("validate: demand") {
+  Scenario s = itsc::test::make_cross_scenario();
+  SUBCASE("proportions that do not sum to one") {
+    s.demand.turns[0] = itsc::ApproachTurns{"C", "N_C", false, {{"SBL", {0.1}}, {"SBT", {0.8}}, {"SBR", {0.05}}}};
+    check_single_error(s, "demand.turns[0].proportions: turning proportions sum to 0.9500000000000001, not 1 "
+                          "(set demand.normalize_turns: true to rescale)");
+  }
+  SUBCASE("normalize_turns opts in to rescaling") {
+    s.demand.turns[0] = itsc::ApproachTurns{"C", "N_C", false, {{"SBL", {0.1}}, {"SBT", {0.8}}, {"SBR", {0.05}}}};
+    s.demand.normalize_turns = true;
+    CHECK(errors_of(s).empty());
+  }
+  SUBCASE("entry at a link that does not start at a boundary") {
+    s.demand.entries.push_back(itsc::EntryFlow{"C_N", {100}, 0});
+    check_single_error(s, "demand.entries[4].link: link 'C_N' does not start at a boundary node");
+  }
+  SUBCASE("negative flow") {
+    s.demand.entries[2].flow_veh_per_h = {-10};
+    const auto errors = errors_of(s);
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors.front() == "demand.entries[2].flow_veh_per_h: must not be negative, got -10");
+  }
+  SUBCASE("approach without turning data") {
+    s.demand.turns.erase(s.demand.turns.begin() + 1);
+    check_single_error(s, "nodes[0]: approach 'E_C' at node 'C' has 3 movements but no turning counts or "
+                          "proportions in demand.turns");
+  }
+  SUBCASE("peak-hour factor with a 15-minute profile") {
+    s.demand.interval_s = 900;
+    for (auto& entry : s.demand.entries) entry.flow_veh_per_h = {500, 600, 700, 600};
+    s.demand.peak_hour_factor = 0.9;
+    check_single_error(s, "demand.peak_hour_factor: applies only to a flat hourly profile; this profile has 4 "
+                          "intervals, which already carry the peaking");
+  }
+  SUBCASE("counted totals that the network does not deliver") {
+    s.demand.entries[0].flow_veh_per_h = {800};
+    CHECK(errors_of(s).empty());
+    const auto warnings = warnings_of(s);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings.front() == "demand.turns[0].counts: counts total 600 veh/h but the network delivers 800 veh/h to approach 'N_C'");
+  }
+  SUBCASE("pedestrians on a leg without a crosswalk") {
+    center(s).legs[1].crosswalk_length_m.reset();
+    s.demand.pedestrians.push_back(itsc::PedestrianFlow{"C", "E", 100});
+    check_single_error(s, "demand.pedestrians[0].leg: leg 'E' at node 'C' has no crosswalk");
+  }
+}
+
+TEST_CASE("validate: stage plans") {
+  Scenario s = itsc::test::make_cross_scenario();
+  itsc::Timing& timing = s.timing["C"];
+  SUBCASE("stage times that do not add up to the cycle") {
+    timing.stages[1].green_s = 20;
+    check_single_error(s, "timing.C.sequence.stages: stage times add up to 55 s, not the cycle of 60 s");
+  }
+  SUBCASE("a stage listing one movement twice") {
+    timing.stages[0].serves.permitted_movements.push_back("SBT");
+    check_single_error(s, "timing.C.sequence.stages[0].permitted[2]: movement 'SBT' is listed twice");
+  }
+  SUBCASE("an unknown movement") {
+    timing.stages[1].serves.protected_movements[0] = "EBX";
+    const auto errors = errors_of(s);
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors.front() == "timing.C.sequence.stages[1].protected[0]: unknown movement 'EBX' at node 'C'");
+  }
+  SUBCASE("an absurd cycle") {
+    timing.cycle_s = 1e6;
+    const auto errors = errors_of(s);
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors.front() == "timing.C.cycle_s: must be at most 600 s, got 1000000");
+  }
+  SUBCASE("times finer than a tenth of a second") {
+    timing.stages[0].yellow_s = 3.95;
+    timing.stages[0].green_s = 25.05;
+    const auto errors = errors_of(s);
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0] == "timing.C.sequence.stages[0].green_s: must be a multiple of 0.1 s, got 25.05");
+    CHECK(errors[1] == "timing.C.sequence.stages[0].yellow_s: must be a multiple of 0.1 s, got 3.95");
+  }
+  SUBCASE("a signal without timing, and timing without a signal") {
+    s.timing["N"] = timing;
+    s.timing.erase("C");
+    const auto errors = errors_of(s);
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0] == "nodes[0]: signalized node 'C' has no timing");
+    CHECK(errors[1] == "timing.N: 'N' is not a signalized node");
+  }
+  SUBCASE("offset beyond the cycle") {
+    timing.offset_s = 60;
+    check_single_error(s, "timing.C.offset_s: must be less than the cycle of 60 s, got 60");
+  }
+}
+
+TEST_CASE("validate: ring plans in shape") {
+  Scenario s = itsc::test::make_cross_scenario();
+  itsc::Timing& timing = s.timing["C"];
+  itsc::RingPlan plan;
+  const auto phase = [](int number, std::vector<std::string> movements, double split) {
+    itsc::Phase p;
+    p.number = number;
+    p.serves.protected_movements = std::move(movements);
+    p.split_s = split;
+    return p;
+  };
+  plan.phases = {phase(2, {"SBT", "SBR"}, 30), phase(6, {"NBT", "NBR", "NBL", "SBL"}, 30),
+                 phase(4, {"EBT", "EBR", "EBL"}, 30), phase(8, {"WBT", "WBR", "WBL"}, 30)};
+  plan.rings = {{{2}, {4}}, {{6}, {8}}};
+  plan.coordinated_phases = {2, 6};
+  timing.stages.clear();
+  timing.cycle_s = 60;
+  timing.rings = plan;
+  CHECK(errors_of(s).empty());
+  SUBCASE("barrier times differ between rings") {
+    timing.rings->phases[1].split_s = 25;
+    timing.rings->phases[3].split_s = 35;
+    check_single_error(s, "timing.C.sequence.rings[1][0]: ring 2 reaches barrier 1 at 25 s but ring 1 at 30 s");
+  }
+  SUBCASE("a phase in no ring and an undefined phase") {
+    timing.rings->rings[1][1] = {9};
+    const auto errors = errors_of(s);
+    CAPTURE(errors);
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0] == "timing.C.sequence.phases[3].phase: phase 8 is in no ring");
+    CHECK(errors[1] == "timing.C.sequence.rings[1][1][0]: phase 9 is not defined in phases");
+  }
+  SUBCASE("a coordinated phase that does not exist") {
+    timing.rings->coordinated_phases = {2, 7};
+    check_single_error(s, "timing.C.sequence.coordinated_phases[1]: phase 7 is not defined in phases");
+  }
+}
+
+TEST_CASE("validate: simulation settings") {
+  Scenario s = itsc::test::make_cross_scenario();
+  SUBCASE("a step that is not a multiple of 0.1 s") {
+    s.simulation.dt_s = 0.25;
+    check_single_error(s, "simulation.dt_s: must be a multiple of 0.1 s, got 0.25");
+  }
+  SUBCASE("a warm-up as long as the run") {
+    s.simulation.duration_s = 600;
+    check_single_error(s, "simulation.warmup_s: the warm-up of 900 s is not shorter than the run of 600 s: nothing would be measured");
+  }
+}
