@@ -314,8 +314,8 @@ TEST_CASE("validate: ring plans in shape") {
     const auto errors = errors_of(s);
     CAPTURE(errors);
     REQUIRE(errors.size() == 2);
-    CHECK(errors[0] == "timing.C.sequence.phases[3].phase: phase 8 is in no ring");
-    CHECK(errors[1] == "timing.C.sequence.rings[1][1][0]: phase 9 is not defined in phases");
+    CHECK(errors[0] == "timing.C.sequence.rings[1][1][0]: phase 9 is not defined in phases");
+    CHECK(errors[1] == "timing.C.sequence.phases[3].phase: phase 8 is in no ring");
   }
   SUBCASE("a coordinated phase that does not exist") {
     timing.rings->coordinated_phases = {2, 7};
