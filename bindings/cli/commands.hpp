@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <functional>
 #include <string>
 
@@ -17,6 +18,19 @@ inline constexpr int kExitInput = 2;    ///< bad input or usage
 /// to stderr and turns it into the exit code (2 for invalid input, 1 otherwise). A non-zero result
 /// ends the program with that code.
 void run_guarded(const std::function<int()>& body);
+
+/// A positive, finite number (CLI11's PositiveNumber lets "nan" through).
+inline CLI::Validator positive_finite() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        double value = 0;
+        if (!CLI::detail::lexical_cast(text, value) || !std::isfinite(value) || value <= 0) {
+          return "must be a positive finite number, got '" + text + "'";
+        }
+        return {};
+      },
+      "POSITIVE");
+}
 
 void add_validate_command(CLI::App& app);
 void add_info_command(CLI::App& app);
