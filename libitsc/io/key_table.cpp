@@ -112,8 +112,8 @@ constexpr std::array kEntryKeys{
 constexpr std::array kTurnKeys{
     KeySpec{"node", string, "", "", "", 0, kRequired, "Node id."},
     KeySpec{"link", string, "", "", "", 0, kRequired, "Arriving link (the approach)."},
-    KeySpec{"counts", map, "veh/h", "", "", 0, kOptional, "Movement id to count (number or profile list); give this or `proportions`."},
-    KeySpec{"proportions", map, "", "", "", 0, kOptional, "Movement id to share (number or profile list), summing to 1; give this or `counts`."},
+    KeySpec{"counts", map, "veh/h", "none (give this or `proportions`)", "", 0, kOptional, "Movement id to count (number or profile list); give this or `proportions`."},
+    KeySpec{"proportions", map, "", "none (give this or `counts`)", "", 0, kOptional, "Movement id to share (number or profile list), summing to 1; give this or `counts`."},
 };
 
 constexpr std::array kPedestrianKeys{
@@ -132,9 +132,9 @@ constexpr std::array kTimingKeys{
 };
 
 constexpr std::array kSequenceKeys{
-    KeySpec{"stages", list, "", "", "", 0, kOptional, "Stage form: ordered stages (section `...sequence.stages[]`)."},
-    KeySpec{"rings", rings, "", "", "", 0, kOptional, "Ring form: ring -> barrier groups -> phase numbers in order."},
-    KeySpec{"phases", list, "", "", "", 0, kOptional, "Ring form: NEMA phases (section `...sequence.phases[]`)."},
+    KeySpec{"stages", list, "", "none (give this or `rings`)", "", 0, kOptional, "Stage form: ordered stages (section `...sequence.stages[]`)."},
+    KeySpec{"rings", rings, "", "none (give this or `stages`)", "", 0, kOptional, "Ring form: ring -> barrier groups -> phase numbers in order."},
+    KeySpec{"phases", list, "", "none (required with `rings`)", "", 0, kOptional, "Ring form: NEMA phases (section `...sequence.phases[]`)."},
     KeySpec{"coordinated_phases", integer_list, "", "none", "", 0, kOptional, "Ring form: coordinated phases (offset reference)."},
     KeySpec{"force_off", choice, "", "fixed", "", 0, kOptional, "Ring form: force-off mode.", "fixed, floating"},
     KeySpec{"overlaps", list, "", "none", "", 0, kOptional, "Ring form: overlaps (section `...sequence.overlaps[]`)."},
@@ -215,19 +215,24 @@ constexpr std::array<const Section*, 18> kAllSections{
     &sections::timing,     &sections::sequence,   &sections::stage,    &sections::phase,
     &sections::overlap,    &sections::plan};
 
+// Optimal string alignment distance: insertions, deletions, substitutions and transpositions of
+// neighbours ("mhp" for "mph") each count one.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  const std::size_t width = b.size() + 1;
+  std::vector<std::size_t> d((a.size() + 1) * width);
+  const auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * width + j]; };
+  for (std::size_t i = 0; i <= a.size(); ++i) at(i, 0) = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) at(0, j) = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0U : 1U)});
-      diagonal = above;
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+      }
     }
   }
-  return row[b.size()];
+  return at(a.size(), b.size());
 }
 
 std::string_view type_text(KeyType type) {

@@ -154,7 +154,11 @@ YamlNodePtr parse_yaml(std::string_view text, const std::string& file,
   YAML::Parser parser(stream);
   TreeBuilder builder;
   try {
-    if (!parser.HandleNextDocument(builder) || !builder.root) return std::make_shared<YamlNode>();
+    if (!parser.HandleNextDocument(builder) || !builder.root) {
+      auto empty = std::make_shared<YamlNode>();  // an empty document: a null at its start
+      empty->position = {1, 1};
+      return empty;
+    }
     DocumentProbe probe;
     if (parser.HandleNextDocument(probe)) {
       diagnostics.push_back(make_error(file, probe.start, "expected one YAML document, found a second"));
