@@ -269,7 +269,7 @@ void MapReader::read(std::string_view key, bool& out) {
   const Found* found = lookup(key, KeyType::boolean);
   if (found == nullptr) return;
   const YamlNode& node = *found->value;
-  const std::string_view text = node.kind == YamlNode::Kind::scalar ? node.value : "";
+  const std::string_view text = node.kind == YamlNode::Kind::scalar ? std::string_view(node.value) : std::string_view();
   if (text == "true" || text == "True" || text == "TRUE") {
     out = true;
   } else if (text == "false" || text == "False" || text == "FALSE") {
@@ -320,7 +320,7 @@ void MapReader::read_clock_time(std::string_view key, double& out) {
   const Found* found = lookup(key, KeyType::clock_time);
   if (found == nullptr) return;
   const YamlNode& node = *found->value;
-  const std::string_view text = node.kind == YamlNode::Kind::scalar ? node.value : "";
+  const std::string_view text = node.kind == YamlNode::Kind::scalar ? std::string_view(node.value) : std::string_view();
   // Two-digit fields: HH:MM or HH:MM:SS, hours 0-23.
   const auto field = [&](std::size_t at, int limit) -> std::optional<int> {
     if (at + 2 > text.size()) return std::nullopt;

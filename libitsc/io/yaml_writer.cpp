@@ -38,7 +38,6 @@ bool is_plain_safe(std::string_view text) {
 int depth(const YamlOut& value) {
   int deepest = 0;
   for (const YamlOut& item : value.items) deepest = std::max(deepest, depth(item));
-  for (const auto& [key, item] : value.pairs) deepest = std::max(deepest, depth(item));
   return value.kind == YamlOut::Kind::scalar ? 0 : deepest + 1;
 }
 
@@ -52,8 +51,8 @@ std::string flow(const YamlOut& value) {
     }
     case YamlOut::Kind::map: {
       std::string text = "{";
-      for (std::size_t i = 0; i < value.pairs.size(); ++i) {
-        text += (i ? ", " : "") + value.pairs[i].first + ": " + flow(value.pairs[i].second);
+      for (std::size_t i = 0; i < value.keys.size(); ++i) {
+        text += (i ? ", " : "") + value.keys[i] + ": " + flow(value.items[i]);
       }
       return text + "}";
     }
@@ -63,7 +62,7 @@ std::string flow(const YamlOut& value) {
 
 // Flow style for empty collections and short, shallow ones that fit on the line.
 bool fits_flow(const YamlOut& value, std::size_t column) {
-  if (value.kind == YamlOut::Kind::scalar || (value.items.empty() && value.pairs.empty())) return true;
+  if (value.kind == YamlOut::Kind::scalar || value.items.empty()) return true;
   return depth(value) <= 2 && column + flow(value).size() <= kLineWidth;
 }
 
@@ -82,9 +81,9 @@ void write_value(const YamlOut& value, int indent, std::size_t column, std::stri
 void write_block(const YamlOut& value, int indent, std::string& out) {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
   if (value.kind == YamlOut::Kind::map) {
-    for (const auto& [key, item] : value.pairs) {
-      out += pad + key + ':';
-      write_value(item, indent, pad.size() + key.size() + 1, out);
+    for (std::size_t i = 0; i < value.keys.size(); ++i) {
+      out += pad + value.keys[i] + ':';
+      write_value(value.items[i], indent, pad.size() + value.keys[i].size() + 1, out);
     }
     return;
   }
@@ -143,7 +142,10 @@ YamlOut YamlOut::map() {
   return out;
 }
 
-void YamlOut::add(std::string_view key, YamlOut value) { pairs.emplace_back(yaml_string(key), std::move(value)); }
+void YamlOut::add(std::string_view key, YamlOut value) {
+  keys.push_back(yaml_string(key));
+  items.push_back(std::move(value));
+}
 
 void SectionWriter::add(std::string_view key, YamlOut value) {
   const std::size_t index = section_.index_of(key);

@@ -17,8 +17,8 @@ struct YamlOut {
   enum class Kind { scalar, list, map };
   Kind kind = Kind::scalar;
   std::string text;  ///< scalar, already in YAML form
-  std::vector<YamlOut> items;
-  std::vector<std::pair<std::string, YamlOut>> pairs;  ///< keys already in YAML form
+  std::vector<YamlOut> items;     ///< list items, or map values
+  std::vector<std::string> keys;  ///< map keys (beside their values in `items`), in YAML form
 
   [[nodiscard]] static YamlOut number(double value);
   [[nodiscard]] static YamlOut integer(int value);
