@@ -169,6 +169,7 @@ TEST_CASE("errors: alias bombs are rejected quickly") {
   REQUIRE(messages.size() == 1);
   CHECK(messages[0].find("aliases expand to more than 1000000 nodes (alias bomb?)") != std::string::npos);
   CHECK(messages[0].starts_with("bad.yaml:6:"));
+  CHECK(errors_of("a: &a [*a]\n") == Messages{"bad.yaml:1:8: alias refers to a node that contains it"});
   // Aliases to small nodes are fine.
   CHECK(errors_of("schema_version: 1\nnodes: []\nlinks: []\nname: &n x\ncolour: *n\n") ==
         Messages{"bad.yaml:5:1: unknown key 'colour'"});
