@@ -108,4 +108,10 @@ struct Timing {
 [[nodiscard]] std::optional<OffsetReference> parse_offset_reference(std::string_view text) noexcept;
 [[nodiscard]] std::string_view to_string(OffsetReference reference) noexcept;
 
+/// Text names used in files and messages ("min", "floating", ...).
+[[nodiscard]] std::string_view to_string(Recall recall) noexcept;
+[[nodiscard]] std::optional<Recall> parse_recall(std::string_view text) noexcept;
+[[nodiscard]] std::string_view to_string(ForceOff force_off) noexcept;
+[[nodiscard]] std::optional<ForceOff> parse_force_off(std::string_view text) noexcept;
+
 }  // namespace itsc

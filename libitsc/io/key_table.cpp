@@ -1,0 +1,321 @@
+#include "io/key_table.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace itsc::detail {
+
+namespace {
+
+constexpr double kFoot = 0.3048;     // m, exact
+constexpr double kMile = 1.609344;   // km, exact
+constexpr bool kRequired = true;
+constexpr bool kOptional = false;
+using enum KeyType;
+
+constexpr std::array kTopKeys{
+    KeySpec{"schema_version", integer, "", "", "", 0, kRequired, "Version of this format; this build reads 1."},
+    KeySpec{"name", string, "", "\"\"", "", 0, kOptional, "Free-text name of the scenario."},
+    KeySpec{"simulation", map, "", "all defaults", "", 0, kOptional, "Simulation settings (section `simulation`)."},
+    KeySpec{"nodes", list, "", "", "", 0, kRequired, "Intersections and boundary nodes (section `nodes[]`)."},
+    KeySpec{"links", list, "", "", "", 0, kRequired, "Directed road sections (section `links[]`)."},
+    KeySpec{"detectors", list, "", "none", "", 0, kOptional, "Vehicle detectors (section `detectors[]`)."},
+    KeySpec{"demand", map, "", "no demand", "", 0, kOptional, "Entry flows, turns, pedestrians (section `demand`)."},
+    KeySpec{"timing", map, "", "none", "", 0, kOptional, "Signal timing per signalized node id (section `timing.<node>`)."},
+};
+
+constexpr std::array kSimulationKeys{
+    KeySpec{"dt_s", number, "s", "1", "", 0, kOptional, "Simulation step; a positive multiple of 0.1 s."},
+    KeySpec{"duration_s", number, "s", "demand profile length", "", 0, kOptional, "Length of the run."},
+    KeySpec{"warmup_s", number, "s", "900", "", 0, kOptional, "Metrics start after this time."},
+    KeySpec{"analysis_period_h", number, "h", "0.25", "", 0, kOptional, "Analysis period T of the HCM delay formulas."},
+    KeySpec{"start_time", clock_time, "HH:MM[:SS]", "\"00:00\"", "", 0, kOptional, "Clock time of t = 0 (demand intervals, SPaT time marks)."},
+};
+
+constexpr std::array kNodeKeys{
+    KeySpec{"id", string, "", "", "", 0, kRequired, "Unique node id."},
+    KeySpec{"control", choice, "", "uncontrolled", "", 0, kOptional, "How the node controls traffic (`all_way_stop` is rejected until modelled).",
+            "signalized, uncontrolled, two_way_stop, all_way_stop, boundary"},
+    KeySpec{"x_m", number, "m", "none", "x_ft", kFoot, kOptional, "East coordinate in a local metric frame."},
+    KeySpec{"y_m", number, "m", "none", "y_ft", kFoot, kOptional, "North coordinate."},
+    KeySpec{"legs", list, "", "none", "", 0, kOptional, "Arms of the intersection (section `nodes[].legs[]`)."},
+    KeySpec{"movements", list, "", "none", "", 0, kOptional, "Turning movements (section `nodes[].movements[]`)."},
+    KeySpec{"lane_groups", list, "", "none", "", 0, kOptional, "Lane groups per approach (section `nodes[].lane_groups[]`)."},
+};
+
+constexpr std::array kLegKeys{
+    KeySpec{"id", string, "", "", "", 0, kRequired, "Leg id, unique within the node; also names its crosswalk."},
+    KeySpec{"in", string, "", "none", "", 0, kOptional, "Link arriving at the node from this side."},
+    KeySpec{"out", string, "", "none", "", 0, kOptional, "Link leaving the node to this side."},
+    KeySpec{"bearing_deg", number, "deg", "from coordinates", "", 0, kOptional, "Compass direction from the node out along the leg."},
+    KeySpec{"crosswalk_length_m", number, "m", "no crosswalk", "crosswalk_length_ft", kFoot, kOptional, "Length of the pedestrian crossing across this leg."},
+    KeySpec{"grade_percent", number, "%", "0", "", 0, kOptional, "Approach grade, positive uphill toward the node."},
+    KeySpec{"approach_speed_kmh", number, "km/h", "in-link speed", "approach_speed_mph", kMile, kOptional, "Approach speed (clearance intervals)."},
+    KeySpec{"width_m", number, "m", "none", "width_ft", kFoot, kOptional, "Intersection width crossed by vehicles from this leg."},
+};
+
+constexpr std::array kMovementKeys{
+    KeySpec{"id", string, "", "", "", 0, kRequired, "Movement id, unique within the node (e.g. NBL)."},
+    KeySpec{"from", string, "", "", "", 0, kRequired, "Arriving link."},
+    KeySpec{"to", string, "", "", "", 0, kRequired, "Leaving link."},
+    KeySpec{"turn", choice, "", "", "", 0, kRequired, "Turn type, checked against the bearings.", "left, through, right, u_turn"},
+    KeySpec{"saturation_flow_veh_per_h_per_lane", number, "veh/h/lane", "the link's", "", 0, kOptional, "Saturation flow override."},
+};
+
+constexpr std::array kLaneGroupKeys{
+    KeySpec{"id", string, "", "", "", 0, kRequired, "Lane group id, unique within the node."},
+    KeySpec{"link", string, "", "", "", 0, kRequired, "The arriving link (the approach)."},
+    KeySpec{"movements", id_list, "", "", "", 0, kRequired, "Movement ids it serves (one: exclusive; several: shared)."},
+    KeySpec{"lanes", integer, "lanes", "1", "", 0, kOptional, "Number of lanes."},
+    KeySpec{"bay_length_m", number, "m", "0 (no bay)", "bay_length_ft", kFoot, kOptional, "Turn bay storage ahead of the link's full lanes."},
+};
+
+constexpr std::array kLinkKeys{
+    KeySpec{"id", string, "", "", "", 0, kRequired, "Unique link id."},
+    KeySpec{"from", string, "", "", "", 0, kRequired, "Upstream node id."},
+    KeySpec{"to", string, "", "", "", 0, kRequired, "Downstream node id."},
+    KeySpec{"length_m", number, "m", "", "length_ft", kFoot, kRequired, "Length."},
+    KeySpec{"lanes", integer, "lanes", "1", "", 0, kOptional, "Number of lanes."},
+    KeySpec{"speed_kmh", number, "km/h", "50", "speed_mph", kMile, kOptional, "Free-flow speed."},
+    KeySpec{"saturation_flow_veh_per_h_per_lane", number, "veh/h/lane", "1900", "", 0, kOptional, "Base saturation flow (HCM: 1900 pc/h/lane)."},
+    KeySpec{"jam_spacing_m", number, "m", "7.5", "jam_spacing_ft", kFoot, kOptional, "Front-to-front spacing in a standing queue."},
+};
+
+constexpr std::array kDetectorKeys{
+    KeySpec{"id", string, "", "", "", 0, kRequired, "Unique detector id."},
+    KeySpec{"link", string, "", "", "", 0, kRequired, "Link it lies on."},
+    KeySpec{"lanes", integer_list, "", "all lanes", "", 0, kOptional, "Lane numbers (1-based from the median)."},
+    KeySpec{"setback_m", number, "m", "0", "setback_ft", kFoot, kOptional, "Stop bar to the detector's downstream edge."},
+    KeySpec{"length_m", number, "m", "1.8", "length_ft", kFoot, kOptional, "Detection zone length."},
+    KeySpec{"calls", integer_list, "", "none", "", 0, kOptional, "Phases (stages) it calls."},
+    KeySpec{"extends", integer_list, "", "none", "", 0, kOptional, "Phases (stages) it extends."},
+    KeySpec{"delay_s", number, "s", "0", "", 0, kOptional, "Call delay."},
+    KeySpec{"extend_s", number, "s", "0", "", 0, kOptional, "Call extension (carry-over)."},
+};
+
+constexpr std::array kDemandKeys{
+    KeySpec{"interval_s", number, "s", "3600", "", 0, kOptional, "Length of each profile interval."},
+    KeySpec{"peak_hour_factor", number, "", "none", "", 0, kOptional, "PHF in (0, 1]; only with a one-interval profile (see the PHF rule)."},
+    KeySpec{"normalize_turns", boolean, "", "false", "", 0, kOptional, "Rescale turning proportions whose sum is off instead of rejecting them."},
+    KeySpec{"entries", list, "", "none", "", 0, kOptional, "Entry flows at boundary links (section `demand.entries[]`)."},
+    KeySpec{"turns", list, "", "none", "", 0, kOptional, "Turning counts or proportions (section `demand.turns[]`)."},
+    KeySpec{"pedestrians", list, "", "none", "", 0, kOptional, "Pedestrian flows (section `demand.pedestrians[]`)."},
+};
+
+constexpr std::array kEntryKeys{
+    KeySpec{"link", string, "", "", "", 0, kRequired, "Entry link (its upstream node is a boundary node)."},
+    KeySpec{"flow_veh_per_h", number_or_list, "veh/h", "", "", 0, kRequired, "Flow; a list gives one value per interval."},
+    KeySpec{"heavy_vehicle_percent", number, "%", "0", "", 0, kOptional, "Share of heavy vehicles."},
+};
+
+constexpr std::array kTurnKeys{
+    KeySpec{"node", string, "", "", "", 0, kRequired, "Node id."},
+    KeySpec{"link", string, "", "", "", 0, kRequired, "Arriving link (the approach)."},
+    KeySpec{"counts", map, "veh/h", "none (give this or `proportions`)", "", 0, kOptional, "Movement id to count (number or profile list); give this or `proportions`."},
+    KeySpec{"proportions", map, "", "none (give this or `counts`)", "", 0, kOptional, "Movement id to share (number or profile list), summing to 1; give this or `counts`."},
+};
+
+constexpr std::array kPedestrianKeys{
+    KeySpec{"node", string, "", "", "", 0, kRequired, "Node id."},
+    KeySpec{"leg", string, "", "", "", 0, kRequired, "Leg id whose crosswalk is crossed."},
+    KeySpec{"flow_ped_per_h", number, "ped/h", "", "", 0, kRequired, "Pedestrian flow."},
+};
+
+constexpr std::array kTimingKeys{
+    KeySpec{"cycle_s", number, "s", "", "", 0, kRequired, "Cycle length."},
+    KeySpec{"offset_s", number, "s", "0", "", 0, kOptional, "Offset from system time zero to the reference point."},
+    KeySpec{"offset_reference", choice, "", "green_start", "", 0, kOptional, "Which point `offset_s` refers to (see offset conventions).",
+            "green_start, yield, cycle_start"},
+    KeySpec{"controller", string, "", "fixed", "", 0, kOptional, "Controller type."},
+    KeySpec{"sequence", map, "", "", "", 0, kRequired, "`stages:` or the ring form (section `timing.<node>.sequence`)."},
+};
+
+constexpr std::array kSequenceKeys{
+    KeySpec{"stages", list, "", "none (give this or `rings`)", "", 0, kOptional, "Stage form: ordered stages (section `...sequence.stages[]`)."},
+    KeySpec{"rings", rings, "", "none (give this or `stages`)", "", 0, kOptional, "Ring form: ring -> barrier groups -> phase numbers in order."},
+    KeySpec{"phases", list, "", "none (required with `rings`)", "", 0, kOptional, "Ring form: NEMA phases (section `...sequence.phases[]`)."},
+    KeySpec{"coordinated_phases", integer_list, "", "none", "", 0, kOptional, "Ring form: coordinated phases (offset reference)."},
+    KeySpec{"force_off", choice, "", "fixed", "", 0, kOptional, "Ring form: force-off mode.", "fixed, floating"},
+    KeySpec{"overlaps", list, "", "none", "", 0, kOptional, "Ring form: overlaps (section `...sequence.overlaps[]`)."},
+};
+
+constexpr std::array kStageKeys{
+    KeySpec{"protected", id_list, "", "none", "", 0, kOptional, "Movement ids with right of way."},
+    KeySpec{"permitted", id_list, "", "none", "", 0, kOptional, "Movement ids that yield (permitted lefts)."},
+    KeySpec{"crosswalks", id_list, "", "none", "", 0, kOptional, "Leg ids whose crosswalk shows walk."},
+    KeySpec{"green_s", number, "s", "", "", 0, kRequired, "Green time."},
+    KeySpec{"yellow_s", number, "s", "", "", 0, kRequired, "Yellow change interval."},
+    KeySpec{"red_clearance_s", number, "s", "0", "", 0, kOptional, "Red clearance interval."},
+};
+
+constexpr std::array kPhaseKeys{
+    KeySpec{"phase", integer, "", "", "", 0, kRequired, "NEMA phase number (1-16)."},
+    KeySpec{"protected", id_list, "", "none", "", 0, kOptional, "Movement ids with right of way."},
+    KeySpec{"permitted", id_list, "", "none", "", 0, kOptional, "Movement ids that yield."},
+    KeySpec{"crosswalks", id_list, "", "none", "", 0, kOptional, "Leg ids whose crosswalk shows walk."},
+    KeySpec{"split_s", number, "s", "", "", 0, kRequired, "Split: green + yellow + red clearance."},
+    KeySpec{"min_green_s", number, "s", "none", "", 0, kOptional, "Minimum green."},
+    KeySpec{"max1_s", number, "s", "none", "", 0, kOptional, "Maximum green 1."},
+    KeySpec{"max2_s", number, "s", "none", "", 0, kOptional, "Maximum green 2."},
+    KeySpec{"passage_s", number, "s", "none", "", 0, kOptional, "Passage (vehicle extension) time."},
+    KeySpec{"yellow_s", number, "s", "none", "", 0, kOptional, "Yellow change interval."},
+    KeySpec{"red_clearance_s", number, "s", "none", "", 0, kOptional, "Red clearance interval."},
+    KeySpec{"walk_s", number, "s", "none", "", 0, kOptional, "Walk interval."},
+    KeySpec{"pedestrian_clearance_s", number, "s", "none", "", 0, kOptional, "Pedestrian clearance (flashing don't walk)."},
+    KeySpec{"recall", choice, "", "none", "", 0, kOptional, "Recall mode.", "none, min, max, pedestrian, soft"},
+    KeySpec{"dual_entry", boolean, "", "false", "", 0, kOptional, "Dual entry."},
+    KeySpec{"added_initial_s", number, "s", "none", "", 0, kOptional, "Volume-density: added initial per actuation."},
+    KeySpec{"time_before_reduction_s", number, "s", "none", "", 0, kOptional, "Volume-density: time before gap reduction."},
+    KeySpec{"time_to_reduce_s", number, "s", "none", "", 0, kOptional, "Volume-density: time to reduce the gap."},
+    KeySpec{"minimum_gap_s", number, "s", "none", "", 0, kOptional, "Volume-density: minimum gap."},
+};
+
+constexpr std::array kOverlapKeys{
+    KeySpec{"id", string, "", "", "", 0, kRequired, "Overlap letter A-P."},
+    KeySpec{"parents", integer_list, "", "", "", 0, kRequired, "Parent phase numbers."},
+    KeySpec{"protected", id_list, "", "none", "", 0, kOptional, "Movement ids with right of way."},
+    KeySpec{"permitted", id_list, "", "none", "", 0, kOptional, "Movement ids that yield."},
+    KeySpec{"crosswalks", id_list, "", "none", "", 0, kOptional, "Leg ids whose crosswalk shows walk."},
+};
+
+constexpr std::array kPlanKeys{
+    KeySpec{"schema_version", integer, "", "", "", 0, kRequired, "Version of this format; this build reads 1."},
+    KeySpec{"timing", map, "", "", "", 0, kRequired, "Timing per signalized node id, as in a scenario's `timing`."},
+};
+
+}  // namespace
+
+namespace sections {
+const Section top{"(top level)", "The keys of a scenario file.", kTopKeys};
+const Section simulation{"simulation", "Simulation settings; command-line options override them.", kSimulationKeys};
+const Section node{"nodes[]", "A node: intersection or boundary.", kNodeKeys};
+const Section leg{"nodes[].legs[]", "One arm of an intersection.", kLegKeys};
+const Section movement{"nodes[].movements[]", "A turning movement from an arriving to a leaving link.", kMovementKeys};
+const Section lane_group{"nodes[].lane_groups[]", "Lanes of one approach serving a set of movements.", kLaneGroupKeys};
+const Section link{"links[]", "A directed road section between two nodes.", kLinkKeys};
+const Section detector{"detectors[]", "A vehicle detector (NTCIP 1202 terms).", kDetectorKeys};
+const Section demand{"demand", "All demand of the scenario.", kDemandKeys};
+const Section entry{"demand.entries[]", "Flow entering on a boundary link.", kEntryKeys};
+const Section turns{"demand.turns[]", "Turning counts (preferred) or proportions of one approach.", kTurnKeys};
+const Section pedestrians{"demand.pedestrians[]", "Pedestrians crossing one crosswalk.", kPedestrianKeys};
+const Section timing{"timing.<node>", "Timing of one signalized node.", kTimingKeys};
+const Section sequence{"timing.<node>.sequence", "Exactly one form: `stages`, or `rings` with `phases`.", kSequenceKeys};
+const Section stage{"timing.<node>.sequence.stages[]", "A stage: green, then yellow, then red clearance.", kStageKeys};
+const Section phase{"timing.<node>.sequence.phases[]", "A NEMA phase with its NTCIP 1202 parameters.", kPhaseKeys};
+const Section overlap{"timing.<node>.sequence.overlaps[]", "An overlap: green while a parent phase is green.", kOverlapKeys};
+const Section plan{"(plan file)", "The keys of a plan file.", kPlanKeys};
+}  // namespace sections
+
+namespace {
+constexpr std::array<const Section*, 18> kAllSections{
+    &sections::top,        &sections::simulation, &sections::node,     &sections::leg,
+    &sections::movement,   &sections::lane_group, &sections::link,     &sections::detector,
+    &sections::demand,     &sections::entry,      &sections::turns,    &sections::pedestrians,
+    &sections::timing,     &sections::sequence,   &sections::stage,    &sections::phase,
+    &sections::overlap,    &sections::plan};
+
+// Optimal string alignment distance: insertions, deletions, substitutions and transpositions of
+// neighbours ("mhp" for "mph") each count one.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const std::size_t width = b.size() + 1;
+  std::vector<std::size_t> d((a.size() + 1) * width);
+  const auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * width + j]; };
+  for (std::size_t i = 0; i <= a.size(); ++i) at(i, 0) = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) at(0, j) = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+      }
+    }
+  }
+  return at(a.size(), b.size());
+}
+
+std::string_view type_text(KeyType type) {
+  switch (type) {
+    case integer: return "integer";
+    case number: return "number";
+    case string: return "string";
+    case boolean: return "true/false";
+    case choice: return "word";
+    case clock_time: return "clock time";
+    case number_or_list: return "number or list of numbers";
+    case id_list: return "list of ids";
+    case integer_list: return "list of integers";
+    case map: return "map";
+    case list: return "list of maps";
+    case rings: return "list of lists of lists of integers";
+  }
+  return "?";
+}
+}  // namespace
+
+const KeySpec* Section::find(std::string_view key_name) const noexcept {
+  for (const KeySpec& key : keys) {
+    if (key.name == key_name || (!key.us_name.empty() && key.us_name == key_name)) return &key;
+  }
+  return nullptr;
+}
+
+std::size_t Section::index_of(std::string_view metric_name) const noexcept {
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].name == metric_name) return i;
+  }
+  return keys.size();
+}
+
+std::span<const Section* const> all_sections() noexcept { return kAllSections; }
+
+std::optional<std::string_view> us_alternative(std::string_view metric_name) noexcept {
+  for (const Section* section : kAllSections) {
+    for (const KeySpec& key : section->keys) {
+      if (key.name == metric_name && !key.us_name.empty()) return key.us_name;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> suggest_key(const Section& section, std::string_view unknown) {
+  // Close enough: at most a third of the word changed (a typo), never more than 3 edits.
+  const std::size_t limit = std::min<std::size_t>(3, std::max<std::size_t>(1, unknown.size() / 3));
+  std::optional<std::string_view> best;
+  std::size_t best_distance = limit + 1;
+  for (const KeySpec& key : section.keys) {
+    for (std::string_view name : {key.name, key.us_name}) {
+      if (name.empty()) continue;
+      const std::size_t distance = edit_distance(unknown, name);
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = name;
+      }
+    }
+  }
+  return best;
+}
+
+std::string render_key_reference_markdown() {
+  std::string text;
+  for (const Section* section : kAllSections) {
+    text += "### `" + std::string(section->name) + "`\n\n";
+    text += std::string(section->description) + "\n\n";
+    text += "| key | type | unit | default | US alternative | description |\n";
+    text += "| --- | --- | --- | --- | --- | --- |\n";
+    for (const KeySpec& key : section->keys) {
+      std::string type(type_text(key.type));
+      if (key.type == choice) type = "one of: " + std::string(key.choices);
+      text += "| `" + std::string(key.name) + "` | " + type + " | " +
+              (key.unit.empty() ? "-" : std::string(key.unit)) + " | " +
+              (key.required ? "**required**" : std::string(key.default_text)) + " | " +
+              (key.us_name.empty() ? "-" : "`" + std::string(key.us_name) + "`") + " | " +
+              std::string(key.description) + " |\n";
+    }
+    text += "\n";
+  }
+  return text;
+}
+
+}  // namespace itsc::detail

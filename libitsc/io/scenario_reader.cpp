@@ -1,0 +1,183 @@
+// The scenario's sections (all but timing) from the YAML tree.
+#include <string>
+
+#include "io/readers.hpp"
+
+namespace itsc::detail {
+
+namespace {
+
+SimulationSettings read_simulation(MapReader& in) {
+  SimulationSettings out;
+  in.read("dt_s", out.dt_s);
+  in.read("duration_s", out.duration_s);
+  in.read("warmup_s", out.warmup_s);
+  in.read("analysis_period_h", out.analysis_period_h);
+  in.read_clock_time("start_time", out.start_time_s);
+  return out;
+}
+
+Leg read_leg(MapReader& in) {
+  Leg out;
+  in.read("id", out.id);
+  in.read("in", out.in_link);
+  in.read("out", out.out_link);
+  in.read("bearing_deg", out.bearing_deg);
+  in.read("crosswalk_length_m", out.crosswalk_length_m);
+  in.read("grade_percent", out.grade_percent);
+  in.read("approach_speed_kmh", out.approach_speed_kmh);
+  in.read("width_m", out.width_m);
+  return out;
+}
+
+Movement read_movement(MapReader& in) {
+  Movement out;
+  in.read("id", out.id);
+  in.read("from", out.from_link);
+  in.read("to", out.to_link);
+  in.read_choice("turn", out.turn, parse_turn_type);
+  in.read("saturation_flow_veh_per_h_per_lane", out.saturation_flow_veh_per_h_per_lane);
+  return out;
+}
+
+LaneGroup read_lane_group(MapReader& in) {
+  LaneGroup out;
+  in.read("id", out.id);
+  in.read("link", out.link);
+  in.read("movements", out.movements);
+  in.read("lanes", out.lanes);
+  in.read("bay_length_m", out.bay_length_m);
+  return out;
+}
+
+Node read_node(MapReader& in) {
+  Node out;
+  in.read("id", out.id);
+  in.read_choice("control", out.control, parse_node_control);
+  in.read("x_m", out.x_m);
+  in.read("y_m", out.y_m);
+  out.legs = read_items<Leg>(in, "legs", sections::leg, read_leg);
+  out.movements = read_items<Movement>(in, "movements", sections::movement, read_movement);
+  out.lane_groups = read_items<LaneGroup>(in, "lane_groups", sections::lane_group, read_lane_group);
+  return out;
+}
+
+Link read_link(MapReader& in) {
+  Link out;
+  in.read("id", out.id);
+  in.read("from", out.from);
+  in.read("to", out.to);
+  in.read("length_m", out.length_m);
+  in.read("lanes", out.lanes);
+  in.read("speed_kmh", out.speed_kmh);
+  in.read("saturation_flow_veh_per_h_per_lane", out.saturation_flow_veh_per_h_per_lane);
+  in.read("jam_spacing_m", out.jam_spacing_m);
+  return out;
+}
+
+Detector read_detector(MapReader& in) {
+  Detector out;
+  in.read("id", out.id);
+  in.read("link", out.link);
+  in.read("lanes", out.lanes);
+  in.read("setback_m", out.setback_m);
+  in.read("length_m", out.length_m);
+  in.read("calls", out.calls);
+  in.read("extends", out.extends);
+  in.read("delay_s", out.delay_s);
+  in.read("extend_s", out.extend_s);
+  return out;
+}
+
+EntryFlow read_entry(MapReader& in) {
+  EntryFlow out;
+  in.read("link", out.link);
+  in.read_profile("flow_veh_per_h", out.flow_veh_per_h);
+  in.read("heavy_vehicle_percent", out.heavy_vehicle_percent);
+  return out;
+}
+
+ApproachTurns read_turns(MapReader& in) {
+  ApproachTurns out;
+  in.read("node", out.node);
+  in.read("link", out.link);
+  const YamlNode* counts = in.find("counts");
+  const YamlNode* proportions = in.find("proportions");
+  if (counts != nullptr && proportions != nullptr) {
+    in.context().key_error(in.key_position("proportions"), in.path(),
+                           "give either 'counts' or 'proportions', not both");
+  } else if (counts == nullptr && proportions == nullptr) {
+    in.context().key_error(in.position(), in.path(), "missing required key 'counts' (or 'proportions')");
+  }
+  out.counts = counts != nullptr;
+  const std::string key = out.counts ? "counts" : "proportions";
+  if (const YamlNode* shares = out.counts ? counts : proportions) {
+    for_each_entry(in.context(), *shares, in.path_of(key),
+                   [&](const YamlNode& movement, const YamlNode& value, const std::string& path) {
+                     TurnShare share{movement.value, {}};
+                     to_profile(in.context(), value, path, share.values);
+                     out.shares.push_back(std::move(share));
+                   });
+  }
+  return out;
+}
+
+PedestrianFlow read_pedestrians(MapReader& in) {
+  PedestrianFlow out;
+  in.read("node", out.node);
+  in.read("leg", out.leg);
+  in.read("flow_ped_per_h", out.flow_ped_per_h);
+  return out;
+}
+
+Demand read_demand(MapReader& in) {
+  Demand out;
+  in.read("interval_s", out.interval_s);
+  in.read("peak_hour_factor", out.peak_hour_factor);
+  in.read("normalize_turns", out.normalize_turns);
+  out.entries = read_items<EntryFlow>(in, "entries", sections::entry, read_entry);
+  out.turns = read_items<ApproachTurns>(in, "turns", sections::turns, read_turns);
+  out.pedestrians = read_items<PedestrianFlow>(in, "pedestrians", sections::pedestrians, read_pedestrians);
+  return out;
+}
+
+}  // namespace
+
+bool check_schema_version(LoadContext& context, const YamlNode& root) {
+  if (root.kind != YamlNode::Kind::map) return true;
+  for (const auto& [key, value] : root.pairs) {
+    if (key->kind != YamlNode::Kind::scalar || key->value != "schema_version") continue;
+    LoadContext scratch;  // a malformed version is reported by the section reader
+    const auto version = to_integer(scratch, *value, "schema_version");
+    if (!version || *version == kSchemaVersion) return true;
+    context.error(value->position, "schema_version",
+                  "unsupported schema_version " + std::to_string(*version) + " (this build reads " +
+                      std::to_string(kSchemaVersion) + ")");
+    return false;
+  }
+  return true;
+}
+
+Scenario read_scenario(LoadContext& context, const YamlNode& root) {
+  Scenario out;
+  MapReader in(context, sections::top, root, "");
+  in.read("schema_version", out.schema_version);
+  in.read("name", out.name);
+  if (const YamlNode* node = in.find("simulation")) {
+    MapReader simulation(context, sections::simulation, *node, in.path_of("simulation"));
+    out.simulation = read_simulation(simulation);
+  }
+  out.network.nodes = read_items<Node>(in, "nodes", sections::node, read_node);
+  out.network.links = read_items<Link>(in, "links", sections::link, read_link);
+  out.network.detectors = read_items<Detector>(in, "detectors", sections::detector, read_detector);
+  if (const YamlNode* node = in.find("demand")) {
+    MapReader demand(context, sections::demand, *node, in.path_of("demand"));
+    out.demand = read_demand(demand);
+  }
+  if (const YamlNode* node = in.find("timing")) {
+    out.timing = read_timing_map(context, *node, in.path_of("timing"));
+  }
+  return out;
+}
+
+}  // namespace itsc::detail

@@ -1,0 +1,72 @@
+// Offset conventions through the loader: files may give yield or cycle_start; the scenario holds the
+// internal convention (start of green of the reference), and saving writes that.
+#include <doctest/doctest.h>
+
+#include "itsc/io.hpp"
+
+using namespace itsc;
+
+namespace {
+
+std::string stage_scenario(std::string_view offset) {
+  return std::string(R"(schema_version: 1
+nodes: [{id: A, control: boundary}, {id: B, control: signalized}]
+links: [{id: L, from: A, to: B, length_m: 100}]
+timing:
+  B:
+    cycle_s: 90
+)") + std::string(offset) + R"(
+    sequence:
+      stages:
+        - {green_s: 10, yellow_s: 3.5, red_clearance_s: 1}
+        - {green_s: 70, yellow_s: 4, red_clearance_s: 1.5}
+)";
+}
+
+// Phase 2 (coordinated) starts 15 s into the cycle; its green lasts 35 - 4 - 1 = 30 s.
+std::string ring_scenario(std::string_view offset) {
+  return std::string(R"(schema_version: 1
+nodes: [{id: A, control: boundary}, {id: B, control: signalized}]
+links: [{id: L, from: A, to: B, length_m: 100}]
+timing:
+  B:
+    cycle_s: 90
+)") + std::string(offset) + R"(
+    sequence:
+      rings: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]
+      coordinated_phases: [2, 6]
+      phases:
+        - {phase: 1, split_s: 15, yellow_s: 3, red_clearance_s: 1}
+        - {phase: 2, split_s: 35, yellow_s: 4, red_clearance_s: 1}
+        - {phase: 3, split_s: 20, yellow_s: 3, red_clearance_s: 1}
+        - {phase: 4, split_s: 20, yellow_s: 3, red_clearance_s: 1}
+        - {phase: 5, split_s: 15, yellow_s: 3, red_clearance_s: 1}
+        - {phase: 6, split_s: 35, yellow_s: 4, red_clearance_s: 1}
+        - {phase: 7, split_s: 20, yellow_s: 3, red_clearance_s: 1}
+        - {phase: 8, split_s: 20, yellow_s: 3, red_clearance_s: 1}
+)";
+}
+
+double offset_of(const std::string& yaml) { return load_scenario_string(yaml).scenario.timing.at("B").offset_s; }
+
+}  // namespace
+
+TEST_CASE("offsets: a stage plan's yield offset becomes the start of the first stage's green") {
+  CHECK(offset_of(stage_scenario("    offset_s: 20\n    offset_reference: green_start")) == 20);
+  CHECK(offset_of(stage_scenario("    offset_s: 20\n    offset_reference: yield")) == 10);
+  CHECK(offset_of(stage_scenario("    offset_s: 5\n    offset_reference: yield")) == 85);
+  CHECK(offset_of(stage_scenario("    offset_s: 20\n    offset_reference: cycle_start")) == 20);
+}
+
+TEST_CASE("offsets: a ring plan's cycle_start and yield offsets refer to the coordinated phase") {
+  CHECK(offset_of(ring_scenario("    offset_s: 0\n    offset_reference: cycle_start")) == 15);
+  CHECK(offset_of(ring_scenario("    offset_s: 50\n    offset_reference: yield")) == 20);
+  CHECK(offset_of(ring_scenario("    offset_s: 7")) == 7);
+}
+
+TEST_CASE("offsets: saving writes the internal offset with offset_reference green_start") {
+  const Scenario s = load_scenario_string(ring_scenario("    offset_s: 50\n    offset_reference: yield")).scenario;
+  const std::string text = save_scenario_string(s);
+  CHECK(text.find("    offset_s: 20\n    offset_reference: green_start\n") != std::string::npos);
+  CHECK(load_scenario_string(text).scenario == s);
+}

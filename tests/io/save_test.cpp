@@ -1,0 +1,130 @@
+// Saving: shortest numbers, deterministic text, and load(save(s)) == s.
+#include <doctest/doctest.h>
+
+#include "itsc/io.hpp"
+
+using namespace itsc;
+
+namespace {
+
+// Every key of the table at least once, values away from their defaults, both sequence forms.
+constexpr std::string_view kEveryKey = R"(schema_version: 1
+name: 'Every key: "quoted" # and more'
+simulation: {dt_s: 0.5, duration_s: 1800, warmup_s: 600, analysis_period_h: 0.5, start_time: "07:30:15"}
+nodes:
+  - id: "1"
+    control: boundary
+    x_m: 0.15
+    y_m: -2.5e-3
+  - id: "yes"
+    control: signalized
+    x_m: 100
+    y_m: 0
+    legs:
+      - {id: w, in: L, out: M, bearing_deg: 270, crosswalk_length_m: 12.5, grade_percent: 2, approach_speed_kmh: 45, width_m: 15}
+    movements:
+      - {id: WBU, from: L, to: M, turn: u_turn, saturation_flow_veh_per_h_per_lane: 1700}
+      - {id: X, from: L, to: M, turn: right}
+    lane_groups:
+      - {id: G, link: L, movements: [WBU, X], lanes: 2, bay_length_m: 30}
+  - {id: S, control: signalized}
+  - {id: U, control: two_way_stop}
+links:
+  - {id: L, from: "1", to: "yes", length_m: 250.25, lanes: 3, speed_kmh: 60, saturation_flow_veh_per_h_per_lane: 1800, jam_spacing_m: 8}
+  - {id: M, from: "yes", to: "1", length_m: 250.25}
+detectors:
+  - {id: D, link: L, lanes: [1, 2], setback_m: 35, length_m: 2, calls: [2], extends: [2, 6], delay_s: 1.5, extend_s: 0.7}
+demand:
+  interval_s: 900
+  normalize_turns: true
+  entries:
+    - {link: L, flow_veh_per_h: [100.5, 200, 0.1], heavy_vehicle_percent: 4}
+  turns:
+    - {node: "yes", link: L, counts: {WBU: 5, X: [95, 100]}}
+    - {node: "yes", link: M, proportions: {X: 1}}
+  pedestrians:
+    - {node: "yes", leg: w, flow_ped_per_h: 33}
+timing:
+  "yes":
+    cycle_s: 60
+    offset_s: 12.5
+    controller: actuated
+    sequence:
+      stages:
+        - {protected: [X], permitted: [WBU], crosswalks: [w], green_s: 30, yellow_s: 3, red_clearance_s: 2}
+        - {protected: [WBU], green_s: 20, yellow_s: 3}
+  S:
+    cycle_s: 100
+    offset_s: 3
+    sequence:
+      rings: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]
+      phases:
+        - phase: 2
+          protected: [X]
+          permitted: [WBU]
+          crosswalks: [w]
+          split_s: 30
+          min_green_s: 5
+          max1_s: 40
+          max2_s: 50
+          passage_s: 2.5
+          yellow_s: 4
+          red_clearance_s: 1.5
+          walk_s: 7
+          pedestrian_clearance_s: 12
+          recall: soft
+          dual_entry: true
+          added_initial_s: 1.5
+          time_before_reduction_s: 10
+          time_to_reduce_s: 20
+          minimum_gap_s: 1
+        - {phase: 4, split_s: 20}
+      coordinated_phases: [2, 6]
+      force_off: floating
+      overlaps: [{id: A, parents: [1, 2], protected: [X], permitted: [WBU], crosswalks: [w]}]
+)";
+
+}  // namespace
+
+TEST_CASE("save: numbers come out in their shortest round-trip form") {
+  Scenario s;
+  s.network.links.push_back({"L", "A", "B", 0.15, 1, 0.1 + 0.2, 1900, 7.5});
+  const std::string text = save_scenario_string(s);
+  CHECK(text.find("length_m: 0.15") != std::string::npos);
+  CHECK(text.find("speed_kmh: 0.30000000000000004") != std::string::npos);
+  CHECK(text.find("0.1499999") == std::string::npos);
+}
+
+TEST_CASE("save: data/isolated.yaml round-trips and saves deterministically") {
+  const Scenario original = load_scenario_file(std::string(ITSC_SOURCE_DIR) + "/data/isolated.yaml").scenario;
+  const std::string text = save_scenario_string(original);
+  const Scenario reloaded = load_scenario_string(text, "saved.yaml").scenario;
+  CHECK(reloaded == original);
+  CHECK(save_scenario_string(reloaded) == text);
+  // Leaves stay on one line, as isolated.yaml writes them.
+  CHECK(text.find("  - {id: W_C, from: W, to: C, length_m: 400, lanes: 2}\n") != std::string::npos);
+  CHECK(text.find("      - {id: EBL, from: W_C, to: C_N, turn: left}\n") != std::string::npos);
+}
+
+TEST_CASE("save: a scenario with every key, both timing forms and quoted strings round-trips") {
+  const Scenario original = load_scenario_string(kEveryKey, "every.yaml").scenario;
+  REQUIRE(original.network.nodes.size() == 4);
+  CHECK(original.name == "Every key: \"quoted\" # and more");
+  CHECK(original.simulation.start_time_s == 7 * 3600 + 30 * 60 + 15);
+  CHECK(original.timing.at("S").rings->phases[0].minimum_gap_s == 1);
+  const std::string text = save_scenario_string(original);
+  INFO(text);
+  const Scenario reloaded = load_scenario_string(text, "saved.yaml").scenario;
+  CHECK(reloaded == original);
+  CHECK(save_scenario_string(reloaded) == text);
+  CHECK(text.find("id: \"1\"") != std::string::npos);
+  CHECK(text.find("\"yes\":") != std::string::npos);
+}
+
+TEST_CASE("save: a scenario built in code with defaults only round-trips") {
+  Scenario s;
+  s.network.nodes.push_back({"A", NodeControl::boundary, std::nullopt, std::nullopt, {}, {}, {}});
+  s.network.nodes.push_back({"B", NodeControl::boundary, std::nullopt, std::nullopt, {}, {}, {}});
+  s.network.links.push_back({"L", "A", "B", 100, 1, 50, 1900, 7.5});
+  CHECK(load_scenario_string(save_scenario_string(s)).scenario == s);
+}
