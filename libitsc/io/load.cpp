@@ -38,16 +38,30 @@ bool is_signalized(const Scenario& scenario, const std::string& id) {
 
 }  // namespace
 
-LoadResult load_scenario_string(std::string_view yaml, std::string_view file_name) {
-  detail::LoadContext context;
-  context.file = std::string(file_name);
-  const detail::YamlNodePtr root = detail::parse_yaml(yaml, context.file, context.errors);
-  if (!root || !detail::check_schema_version(context, *root)) detail::throw_if_errors(std::move(context.errors));
+namespace detail {
 
+ScenarioDocument read_scenario_document(std::string_view yaml, std::string_view file_name) {
+  ScenarioDocument document;
+  document.context.file = std::string(file_name);
+  LoadContext& context = document.context;
+  const YamlNodePtr root = parse_yaml(yaml, context.file, context.errors);
+  if (!root || !check_schema_version(context, *root)) throw_if_errors(std::move(context.errors));
+  document.scenario = read_scenario(context, *root);
+  throw_if_errors(std::move(context.errors));
+  context.errors.clear();
+  return document;
+}
+
+}  // namespace detail
+
+LoadResult load_scenario_string(std::string_view yaml, std::string_view file_name) {
+  // Semantic checks run on a document whose shape is right: on values the reader had to skip they
+  // would only report consequences.
+  detail::ScenarioDocument document = detail::read_scenario_document(yaml, file_name);
   LoadResult result;
-  result.scenario = detail::read_scenario(context, *root);
-  std::vector<Diagnostic> errors = std::move(context.errors);
-  for (Diagnostic& diagnostic : detail::check_semantics(result.scenario, context)) {
+  result.scenario = std::move(document.scenario);
+  std::vector<Diagnostic> errors;
+  for (Diagnostic& diagnostic : detail::check_semantics(result.scenario, document.context)) {
     (diagnostic.severity == Severity::error ? errors : result.warnings).push_back(std::move(diagnostic));
   }
   detail::throw_if_errors(std::move(errors));
@@ -81,7 +95,8 @@ Plan load_plan_string(std::string_view yaml, const Scenario& scenario, std::stri
   // The plan's timings are checked in the scenario they are for; only their own findings count.
   Scenario planned = scenario;
   apply_plan(planned, plan);
-  std::vector<Diagnostic> errors = std::move(context.errors);
+  detail::throw_if_errors(std::move(context.errors));
+  std::vector<Diagnostic> errors;
   for (Diagnostic& diagnostic : detail::check_semantics(planned, context)) {
     const bool in_plan = std::any_of(plan.timing.begin(), plan.timing.end(), [&](const auto& entry) {
       return detail::path_covers("timing." + entry.first, diagnostic.path);

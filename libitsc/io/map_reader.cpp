@@ -45,11 +45,6 @@ std::optional<double> parse_double(std::string_view text) {
 }  // namespace
 
 void LoadContext::error(Position position, std::string path, std::string message) {
-  blocked.push_back(path);
-  key_error(position, std::move(path), std::move(message));
-}
-
-void LoadContext::key_error(Position position, std::string path, std::string message) {
   Diagnostic diagnostic;
   diagnostic.file = file;
   diagnostic.line = position.line;
@@ -102,12 +97,12 @@ void for_each_entry(LoadContext& context, const YamlNode& node, const std::strin
   std::map<std::string, Position, std::less<>> seen;
   for (const auto& [key, value] : node.pairs) {
     if (key->kind != YamlNode::Kind::scalar) {
-      context.key_error(key->position, path, "keys must be plain words, got " + kind_text(*key));
+      context.error(key->position, path, "keys must be plain words, got " + kind_text(*key));
       continue;
     }
     const auto [first, inserted] = seen.emplace(key->value, key->position);
     if (!inserted) {
-      context.key_error(key->position, path,
+      context.error(key->position, path,
                         "duplicate key '" + key->value + "' (first at " + position_text(first->second) + ")");
       continue;
     }
@@ -185,12 +180,12 @@ MapReader::MapReader(LoadContext& context, const Section& section, const YamlNod
   std::map<std::string_view, const YamlNode*, std::less<>> seen;  // by name as written
   for (const auto& [key, value] : node.pairs) {
     if (key->kind != YamlNode::Kind::scalar) {
-      context_.key_error(key->position, path_, "keys must be plain words, got " + kind_text(*key));
+      context_.error(key->position, path_, "keys must be plain words, got " + kind_text(*key));
       continue;
     }
     const std::string& name = key->value;
     if (const auto first = seen.find(name); first != seen.end()) {
-      context_.key_error(key->position, path_,
+      context_.error(key->position, path_,
                          "duplicate key '" + name + "' (first at " + position_text(first->second->position) + ")");
       continue;
     }
@@ -201,11 +196,11 @@ MapReader::MapReader(LoadContext& context, const Section& section, const YamlNod
       if (const auto suggestion = suggest_key(section_, name)) {
         message += " (did you mean '" + std::string(*suggestion) + "'?)";
       }
-      context_.key_error(key->position, path_, std::move(message));
+      context_.error(key->position, path_, std::move(message));
       continue;
     }
     if (const auto other = found_.find(spec->name); other != found_.end()) {
-      context_.key_error(key->position, path_,
+      context_.error(key->position, path_,
                          "give either '" + std::string(spec->name) + "' or '" + std::string(spec->us_name) +
                          "', not both");
       continue;
@@ -215,8 +210,7 @@ MapReader::MapReader(LoadContext& context, const Section& section, const YamlNod
   }
   for (const KeySpec& spec : section_.keys) {
     if (spec.required && !found_.contains(spec.name)) {
-      context_.key_error(position_, path_, "missing required key '" + std::string(spec.name) + "'");
-      context_.blocked.push_back(join_path(path_, spec.name));
+      context_.error(position_, path_, "missing required key '" + std::string(spec.name) + "'");
     }
   }
 }

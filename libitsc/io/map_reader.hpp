@@ -21,13 +21,8 @@ struct LoadContext {
   std::string file;
   std::vector<Diagnostic> errors;
   std::map<std::string, Position, std::less<>> positions;  ///< key path -> position of its value
-  /// Paths whose value is missing or wrong: validate's findings there would only repeat the error.
-  std::vector<std::string> blocked;
-
-  /// An error about the value at `path` (blocks the path).
+  /// An error about the value at `path`, or about a key of the map at `path`.
   void error(Position position, std::string path, std::string message);
-  /// An error about a key of the map at `path` (unknown, duplicate, missing): blocks nothing.
-  void key_error(Position position, std::string path, std::string message);
   void record(const std::string& path, Position position) { positions.emplace(path, position); }
   /// Position of a key path, else of the US spelling of its last key, else of its nearest ancestor.
   [[nodiscard]] Position locate(std::string_view path) const;

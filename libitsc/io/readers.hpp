@@ -18,6 +18,15 @@ namespace itsc::detail {
 /// The whole scenario (the root must be a map; reported otherwise).
 [[nodiscard]] Scenario read_scenario(LoadContext& context, const YamlNode& root);
 
+/// A scenario document read for its format only, with the positions of its keys.
+struct ScenarioDocument {
+  Scenario scenario;
+  LoadContext context;
+};
+/// Parses and reads a scenario document; throws on syntax, shape and type errors. No semantic
+/// checks: `load_scenario_string` adds them (tests of the format alone use this).
+[[nodiscard]] ScenarioDocument read_scenario_document(std::string_view yaml, std::string_view file_name);
+
 /// Decides whether an entry of a `timing:` map is read (plan files check the node id here).
 using TimingKeyCheck = std::function<bool(const YamlNode& key, const std::string& path)>;
 

@@ -104,10 +104,10 @@ ApproachTurns read_turns(MapReader& in) {
   const YamlNode* counts = in.find("counts");
   const YamlNode* proportions = in.find("proportions");
   if (counts != nullptr && proportions != nullptr) {
-    in.context().key_error(in.key_position("proportions"), in.path(),
+    in.context().error(in.key_position("proportions"), in.path(),
                            "give either 'counts' or 'proportions', not both");
   } else if (counts == nullptr && proportions == nullptr) {
-    in.context().key_error(in.position(), in.path(), "missing required key 'counts' (or 'proportions')");
+    in.context().error(in.position(), in.path(), "missing required key 'counts' (or 'proportions')");
   }
   out.counts = counts != nullptr;
   const std::string key = out.counts ? "counts" : "proportions";

@@ -89,7 +89,7 @@ void read_sequence(MapReader& in, Timing& out) {
   if (in.find("stages") != nullptr) {
     for (std::string_view key : kRingOnlyKeys) {
       if (in.find(key) == nullptr) continue;
-      in.context().key_error(in.key_position(key), in.path(),
+      in.context().error(in.key_position(key), in.path(),
                              "'" + std::string(key) + "' belongs to the ring form; give either 'stages' or "
                                                       "the ring form, not both");
     }
@@ -97,12 +97,12 @@ void read_sequence(MapReader& in, Timing& out) {
     return;
   }
   if (in.find("rings") == nullptr && in.find("phases") == nullptr) {
-    in.context().key_error(in.position(), in.path(), "missing required key 'stages' (or 'rings')");
+    in.context().error(in.position(), in.path(), "missing required key 'stages' (or 'rings')");
     return;
   }
   for (std::string_view key : {"rings", "phases"}) {
     if (in.find(key) == nullptr) {
-      in.context().key_error(in.position(), in.path(),
+      in.context().error(in.position(), in.path(),
                              "missing required key '" + std::string(key) + "' (ring form)");
     }
   }

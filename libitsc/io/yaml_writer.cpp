@@ -1,5 +1,7 @@
 #include "io/yaml_writer.hpp"
 
+#include "util/format_number.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -105,10 +107,8 @@ void write_block(const YamlOut& value, int indent, std::string& out) {
 }  // namespace
 
 YamlOut YamlOut::number(double value) {
-  std::array<char, 32> buffer{};
-  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
   YamlOut out;
-  out.text.assign(buffer.data(), result.ptr);
+  out.text = format_number(value);
   return out;
 }
 

@@ -1,7 +1,7 @@
 #include "itsc/network.hpp"
 
-#include <array>
-#include <utility>
+#include "util/enum_names.hpp"
+#include "util/id_index.hpp"
 
 namespace itsc {
 
@@ -15,7 +15,7 @@ std::optional<std::size_t> index_of(const std::vector<Item>& items, std::string_
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<NodeControl, std::string_view>, 5> kNodeControlNames{{
+constexpr detail::EnumNames<NodeControl, 5> kNodeControlNames{{
     {NodeControl::signalized, "signalized"},
     {NodeControl::uncontrolled, "uncontrolled"},
     {NodeControl::two_way_stop, "two_way_stop"},
@@ -23,29 +23,12 @@ constexpr std::array<std::pair<NodeControl, std::string_view>, 5> kNodeControlNa
     {NodeControl::boundary, "boundary"},
 }};
 
-constexpr std::array<std::pair<TurnType, std::string_view>, 4> kTurnNames{{
+constexpr detail::EnumNames<TurnType, 4> kTurnNames{{
     {TurnType::left, "left"},
     {TurnType::through, "through"},
     {TurnType::right, "right"},
     {TurnType::u_turn, "u_turn"},
 }};
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
-  for (const auto& [candidate, name] : names) {
-    if (candidate == value) return name;
-  }
-  return "?";
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                             std::string_view text) {
-  for (const auto& [value, name] : names) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 
@@ -63,28 +46,30 @@ const Link* Network::find_link(std::string_view id) const {
 }
 
 std::vector<std::size_t> Network::entry_links() const {
+  const detail::IdIndex node_ids(nodes);
   std::vector<std::size_t> result;
   for (std::size_t i = 0; i < links.size(); ++i) {
-    const Node* from = find_node(links[i].from);
-    if (from != nullptr && from->control == NodeControl::boundary) result.push_back(i);
+    const auto from = node_ids.find(links[i].from);
+    if (from && nodes[*from].control == NodeControl::boundary) result.push_back(i);
   }
   return result;
 }
 
 std::vector<std::size_t> Network::exit_links() const {
+  const detail::IdIndex node_ids(nodes);
   std::vector<std::size_t> result;
   for (std::size_t i = 0; i < links.size(); ++i) {
-    const Node* to = find_node(links[i].to);
-    if (to != nullptr && to->control == NodeControl::boundary) result.push_back(i);
+    const auto to = node_ids.find(links[i].to);
+    if (to && nodes[*to].control == NodeControl::boundary) result.push_back(i);
   }
   return result;
 }
 
-std::string_view to_string(NodeControl control) noexcept { return name_of(kNodeControlNames, control); }
-std::string_view to_string(TurnType turn) noexcept { return name_of(kTurnNames, turn); }
+std::string_view to_string(NodeControl control) noexcept { return detail::name_of(kNodeControlNames, control); }
+std::string_view to_string(TurnType turn) noexcept { return detail::name_of(kTurnNames, turn); }
 std::optional<NodeControl> parse_node_control(std::string_view text) noexcept {
-  return value_of(kNodeControlNames, text);
+  return detail::value_of(kNodeControlNames, text);
 }
-std::optional<TurnType> parse_turn_type(std::string_view text) noexcept { return value_of(kTurnNames, text); }
+std::optional<TurnType> parse_turn_type(std::string_view text) noexcept { return detail::value_of(kTurnNames, text); }
 
 }  // namespace itsc

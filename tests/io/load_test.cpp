@@ -1,6 +1,7 @@
 // Loading data/isolated.yaml and unit conversions.
 #include <doctest/doctest.h>
 
+#include "io/readers.hpp"
 #include "itsc/io.hpp"
 
 using namespace itsc;
@@ -60,7 +61,7 @@ TEST_CASE("load: data/isolated.yaml gives the network, demand and timing it desc
 }
 
 TEST_CASE("load: US customary keys are converted to metric") {
-  const LoadResult result = load_scenario_string(R"(schema_version: 1
+  const detail::ScenarioDocument result = detail::read_scenario_document(R"(schema_version: 1
 nodes:
   - {id: A, control: boundary, x_ft: 100}
   - id: B
@@ -85,7 +86,7 @@ detectors:
 }
 
 TEST_CASE("load: profiles, proportions and the ring form are read") {
-  const LoadResult result = load_scenario_string(R"(schema_version: 1
+  const detail::ScenarioDocument result = detail::read_scenario_document(R"(schema_version: 1
 nodes: [{id: A, control: boundary}, {id: B, control: signalized}]
 links: [{id: L, from: A, to: B, length_m: 100}]
 demand:
@@ -105,7 +106,7 @@ timing:
       coordinated_phases: [2, 6]
       force_off: floating
       overlaps: [{id: A, parents: [1, 2], protected: [X]}]
-)");
+)", "<string>");
   const Scenario& s = result.scenario;
   CHECK(s.demand.normalize_turns);
   CHECK(s.demand.entries[0].flow_veh_per_h == std::vector<double>{100, 200, 300});

@@ -2,6 +2,7 @@
 // internal convention (start of green of the reference), and saving writes that.
 #include <doctest/doctest.h>
 
+#include "io/readers.hpp"
 #include "itsc/io.hpp"
 
 using namespace itsc;
@@ -47,7 +48,7 @@ timing:
 )";
 }
 
-double offset_of(const std::string& yaml) { return load_scenario_string(yaml).scenario.timing.at("B").offset_s; }
+double offset_of(const std::string& yaml) { return detail::read_scenario_document(yaml, "<string>").scenario.timing.at("B").offset_s; }
 
 }  // namespace
 
@@ -65,8 +66,8 @@ TEST_CASE("offsets: a ring plan's cycle_start and yield offsets refer to the coo
 }
 
 TEST_CASE("offsets: saving writes the internal offset with offset_reference green_start") {
-  const Scenario s = load_scenario_string(ring_scenario("    offset_s: 50\n    offset_reference: yield")).scenario;
+  const Scenario s = detail::read_scenario_document(ring_scenario("    offset_s: 50\n    offset_reference: yield"), "<string>").scenario;
   const std::string text = save_scenario_string(s);
   CHECK(text.find("    offset_s: 20\n    offset_reference: green_start\n") != std::string::npos);
-  CHECK(load_scenario_string(text).scenario == s);
+  CHECK(detail::read_scenario_document(text, "<string>").scenario == s);
 }
