@@ -25,8 +25,8 @@ inline TurnType turn_from_geometry(const Network& network, const Node& node, con
   double delta = bearing_deg(node, downstream) - arriving;
   while (delta > 180) delta -= 360;
   while (delta <= -180) delta += 360;
-  if (std::abs(delta) < 45) return TurnType::through;
-  if (std::abs(delta) > 170) return TurnType::u_turn;
+  if (std::abs(delta) <= 30) return TurnType::through;  // as scripts/derive_chicago_ashland.py: Ogden is 42° off
+  if (std::abs(delta) >= 150) return TurnType::u_turn;
   return delta > 0 ? TurnType::right : TurnType::left;
 }
 
