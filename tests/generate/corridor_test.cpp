@@ -27,8 +27,9 @@ TEST_CASE("generate_corridor: the default corridor") {
     const bool main = entry.link == "w1_r1c1" || entry.link == "e1_r1c5";
     CHECK(entry.flow_veh_per_h.front() == (main ? 1000 : 300));
   }
-  for (const auto& [node, timing] : scenario.timing) {
-    INFO(node);
+  for (const auto& entry : scenario.timing) {
+    INFO(entry.first);  // not a structured binding: clang-14 cannot capture those
+    const Timing& timing = entry.second;
     REQUIRE(timing.stages.size() == 3);
     CHECK(timing.stages[0].serves.protected_movements == std::vector<std::string>{"EBL", "WBL"});
     CHECK(timing.stages[1].serves.permitted_movements == std::vector<std::string>{"EBL", "WBL"});
