@@ -15,9 +15,9 @@
 ///   `EB_LTR` when there is no bay.
 /// - Detectors `<node>_<approach>_adv` (40 m upstream, extends the through stage) and
 ///   `<node>_<approach>_stop` (12 m stop-bar zone, calls every stage serving the approach).
-/// - Demand: a flat one-hour profile per entry link, turning proportions at every approach of every
-///   signalized node. One-way streets alternate direction: odd rows eastbound, even rows westbound, odd
-///   columns northbound, even columns southbound.
+/// - Demand: per entry link one flat profile interval covering the run; turning proportions at
+///   every approach of every signalized node. One-way streets alternate direction: odd rows
+///   eastbound, even rows westbound, odd columns northbound, even columns southbound.
 /// - Timing: fixed time, offset 0, stages east-west then north-south (a corridor may lead with
 ///   protected main-street lefts), greens split by Webster's rule over the generated volumes.
 

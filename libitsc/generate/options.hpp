@@ -1,6 +1,8 @@
 #pragma once
 // Checks shared by both generators' options (each generator checks its own counts and lanes).
 
+#include <cmath>
+
 #include "generate/street_grid.hpp"
 
 namespace itsc::detail {
@@ -19,7 +21,9 @@ inline void check_common(OptionCheck& check, const StreetGrid& grid) {
   check.positive("cycle_s", grid.cycle_s);
   check.require(grid.cycle_s <= 300, "cycle_s", "must not exceed 300 s");
   check.positive("dt_s", grid.dt_s);
-  check.positive("duration_s", grid.duration_s);
+  check.require(std::abs(grid.dt_s * 10 - std::round(grid.dt_s * 10)) < 1e-9, "dt_s", "must be a multiple of 0.1 s");
+  // The scenario keeps the default 900 s warm-up; a run must last beyond it.
+  check.require(grid.duration_s > 900 && grid.duration_s <= 86400, "duration_s", "must be in (900, 86400] s");
 }
 
 }  // namespace itsc::detail
