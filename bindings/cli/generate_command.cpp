@@ -28,7 +28,8 @@ struct Generator {
   }
 
   void flag(CLI::App* command, const std::string& flag, bool& field, bool value, const std::string& help) {
-    recorded.push_back({command->add_flag_callback(flag, [&field, value] { field = value; }, help), true});
+    const auto set = [&field, value] { field = value; };
+    recorded.push_back({command->add_flag_callback(flag, set, help), true});
   }
 
   // "itsc generate grid --rows 3 --one-way": the options given, as given, in definition order (so the
@@ -50,9 +51,12 @@ void add_common(CLI::App* command, Generator<Options>& state) {
   Options& o = state.options;
   state.number(command, "--spacing-m", o.spacing_m, "distance between neighbouring intersections (m)");
   state.number(command, "--speed-kmh", o.speed_kmh, "free-flow speed of every link (km/h)");
-  state.number(command, "--bay-length-m", o.bay_length_m, "left-turn bay length (m; 0: no bays, shared lanes)");
-  state.number(command, "--main-entry-veh-per-h", o.main_entry_veh_per_h, "flow per east-west entry link (veh/h)");
-  state.number(command, "--side-entry-veh-per-h", o.side_entry_veh_per_h, "flow per north-south entry link (veh/h)");
+  state.number(command, "--bay-length-m", o.bay_length_m,
+               "left-turn bay length (m; 0: no bays, shared lanes)");
+  state.number(command, "--main-entry-veh-per-h", o.main_entry_veh_per_h,
+               "flow per east-west entry link (veh/h)");
+  state.number(command, "--side-entry-veh-per-h", o.side_entry_veh_per_h,
+               "flow per north-south entry link (veh/h)");
   state.number(command, "--left-share", o.left_share, "share of each approach turning left, where it can");
   state.number(command, "--right-share", o.right_share, "share of each approach turning right, where it can");
   state.number(command, "--cycle-s", o.cycle_s, "cycle length of every signal (s)");
@@ -89,14 +93,17 @@ void add_generate_command(CLI::App& app) {
         state.number(command, "--rows", state.options.rows, "east-west streets");
         state.number(command, "--columns", state.options.columns, "north-south streets");
         state.number(command, "--lanes", state.options.lanes, "through lanes per direction on every street");
-        state.flag(command, "--one-way", state.options.one_way, true, "one-way streets of alternating direction");
+        state.flag(command, "--one-way", state.options.one_way, true,
+                   "one-way streets of alternating direction");
       });
   add_generator<CorridorOptions>(
       *generate, "corridor", "An east-west arterial crossed by two-way side streets", &generate_corridor,
       [](CLI::App* command, Generator<CorridorOptions>& state) {
         state.number(command, "--signals", state.options.signals, "signalized intersections");
-        state.number(command, "--main-lanes", state.options.main_lanes, "arterial through lanes per direction");
-        state.number(command, "--side-lanes", state.options.side_lanes, "side-street through lanes per direction");
+        state.number(command, "--main-lanes", state.options.main_lanes,
+                     "arterial through lanes per direction");
+        state.number(command, "--side-lanes", state.options.side_lanes,
+                     "side-street through lanes per direction");
         state.flag(command, "--one-way", state.options.one_way, true, "one-way eastbound arterial");
         state.flag(command, "--no-leading-left", state.options.leading_left, false,
                    "no protected leading arterial lefts");

@@ -28,26 +28,26 @@ namespace itsc {
 /// Options of `generate_grid`. The defaults are the project's pinned benchmark grid
 /// (`data/grid6x6.yaml`): every speed figure of the project refers to it, so do not change them.
 struct GridOptions {
-  int rows = 6;                        ///< east-west streets (signalized nodes per column)
-  int columns = 6;                     ///< north-south streets (signalized nodes per row)
-  double spacing_m = 400;              ///< between neighbouring intersections (and to the boundary)
-  double speed_kmh = 50;               ///< free-flow speed of every link
-  int lanes = 2;                       ///< through lanes per direction on every street
-  double bay_length_m = 60;            ///< left-turn bay at every approach with a left turn (0: none)
-  double main_entry_veh_per_h = 700;   ///< per entry link of an east-west street
-  double side_entry_veh_per_h = 400;   ///< per entry link of a north-south street
-  double left_share = 0.15;            ///< of each approach's traffic, where a left turn exists
-  double right_share = 0.15;           ///< of each approach's traffic, where a right turn exists
+  int rows = 6;                       ///< east-west streets (signalized nodes per column)
+  int columns = 6;                    ///< north-south streets (signalized nodes per row)
+  double spacing_m = 400;             ///< between neighbouring intersections (and to the boundary)
+  double speed_kmh = 50;              ///< free-flow speed of every link
+  int lanes = 2;                      ///< through lanes per direction on every street
+  double bay_length_m = 60;           ///< left-turn bay at every approach with a left turn (0: none)
+  double main_entry_veh_per_h = 700;  ///< per entry link of an east-west street
+  double side_entry_veh_per_h = 400;  ///< per entry link of a north-south street
+  double left_share = 0.15;           ///< of each approach's traffic, where a left turn exists
+  double right_share = 0.15;          ///< of each approach's traffic, where a right turn exists
   double cycle_s = 90;
-  bool one_way = false;                ///< one-way streets of alternating direction
-  double dt_s = 1;                     ///< `simulation.dt_s`
-  double duration_s = 3600;            ///< `simulation.duration_s`
+  bool one_way = false;      ///< one-way streets of alternating direction
+  double dt_s = 1;           ///< `simulation.dt_s`
+  double duration_s = 3600;  ///< `simulation.duration_s`
   friend bool operator==(const GridOptions&, const GridOptions&) = default;
 };
 
 /// Options of `generate_corridor`: an east-west arterial crossed by side streets.
 struct CorridorOptions {
-  int signals = 5;                     ///< signalized intersections along the arterial
+  int signals = 5;  ///< signalized intersections along the arterial
   double spacing_m = 400;
   double speed_kmh = 50;
   int main_lanes = 2;                  ///< arterial through lanes per direction
@@ -58,8 +58,8 @@ struct CorridorOptions {
   double left_share = 0.1;
   double right_share = 0.1;
   double cycle_s = 90;
-  bool one_way = false;                ///< arterial one-way eastbound (side streets stay two-way)
-  bool leading_left = true;            ///< protected leading arterial lefts (two-way arterial with bays)
+  bool one_way = false;      ///< arterial one-way eastbound (side streets stay two-way)
+  bool leading_left = true;  ///< protected leading arterial lefts (two-way arterial with bays)
   double dt_s = 1;
   double duration_s = 3600;
   friend bool operator==(const CorridorOptions&, const CorridorOptions&) = default;

@@ -22,8 +22,8 @@ Scenario generate_corridor(const CorridorOptions& options) {
   grid.north_south = {options.side_lanes, options.side_entry_veh_per_h, false};
   grid.name = "Generated corridor of " + std::to_string(options.signals) + " signals (" +
               detail::number_text(options.spacing_m) + " m spacing, " +
-              (options.one_way ? "one-way" : "two-way") + " arterial, " + detail::number_text(options.cycle_s) +
-              " s cycle)";
+              (options.one_way ? "one-way" : "two-way") + " arterial, " +
+              detail::number_text(options.cycle_s) + " s cycle)";
 
   detail::OptionCheck check;
   check.require(options.signals >= 1 && options.signals <= 100, "signals",

@@ -21,7 +21,7 @@ constexpr double kPedestrianSpeed_m_per_s = 1.07;  // MUTCD: 3.5 ft/s
 constexpr double kPerceptionReaction_s = 1;        // ITE yellow: t + v / (2a)
 constexpr double kDeceleration_m_per_s2 = 3.05;    // ITE: 10 ft/s²
 constexpr double kMinYellow_s = 4;
-constexpr double kVehicleLength_m = 6;             // ITE red clearance: (W + L) / v
+constexpr double kVehicleLength_m = 6;  // ITE red clearance: (W + L) / v
 constexpr double kMinRedClearance_s = 1;
 constexpr double kMaxRedClearance_s = 2;
 
@@ -98,7 +98,8 @@ void clearances(Stage& stage, const Node& node, const Network& network) {
     const Leg* leg = movement != nullptr ? approach_leg(node, movement->from_link) : nullptr;
     if (link == nullptr || leg == nullptr) continue;
     const double speed_m_per_s = leg->approach_speed_kmh.value_or(link->speed_kmh) / 3.6;
-    yellow_s = std::max(yellow_s, ceil_half(kPerceptionReaction_s + speed_m_per_s / (2 * kDeceleration_m_per_s2)));
+    yellow_s =
+        std::max(yellow_s, ceil_half(kPerceptionReaction_s + speed_m_per_s / (2 * kDeceleration_m_per_s2)));
     red_s = std::max(red_s, ceil_half((leg->width_m.value_or(0) + kVehicleLength_m) / speed_m_per_s));
   }
   stage.yellow_s = yellow_s;
@@ -132,7 +133,8 @@ std::vector<double> webster_greens(double cycle_s, const std::vector<StageNeed>&
   const long needed = std::accumulate(minimum.begin(), minimum.end(), 0L);
   if (stages.empty() || available < needed) {
     throw Error(ErrorCode::invalid_input,
-                "a cycle of " + number_text(cycle_s) + " s is too short for the minimum greens and clearances (" +
+                "a cycle of " + number_text(cycle_s) +
+                    " s is too short for the minimum greens and clearances (" +
                     number_text(static_cast<double>(needed + to_tenths(cycle_s) - available) / 10) + " s)");
   }
   // Share the time among the stages not held at their minimum, holding any the rule starves.

@@ -11,9 +11,9 @@ namespace itsc::detail {
 
 /// What one stage needs from the cycle.
 struct StageNeed {
-  double flow_ratio = 0;    ///< critical v/s of the stage
-  double min_green_s = 0;   ///< vehicle or pedestrian minimum
-  double clearance_s = 0;   ///< yellow + red clearance (taken as the stage's lost time)
+  double flow_ratio = 0;   ///< critical v/s of the stage
+  double min_green_s = 0;  ///< vehicle or pedestrian minimum
+  double clearance_s = 0;  ///< yellow + red clearance (taken as the stage's lost time)
 };
 
 /// Webster's split rule: the cycle less the clearances is shared in proportion to the critical flow

@@ -65,7 +65,8 @@ std::map<std::string, double> link_flows(const Scenario& scenario) {
     flows = std::move(next);
     if (change < kTolerance_veh_per_h) return flows;
   }
-  throw Error(ErrorCode::invalid_input, "link flows do not converge: some traffic can never leave the network");
+  throw Error(ErrorCode::invalid_input,
+              "link flows do not converge: some traffic can never leave the network");
 }
 
 }  // namespace itsc::detail

@@ -15,7 +15,7 @@ namespace itsc::detail {
 namespace {
 
 constexpr double kLaneWidth_m = 3.5;
-constexpr double kAdvanceSetback_m = 40;   // dilemma-zone detector at about 50 km/h
+constexpr double kAdvanceSetback_m = 40;  // dilemma-zone detector at about 50 km/h
 constexpr double kAdvanceLength_m = 1.8;
 constexpr double kStopBarLength_m = 12;
 
@@ -81,7 +81,8 @@ class Builder {
     for (int row = 1; row <= grid_.rows; ++row) add_node(row, 0, NodeControl::boundary);
     for (int row = 1; row <= grid_.rows; ++row) add_node(row, grid_.columns + 1, NodeControl::boundary);
     for (int column = 1; column <= grid_.columns; ++column) add_node(0, column, NodeControl::boundary);
-    for (int column = 1; column <= grid_.columns; ++column) add_node(grid_.rows + 1, column, NodeControl::boundary);
+    for (int column = 1; column <= grid_.columns; ++column)
+      add_node(grid_.rows + 1, column, NodeControl::boundary);
   }
 
   void add_link(const std::string& from, const std::string& to, int lanes) {
@@ -150,8 +151,8 @@ class Builder {
     // the two streets it meets at right angles.
     std::array<double, 4> street_width_m{};
     for (std::size_t leg = 0; leg < 4; ++leg) {
-      const int lanes = lanes_of(node.legs[leg].in_link) + lanes_of(node.legs[leg].out_link) +
-                        (has_bay(node, leg) ? 1 : 0);
+      const int lanes =
+          lanes_of(node.legs[leg].in_link) + lanes_of(node.legs[leg].out_link) + (has_bay(node, leg) ? 1 : 0);
       street_width_m[leg] = kLaneWidth_m * lanes;
       node.legs[leg].crosswalk_length_m = street_width_m[leg];
     }
@@ -179,7 +180,8 @@ class Builder {
         shared.push_back(id);
       }
     }
-    node.lane_groups.push_back(LaneGroup{approach + "_" + shared_name, from_link, shared, lanes_of(from_link), 0});
+    node.lane_groups.push_back(
+        LaneGroup{approach + "_" + shared_name, from_link, shared, lanes_of(from_link), 0});
   }
 
   bool is_east_west(const std::string& link) const {
@@ -190,7 +192,8 @@ class Builder {
   void add_demand() {
     for (const std::size_t index : scenario_.network.entry_links()) {
       const Link& link = scenario_.network.links[index];
-      const double flow = is_east_west(link.id) ? grid_.east_west.entry_veh_per_h : grid_.north_south.entry_veh_per_h;
+      const double flow =
+          is_east_west(link.id) ? grid_.east_west.entry_veh_per_h : grid_.north_south.entry_veh_per_h;
       scenario_.demand.entries.push_back(EntryFlow{link.id, {flow}, 0});
     }
     for (const Node& node : scenario_.network.nodes) {
@@ -247,7 +250,8 @@ class Builder {
     }
     streets[0].serves.crosswalks = {kLegNames[north], kLegNames[south]};
     streets[1].serves.crosswalks = {kLegNames[east], kLegNames[west]};
-    const bool lead = grid_.leading_left && grid_.bay_length_m > 0 && lefts.serves.protected_movements.size() == 2;
+    const bool lead =
+        grid_.leading_left && grid_.bay_length_m > 0 && lefts.serves.protected_movements.size() == 2;
     if (lead) timing.stages.push_back(std::move(lefts));
     for (Stage& stage : streets) {
       if (!stage.serves.protected_movements.empty() || !stage.serves.permitted_movements.empty()) {
@@ -290,10 +294,17 @@ class Builder {
       const std::string prefix = node.id + "_" + kApproachNames[leg];
       const std::vector<int> through_stages = stages_serving(timing, through, true);
       const std::vector<int> approach_stages = stages_serving(timing, all, false);
-      scenario_.network.detectors.push_back(Detector{prefix + "_adv", link, {}, kAdvanceSetback_m, kAdvanceLength_m,
-                                                     through_stages, through_stages, 0, 0});
-      scenario_.network.detectors.push_back(Detector{prefix + "_stop", link, {}, 0, kStopBarLength_m,
-                                                     approach_stages, approach_stages, 0, 0});
+      scenario_.network.detectors.push_back(Detector{prefix + "_adv",
+                                                     link,
+                                                     {},
+                                                     kAdvanceSetback_m,
+                                                     kAdvanceLength_m,
+                                                     through_stages,
+                                                     through_stages,
+                                                     0,
+                                                     0});
+      scenario_.network.detectors.push_back(
+          Detector{prefix + "_stop", link, {}, 0, kStopBarLength_m, approach_stages, approach_stages, 0, 0});
     }
   }
 

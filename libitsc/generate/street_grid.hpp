@@ -12,9 +12,9 @@ namespace itsc::detail {
 
 /// One family of parallel streets (all east-west or all north-south).
 struct StreetFamily {
-  int lanes = 1;                ///< through lanes per direction
-  double entry_veh_per_h = 0;   ///< per entry link
-  bool one_way = false;         ///< alternating direction, the first street eastbound / northbound
+  int lanes = 1;               ///< through lanes per direction
+  double entry_veh_per_h = 0;  ///< per entry link
+  bool one_way = false;        ///< alternating direction, the first street eastbound / northbound
 };
 
 /// Everything the grid builder needs; the public options map onto it.
@@ -30,7 +30,7 @@ struct StreetGrid {
   double cycle_s = 90;
   double dt_s = 1;
   double duration_s = 3600;
-  bool leading_left = false;    ///< protected leading east-west lefts where both are opposed
+  bool leading_left = false;  ///< protected leading east-west lefts where both are opposed
   StreetFamily east_west;
   StreetFamily north_south;
 };

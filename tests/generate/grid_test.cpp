@@ -147,8 +147,8 @@ TEST_CASE("generate_grid: bad options are reported together, by name") {
   }
   GridOptions short_cycle;
   short_cycle.cycle_s = 40;
-  CHECK_THROWS_WITH_AS((void)generate_grid(short_cycle),
-                       doctest::Contains("a cycle of 40 s is too short"), Error);
+  CHECK_THROWS_WITH_AS((void)generate_grid(short_cycle), doctest::Contains("a cycle of 40 s is too short"),
+                       Error);
 }
 
 }  // namespace itsc

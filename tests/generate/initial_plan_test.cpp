@@ -1,8 +1,8 @@
+#include "generate/initial_plan.hpp"
+
 #include <doctest/doctest.h>
 
 #include <numeric>
-
-#include "generate/initial_plan.hpp"
 
 namespace itsc::detail {
 

@@ -25,7 +25,8 @@ inline TurnType turn_from_geometry(const Network& network, const Node& node, con
   double delta = bearing_deg(node, downstream) - arriving;
   while (delta > 180) delta -= 360;
   while (delta <= -180) delta += 360;
-  if (std::abs(delta) <= 30) return TurnType::through;  // as scripts/derive_chicago_ashland.py: Ogden is 42° off
+  if (std::abs(delta) <= 30)
+    return TurnType::through;  // as scripts/derive_chicago_ashland.py: Ogden is 42° off
   if (std::abs(delta) >= 150) return TurnType::u_turn;
   return delta > 0 ? TurnType::right : TurnType::left;
 }
@@ -34,7 +35,8 @@ inline void check_structure(const Scenario& scenario) {
   const Network& network = scenario.network;
   for (const std::size_t index : network.entry_links()) {
     bool has_entry = false;
-    for (const EntryFlow& entry : scenario.demand.entries) has_entry = has_entry || entry.link == network.links[index].id;
+    for (const EntryFlow& entry : scenario.demand.entries)
+      has_entry = has_entry || entry.link == network.links[index].id;
     CHECK_MESSAGE(has_entry, network.links[index].id);
   }
   for (const EntryFlow& entry : scenario.demand.entries) {
