@@ -4,6 +4,7 @@
 
 #include "itsc/demand.hpp"
 #include "itsc/error.hpp"
+#include "itsc/generate.hpp"
 #include "itsc/io.hpp"
 #include "itsc/network.hpp"
 #include "itsc/scenario.hpp"

@@ -1,0 +1,210 @@
+// Initial fixed-time plans of generated scenarios: ITE clearances, vehicle and pedestrian minimum
+// greens, and Webster's split rule over the volumes the generated demand puts on each lane group.
+#include "generate/initial_plan.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <numeric>
+#include <optional>
+#include <string>
+
+#include "generate/street_grid.hpp"
+
+namespace itsc::detail {
+
+namespace {
+
+constexpr double kVehicleMinGreen_s = 7;
+constexpr double kWalk_s = 7;
+constexpr double kPedestrianSpeed_m_per_s = 1.07;  // MUTCD: 3.5 ft/s
+constexpr double kPerceptionReaction_s = 1;        // ITE yellow: t + v / (2a)
+constexpr double kDeceleration_m_per_s2 = 3.05;    // ITE: 10 ft/s²
+constexpr double kMinYellow_s = 4;
+constexpr double kVehicleLength_m = 6;  // ITE red clearance: (W + L) / v
+constexpr double kMinRedClearance_s = 1;
+constexpr double kMaxRedClearance_s = 2;
+
+long to_tenths(double seconds) { return std::lround(seconds * 10); }
+
+// Rounds up to the next half second (controllers and timing sheets use 0.5 s clearances).
+double ceil_half(double seconds) { return std::ceil(seconds * 2 - 1e-9) / 2; }
+
+const Leg* approach_leg(const Node& node, const std::string& link) {
+  for (const Leg& leg : node.legs) {
+    if (leg.in_link == link) return &leg;
+  }
+  return nullptr;
+}
+
+const Leg* leg_named(const Node& node, const std::string& id) {
+  for (const Leg& leg : node.legs) {
+    if (leg.id == id) return &leg;
+  }
+  return nullptr;
+}
+
+const Movement* movement_named(const Node& node, const std::string& id) {
+  for (const Movement& movement : node.movements) {
+    if (movement.id == id) return &movement;
+  }
+  return nullptr;
+}
+
+bool lists(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// The stage whose critical flow ratio a lane group counts in: the first that protects one of its
+// movements, else the first that permits one (permitted lefts in a two-stage plan).
+std::optional<std::size_t> critical_stage(const Timing& timing, const LaneGroup& group) {
+  for (const bool protected_pass : {true, false}) {
+    for (std::size_t k = 0; k < timing.stages.size(); ++k) {
+      const Service& serves = timing.stages[k].serves;
+      const auto& ids = protected_pass ? serves.protected_movements : serves.permitted_movements;
+      for (const std::string& movement : group.movements) {
+        if (lists(ids, movement)) return k;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// Fraction of the approach `link` at `node` that uses `movement` (counts or proportions).
+double turn_share(const Demand& demand, const std::string& node, const std::string& link,
+                  const std::string& movement) {
+  for (const ApproachTurns& approach : demand.turns) {
+    if (approach.node != node || approach.link != link) continue;
+    double total = 0;
+    double mine = 0;
+    for (const TurnShare& share : approach.shares) {
+      const double value = share.values.empty() ? 0 : share.values.front();
+      total += value;
+      if (share.movement == movement) mine = value;
+    }
+    if (!approach.counts) return mine;
+    return total > 0 ? mine / total : 0;
+  }
+  return 0;
+}
+
+// Yellow and red clearance of a stage, from the approaches whose movements it protects.
+void clearances(Stage& stage, const Node& node, const Network& network) {
+  double yellow_s = kMinYellow_s;
+  double red_s = kMinRedClearance_s;
+  for (const std::string& id : stage.serves.protected_movements) {
+    const Movement* movement = movement_named(node, id);
+    const Link* link = movement != nullptr ? network.find_link(movement->from_link) : nullptr;
+    const Leg* leg = movement != nullptr ? approach_leg(node, movement->from_link) : nullptr;
+    if (link == nullptr || leg == nullptr) continue;
+    const double speed_m_per_s = leg->approach_speed_kmh.value_or(link->speed_kmh) / 3.6;
+    yellow_s =
+        std::max(yellow_s, ceil_half(kPerceptionReaction_s + speed_m_per_s / (2 * kDeceleration_m_per_s2)));
+    red_s = std::max(red_s, ceil_half((leg->width_m.value_or(0) + kVehicleLength_m) / speed_m_per_s));
+  }
+  stage.yellow_s = yellow_s;
+  stage.red_clearance_s = std::min(red_s, kMaxRedClearance_s);
+}
+
+// Vehicle minimum, or walk plus flashing don't walk for the longest crosswalk the stage serves.
+double min_green(const Stage& stage, const Node& node) {
+  double result = kVehicleMinGreen_s;
+  for (const std::string& id : stage.serves.crosswalks) {
+    const Leg* leg = leg_named(node, id);
+    if (leg != nullptr && leg->crosswalk_length_m) {
+      result = std::max(result, kWalk_s + *leg->crosswalk_length_m / kPedestrianSpeed_m_per_s);
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+// Webster's split rule. It must move to (or reuse) libitsc/hcm/, which owns the Webster formulas,
+// once that module lands; the generators then call it from there.
+std::vector<double> webster_greens(double cycle_s, const std::vector<StageNeed>& stages) {
+  // Work in whole tenths so that the greens and clearances add up to the cycle exactly.
+  long available = to_tenths(cycle_s);
+  std::vector<long> minimum;
+  for (const StageNeed& stage : stages) {
+    available -= to_tenths(stage.clearance_s);
+    minimum.push_back(std::lround(std::ceil(stage.min_green_s * 10 - 1e-9)));
+  }
+  const long needed = std::accumulate(minimum.begin(), minimum.end(), 0L);
+  if (stages.empty() || available < needed) {
+    throw Error(ErrorCode::invalid_input,
+                "a cycle of " + number_text(cycle_s) +
+                    " s is too short for the minimum greens and clearances (" +
+                    number_text(static_cast<double>(needed + to_tenths(cycle_s) - available) / 10) + " s)");
+  }
+  // Share the time among the stages not held at their minimum, holding any the rule starves.
+  const std::size_t n = stages.size();
+  std::vector<bool> held(n, false);
+  std::vector<double> share(n, 0);
+  for (bool changed = true; changed;) {
+    changed = false;
+    double free = static_cast<double>(available);
+    double ratio_sum = 0;
+    double open = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (held[i]) {
+        free -= static_cast<double>(minimum[i]);
+      } else {
+        ratio_sum += stages[i].flow_ratio;
+        open += 1;
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (held[i]) continue;
+      share[i] = ratio_sum > 0 ? free * stages[i].flow_ratio / ratio_sum : free / open;
+      if (share[i] < static_cast<double>(minimum[i])) {
+        held[i] = true;
+        changed = true;
+      }
+    }
+  }
+  std::vector<long> green(n);
+  for (std::size_t i = 0; i < n; ++i) green[i] = held[i] ? minimum[i] : std::lround(share[i]);
+  // Rounding leaves a few tenths over or short: give or take them where there is most slack.
+  long residual = available - std::accumulate(green.begin(), green.end(), 0L);
+  while (residual != 0) {
+    std::size_t target = 0;
+    for (std::size_t i = 1; i < n; ++i) {
+      if (green[i] - minimum[i] > green[target] - minimum[target]) target = i;
+    }
+    const long step = residual > 0 ? 1 : -1;
+    green[target] += step;
+    residual -= step;
+  }
+  std::vector<double> result;
+  for (const long tenths : green) result.push_back(static_cast<double>(tenths) / 10);
+  return result;
+}
+
+void time_stages(Timing& timing, const Node& node, const Scenario& scenario,
+                 const std::map<std::string, double>& flows) {
+  std::vector<StageNeed> needs(timing.stages.size());
+  for (std::size_t k = 0; k < timing.stages.size(); ++k) {
+    Stage& stage = timing.stages[k];
+    clearances(stage, node, scenario.network);
+    needs[k].clearance_s = stage.yellow_s + stage.red_clearance_s;
+    needs[k].min_green_s = min_green(stage, node);
+  }
+  // Critical flow ratio of each stage: its busiest lane group (v / s over the group's lanes).
+  for (const LaneGroup& group : node.lane_groups) {
+    const auto k = critical_stage(timing, group);
+    const Link* link = scenario.network.find_link(group.link);
+    const auto flow = flows.find(group.link);
+    if (!k || link == nullptr || flow == flows.end()) continue;
+    double volume = 0;
+    for (const std::string& movement : group.movements) {
+      volume += flow->second * turn_share(scenario.demand, node.id, group.link, movement);
+    }
+    const double capacity = link->saturation_flow_veh_per_h_per_lane * group.lanes;
+    needs[*k].flow_ratio = std::max(needs[*k].flow_ratio, volume / capacity);
+  }
+  const std::vector<double> greens = webster_greens(timing.cycle_s, needs);
+  for (std::size_t k = 0; k < timing.stages.size(); ++k) timing.stages[k].green_s = greens[k];
+}
+
+}  // namespace itsc::detail
