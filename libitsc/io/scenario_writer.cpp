@@ -47,7 +47,7 @@ void write_service(SectionWriter& out, const Service& serves) {
 YamlOut write_simulation(const SimulationSettings& in) {
   const SimulationSettings defaults;
   SectionWriter out(sections::simulation);
-  out.add_number("dt_s", in.dt_s, defaults.dt_s);
+  out.add_number("dt_s", in.dt_s);  // always written: every figure depends on the step
   out.add_optional("duration_s", in.duration_s);
   out.add_number("warmup_s", in.warmup_s, defaults.warmup_s);
   out.add_number("analysis_period_h", in.analysis_period_h, defaults.analysis_period_h);
@@ -246,7 +246,7 @@ std::string save_scenario_string(const Scenario& scenario) {
   SectionWriter out(sections::top);
   out.add("schema_version", YamlOut::integer(scenario.schema_version));
   if (!scenario.name.empty()) out.add("name", YamlOut::string(scenario.name));
-  if (scenario.simulation != SimulationSettings{}) out.add("simulation", write_simulation(scenario.simulation));
+  out.add("simulation", write_simulation(scenario.simulation));
   out.add("nodes", items(scenario.network.nodes, write_node));
   out.add("links", items(scenario.network.links, write_link));
   if (!scenario.network.detectors.empty()) out.add("detectors", items(scenario.network.detectors, write_detector));
