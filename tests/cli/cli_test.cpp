@@ -1,0 +1,87 @@
+// The `itsc` command line: exit codes (0 ok, 1 runtime, 2 bad input or usage) and what it prints.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/run_cli.hpp"
+
+using itsc::test::run_cli;
+
+namespace {
+std::string write_temp(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path) << text;
+  return path.string();
+}
+}  // namespace
+
+TEST_CASE("cli: validate accepts the bundled scenarios") {
+  for (const char* file : {"data/isolated.yaml", "data/corridor.yaml", "data/grid6x6.yaml", "data/chicago_ashland.yaml"}) {
+    const auto result = run_cli(std::string("validate ") + file);
+    CAPTURE(file);
+    CHECK(result.code == 0);
+    CHECK(result.out == std::string(file) + ": valid\n");
+  }
+}
+
+TEST_CASE("cli: validate reports every problem with its position and exits 2") {
+  const std::string path = write_temp("cli_bad.yaml",
+                                      "schema_version: 1\n"
+                                      "nodes:\n"
+                                      "  - {id: A, control: boundary}\n"
+                                      "  - {id: B, control: boundary}\n"
+                                      "links:\n"
+                                      "  - {id: L, from: A, to: B, length_m: 100, lanes: 0}\n"
+                                      "  - {id: M, from: A, to: B, lenght_m: 100}\n");
+  const auto result = run_cli("validate '" + path + "'");
+  CHECK(result.code == 2);
+  CHECK(result.out.empty());
+  // Shape errors first (sorted by line and column); the semantic error of line 6 (lanes: 0) is
+  // reported once the document is well-formed.
+  CHECK(result.err == path + ":7:5: links[1]: missing required key 'length_m'\n" + path +
+                          ":7:29: links[1]: unknown key 'lenght_m' (did you mean 'length_m'?)\n");
+}
+
+TEST_CASE("cli: semantic errors carry the line and column of their key") {
+  const std::string path = write_temp("cli_lanes.yaml",
+                                      "schema_version: 1\n"
+                                      "nodes:\n"
+                                      "  - {id: A, control: boundary}\n"
+                                      "  - {id: B, control: boundary}\n"
+                                      "links:\n"
+                                      "  - {id: L, from: A, to: B, length_m: 100, lanes: 0}\n");
+  const auto result = run_cli("validate '" + path + "'");
+  CHECK(result.code == 2);
+  CHECK(result.err == path + ":6:51: links[0].lanes: must be a positive integer, got 0\n");
+}
+
+TEST_CASE("cli: a missing file is an I/O failure, exit 1") {
+  const auto result = run_cli("validate /nonexistent/scenario.yaml");
+  CHECK(result.code == 1);
+  CHECK(result.err == "cannot read '/nonexistent/scenario.yaml': No such file or directory\n");
+}
+
+TEST_CASE("cli: usage errors exit 2, help exits 0") {
+  CHECK(run_cli("").code == 2);
+  CHECK(run_cli("frobnicate").code == 2);
+  CHECK(run_cli("info").code == 2);
+  CHECK(run_cli("info data/isolated.yaml --dt nan").code == 2);
+  CHECK(run_cli("info data/isolated.yaml --dt -1").code == 2);
+  const auto help = run_cli("--help");
+  CHECK(help.code == 0);
+  CHECK(help.out.find("validate") != std::string::npos);
+  CHECK(run_cli("info --help").code == 0);
+}
+
+TEST_CASE("cli: info prints the scenario's contents, as JSON on request") {
+  const auto text = run_cli("info data/isolated.yaml");
+  CHECK(text.code == 0);
+  CHECK(text.out.find("nodes                        5 (1 signalized, 4 boundary)") != std::string::npos);
+  const auto json = run_cli("info data/isolated.yaml --json");
+  CHECK(json.code == 0);
+  CHECK(json.out.find("\"signalized_nodes\": 1,") != std::string::npos);
+  CHECK(json.out.find("\"movements\": 12,") != std::string::npos);
+  CHECK(json.out.find("\"detectors\": 6,") != std::string::npos);
+  CHECK(json.out.find("\"peak_entry_flow_veh_per_h\": 2600.0,") != std::string::npos);
+}
