@@ -1,0 +1,201 @@
+// Links: cell-to-cell flows of the cell transmission model, entry queues, exits, and the update that
+// applies all flows with the stop, delay and queue accounting.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/kernel.hpp"
+
+namespace itsc::detail {
+
+void link_flows(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept {
+  const std::size_t batch = state.batch;
+  const std::size_t entries = model.entry_count();
+  for (std::uint32_t link = 0; link < model.link_count(); ++link) {
+    const std::size_t first = model.link_first_cell[link];
+    const std::size_t last = first + model.link_cell_count[link] - 1;
+    const double capacity = model.link_step_capacity_veh[link];
+    const double ratio = model.link_wave_ratio[link];
+    const double jam = model.link_cell_jam_veh[link];
+    const double* n = state.cell_veh.data();
+    double* y = state.cell_outflow_veh.data();
+    // Interior: y_i = min(S_i, R_{i+1}), S = min(n, Q·Δt), R = min(Q·Δt, (w′/v′)(N − n)).
+    for (std::size_t i = first; i < last; ++i) {
+      for (std::size_t b = block.begin; b < block.end; ++b) {
+        const double send = std::min(n[i * batch + b], capacity);
+        const double room = std::max(0.0, ratio * (jam - n[(i + 1) * batch + b]));
+        y[i * batch + b] = std::min(send, std::min(capacity, room));
+      }
+    }
+    // Last cell: exits absorb what the link can send; otherwise the movements' flows.
+    const auto m_begin = model.link_movement_begin[link];
+    const auto m_end = model.link_movement_end[link];
+    for (std::size_t b = block.begin; b < block.end; ++b) {
+      double out = 0;
+      if (model.link_exit[link] != kNone) {
+        out = std::min(n[last * batch + b], capacity);
+      } else {
+        for (auto m = m_begin; m < m_end; ++m) out += state.movement_flow_veh[m * batch + b];
+      }
+      y[last * batch + b] = out;
+    }
+    // Inflow: from the entry queue (arrivals of this step may enter at once), or from the movements.
+    double* inflow = &state.link_inflow_veh[link * batch];
+    const auto entry = model.link_entry[link];
+    if (entry != kNone) {
+      const double* rate = &demand.entry_veh_per_s[(block.interval * entries + entry) * batch];
+      double* waiting = &state.entry_waiting_veh[entry * batch];
+      for (std::size_t b = block.begin; b < block.end; ++b) {
+        const double arrivals = rate[b] * model.dt_s;
+        state.metrics.entered_veh[b] += arrivals;
+        if (block.measure) state.metrics.window_entered_veh[b] += arrivals;
+        const double queue = waiting[b] + arrivals;
+        const double room = std::max(0.0, std::min(capacity, ratio * (jam - n[first * batch + b])));
+        inflow[b] = std::min(queue, room);
+        waiting[b] = queue - inflow[b];
+      }
+    } else {
+      const auto begin = model.link_merge_begin[link];
+      const auto end = model.link_merge_begin[link + 1];
+      for (std::size_t b = block.begin; b < block.end; ++b) {
+        double sum = 0;
+        for (auto k = begin; k < end; ++k) sum += state.movement_flow_veh[model.merge_movement[k] * batch + b];
+        inflow[b] = sum;
+      }
+    }
+  }
+}
+
+namespace {
+
+// Queue histogram bin of a lane group's queue against its storage.
+inline std::size_t queue_bin(double queue, double storage, std::size_t bins) noexcept {
+  if (!(storage > 0) || !(queue > 0)) return 0;
+  const double position = queue / storage * static_cast<double>(bins);
+  return position >= static_cast<double>(bins - 1) ? bins - 1 : static_cast<std::size_t>(position);
+}
+
+}  // namespace
+
+void update_links(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept {
+  const std::size_t batch = state.batch;
+  const std::size_t movements = model.movement_count();
+  const double dt = model.dt_s;
+  Metrics& metrics = state.metrics;
+  const double* proportion = &demand.turn_proportion[block.interval * movements * batch];
+  for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+    for (std::size_t b = block.begin; b < block.end; ++b) state.group_queue_veh[g * batch + b] = 0.0;
+  }
+  for (std::uint32_t link = 0; link < model.link_count(); ++link) {
+    const std::size_t first = model.link_first_cell[link];
+    const std::size_t cells = model.link_cell_count[link];
+    const bool to_movements = model.link_exit[link] == kNone;
+    // With movements the last cell is held per movement and updated below.
+    const std::size_t plain_end = first + cells - (to_movements ? 1 : 0);
+    const double dx = model.link_cell_length_m[link];
+    double* n = state.cell_veh.data();
+    double* stopped = state.cell_stopped_veh.data();
+    const double* y = state.cell_outflow_veh.data();
+    for (std::size_t b = block.begin; b < block.end; ++b) {
+      // Walk the cells downstream carrying the flow (and its stopped part) into the next cell.
+      // A vehicle still in its cell after the step had its chance to move on and was held: it has
+      // stopped on this link (flagged, counted once); stopped vehicles leave a cell first (FIFO).
+      double in = state.link_inflow_veh[link * batch + b];
+      double in_stopped = 0;
+      double held_sum = 0;
+      double stopped_sum = 0;
+      double new_stops = 0;
+      double time_veh_s = 0;
+      double moved_veh = 0;
+      for (std::size_t i = first; i < plain_end; ++i) {
+        const std::size_t k = i * batch + b;
+        const double out = y[k];
+        const double out_stopped = std::min(stopped[k], out);
+        const double held = n[k] - out;
+        new_stops += held - (stopped[k] - out_stopped);
+        time_veh_s += n[k];
+        moved_veh += out;
+        held_sum += held;
+        n[k] = held + in;
+        stopped[k] = held + in_stopped;
+        stopped_sum += stopped[k];
+        in = out;
+        in_stopped = out_stopped;
+      }
+      if (!to_movements) {
+        metrics.exited_veh[b] += in;
+        if (block.measure) metrics.window_exited_veh[b] += in;
+      }
+      state.link_upstream_held_veh[link * batch + b] = held_sum;
+      state.link_upstream_stopped_veh[link * batch + b] = stopped_sum;
+      state.link_upstream_new_stops[link * batch + b] = new_stops;
+      // The last cell before a node: per movement, fed by the turning proportions.
+      if (to_movements) {
+        const std::size_t last = (first + cells - 1) * batch + b;
+        const double arriving = cells > 1 ? in : state.link_inflow_veh[link * batch + b];
+        const double arriving_stopped = cells > 1 ? in_stopped : 0.0;
+        const double link_inflow = state.link_inflow_veh[link * batch + b];
+        double total = 0;
+        double total_stopped = 0;
+        time_veh_s += n[last];
+        for (auto m = model.link_movement_begin[link]; m < model.link_movement_end[link]; ++m) {
+          const std::size_t k = m * batch + b;
+          const double p = proportion[m * batch + b];
+          const double out = state.movement_flow_veh[k];
+          const double out_stopped = std::min(state.movement_stopped_veh[k], out);
+          const double held = state.movement_veh[k] - out;
+          const double stops = held - (state.movement_stopped_veh[k] - out_stopped);
+          new_stops += stops;
+          moved_veh += out;
+          state.movement_veh[k] = held + p * arriving;
+          state.movement_stopped_veh[k] = held + p * arriving_stopped;
+          total += state.movement_veh[k];
+          total_stopped += state.movement_stopped_veh[k];
+          // Each movement's share of its approach: its last-cell vehicles plus p of those upstream.
+          const double queue = held + p * held_sum;
+          state.group_queue_veh[model.movement_lane_group[m] * batch + b] += queue;
+          if (block.measure) {
+            metrics.movement_arrivals_veh[k] += p * link_inflow;
+            metrics.movement_departures_veh[k] += out;
+            metrics.movement_delay_veh_s[k] += queue * dt;
+            metrics.movement_stops[k] += stops + p * state.link_upstream_new_stops[link * batch + b];
+          }
+        }
+        n[last] = total;
+        stopped[last] = total_stopped;
+      }
+      if (block.measure) {
+        // Time inside, distance (one cell length per cell crossed) and delay (vehicles held).
+        metrics.vehicle_s[b] += time_veh_s * dt;
+        metrics.vehicle_m[b] += moved_veh * dx;
+        metrics.delay_veh_s[b] += (time_veh_s - moved_veh) * dt;
+        metrics.stops[b] += new_stops;
+      }
+    }
+  }
+  // Entry queues: every vehicle still waiting was delayed by the whole step.
+  for (std::size_t e = 0; e < model.entry_count(); ++e) {
+    for (std::size_t b = block.begin; b < block.end; ++b) {
+      const double waiting = state.entry_waiting_veh[e * batch + b];
+      if (block.measure) {
+        metrics.vehicle_s[b] += waiting * dt;
+        metrics.delay_veh_s[b] += waiting * dt;
+        metrics.entry_delay_veh_s[b] += waiting * dt;
+      }
+    }
+  }
+  // Queues of the lane groups: mean, maximum and histogram (for percentiles).
+  if (block.measure) {
+    const std::size_t bins = metrics.queue_bins;
+    for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+      const double storage = model.lane_group_storage_veh[g];
+      for (std::size_t b = block.begin; b < block.end; ++b) {
+        const double queue = state.group_queue_veh[g * batch + b];
+        metrics.group_queue_sum_veh[g * batch + b] += queue;
+        metrics.group_queue_max_veh[g * batch + b] = std::max(metrics.group_queue_max_veh[g * batch + b], queue);
+        metrics.group_queue_histogram[(g * bins + queue_bin(queue, storage, bins)) * batch + b] += 1.0;
+      }
+    }
+  }
+}
+
+}  // namespace itsc::detail
