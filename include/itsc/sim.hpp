@@ -89,6 +89,7 @@ struct State {
   // scratch, written and read within one step
   std::vector<double> cell_outflow_veh;       ///< [cell × B]
   std::vector<double> link_inflow_veh;        ///< [link × B]
+  std::vector<double> link_demand_veh;        ///< [link × B] arrivals: at the entry queue for entry links, else inflow
   std::vector<double> link_upstream_held_veh; ///< [link × B] held in cells before the last
   std::vector<double> link_upstream_stopped_veh; ///< [link × B] stopped-flagged in cells before the last
   std::vector<double> link_upstream_new_stops;///< [link × B]

@@ -40,6 +40,7 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
     }
     // Inflow: from the entry queue (arrivals of this step may enter at once), or from the movements.
     double* inflow = &state.link_inflow_veh[link * batch];
+    double* arrived = &state.link_demand_veh[link * batch];
     const auto entry = model.link_entry[link];
     if (entry != kNone) {
       const double* rate = &demand.entry_veh_per_s[(block.interval * entries + entry) * batch];
@@ -52,6 +53,7 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
         const double room = std::max(0.0, std::min(capacity, ratio * (jam - n[first * batch + b])));
         inflow[b] = std::min(queue, room);
         waiting[b] = queue - inflow[b];
+        arrived[b] = arrivals;
       }
     } else {
       const auto begin = model.link_merge_begin[link];
@@ -60,6 +62,7 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
         double sum = 0;
         for (auto k = begin; k < end; ++k) sum += state.movement_flow_veh[model.merge_movement[k] * batch + b];
         inflow[b] = sum;
+        arrived[b] = sum;
       }
     }
   }
@@ -133,7 +136,8 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
         const std::size_t last = (first + cells - 1) * batch + b;
         const double arriving = cells > 1 ? in : state.link_inflow_veh[link * batch + b];
         const double arriving_stopped = cells > 1 ? in_stopped : 0.0;
-        const double link_inflow = state.link_inflow_veh[link * batch + b];
+        // Demand upstream of the queue: at an entry, the arrivals before any entry queue.
+        const double link_demand = state.link_demand_veh[link * batch + b];
         double total = 0;
         double total_stopped = 0;
         time_veh_s += n[last];
@@ -154,7 +158,7 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
           const double queue = held + p * held_sum;
           state.group_queue_veh[model.movement_lane_group[m] * batch + b] += queue;
           if (block.measure) {
-            metrics.movement_arrivals_veh[k] += p * link_inflow;
+            metrics.movement_arrivals_veh[k] += p * link_demand;
             metrics.movement_departures_veh[k] += out;
             metrics.movement_delay_veh_s[k] += queue * dt;
             metrics.movement_stops[k] += stops + p * state.link_upstream_new_stops[link * batch + b];

@@ -49,6 +49,7 @@ State make_state(const Model& model, std::size_t batch) {
 
   s.cell_outflow_veh.assign(cells, 0.0);
   s.link_inflow_veh.assign(links, 0.0);
+  s.link_demand_veh.assign(links, 0.0);
   s.link_upstream_held_veh.assign(links, 0.0);
   s.link_upstream_stopped_veh.assign(links, 0.0);
   s.link_upstream_new_stops.assign(links, 0.0);
