@@ -9,6 +9,8 @@ namespace itsc {
 
 namespace {
 
+constexpr std::size_t kMembersPerLine = 8;  // doubles per 64-byte cache line
+
 // The controller of one signalized node sees and commands its node's movements only.
 void run_controllers(const Model& model, State& state, std::span<Controller* const> controllers,
                      bool observe) noexcept {
@@ -63,15 +65,20 @@ void step(const Model& model, State& state, const BatchDemand& demand, std::span
   run_controllers(model, state, controllers, observe);
 
   // Blocks of batch members; each thread owns whole members, so nothing is reduced across threads.
+  // Blocks hold whole cache lines of members (8 doubles): two threads writing one line would
+  // serialize on it, so a batch below 16 runs on one thread.
   const std::size_t batch = state.batch;
-  const auto blocks = static_cast<std::ptrdiff_t>(std::clamp<std::size_t>(static_cast<std::size_t>(std::max(1, options.threads)), 1, batch));
+  const std::size_t lines = (batch + kMembersPerLine - 1) / kMembersPerLine;
+  const auto blocks = static_cast<std::ptrdiff_t>(std::clamp<std::size_t>(static_cast<std::size_t>(std::max(1, options.threads)), 1, lines));
 #if defined(ITSC_HAVE_OPENMP)
 #pragma omp parallel for schedule(static) num_threads(static_cast<int>(blocks)) if (blocks > 1)
 #endif
   for (std::ptrdiff_t i = 0; i < blocks; ++i) {
     const auto index = static_cast<std::size_t>(i);
     const auto count = static_cast<std::size_t>(blocks);
-    const detail::Block block{batch * index / count, batch * (index + 1) / count, interval, measure};
+    const std::size_t begin = std::min(batch, lines * index / count * kMembersPerLine);
+    const std::size_t end = std::min(batch, lines * (index + 1) / count * kMembersPerLine);
+    const detail::Block block{begin, end, interval, measure};
     run_block(model, state, demand, block);
   }
   if (measure) ++state.metrics.measured_steps;

@@ -49,13 +49,13 @@ Variants variants(std::size_t batch) {
   for (std::size_t b = 0; b < batch; ++b) {
     auto timing = v.base.timing;
     for (auto& [node, plan] : timing) {
-      plan.stages[0].green_s += static_cast<double>(b) * 3;
-      plan.stages[1].green_s -= static_cast<double>(b) * 3;
+      plan.stages[0].green_s += static_cast<double>(b % 5) * 3;
+      plan.stages[1].green_s -= static_cast<double>(b % 5) * 3;
       plan.offset_s = static_cast<double>((b * 17) % 90);
     }
     v.timing.push_back(timing);
     Demand demand = v.base.demand;
-    for (auto& entry : demand.entries) entry.flow_veh_per_h[0] *= 0.8 + 0.15 * static_cast<double>(b);
+    for (auto& entry : demand.entries) entry.flow_veh_per_h[0] *= 0.8 + 0.05 * static_cast<double>(b);
     v.demand.push_back(demand);
   }
   return v;
@@ -79,15 +79,21 @@ TEST_CASE("batch: B plans and demands = B single runs, bit for bit") {
 }
 
 TEST_CASE("batch: one thread = two threads, bit for bit" * doctest::test_suite("threaded")) {
-  const std::size_t batch = 5;
+  const std::size_t batch = 19;  // three blocks of whole cache lines: 8 + 8 + 3 members
   const Variants v = variants(batch);
   SimulateOptions one;
   SimulateOptions two;
   two.threads = 2;
+  SimulateOptions three;
+  three.threads = 3;
   Simulation a(v.base, one, BatchSpec{batch, v.timing, v.demand});
   Simulation b(v.base, two, BatchSpec{batch, v.timing, v.demand});
+  Simulation c(v.base, three, BatchSpec{batch, v.timing, v.demand});
   a.run();
   b.run();
+  c.run();
+  CHECK(a.state().cell_veh == c.state().cell_veh);
+  CHECK(a.state().metrics.movement_stops == c.state().metrics.movement_stops);
   CHECK(a.state().cell_veh == b.state().cell_veh);
   CHECK(a.state().metrics.delay_veh_s == b.state().metrics.delay_veh_s);
   CHECK(a.state().metrics.stops == b.state().metrics.stops);
