@@ -118,9 +118,10 @@ struct Model {
 /// Compiles the network and settings of a scenario. Throws `itsc::Error` (invalid_input) for what it
 /// cannot compile: dangling references, a link arriving at a node with no movement leaving it, a
 /// diverge without movements, w′ > v′ (the CTM would be unstable; the message names the link and
-/// the numbers), a Δt that is not a positive multiple of 0.1 s, an all-way stop.
-/// Simplifications until the approach-details issue: bays add no storage, permitted movements
-/// discharge as if protected, two-way stops run as uncontrolled nodes.
+/// the numbers), a Δt that is not a positive multiple of 0.1 s, a signal without a stage plan, a
+/// stage naming an unknown movement, a two-way or all-way stop (not modelled yet).
+/// Simplifications until the approach-details issue (see docs/model.md): bays add no storage and
+/// permitted movements discharge as if protected.
 [[nodiscard]] Model compile(const Scenario& scenario, const CompileOptions& options = {});
 
 }  // namespace itsc
