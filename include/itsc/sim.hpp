@@ -98,6 +98,7 @@ struct State {
   std::vector<double> movement_flow_veh;      ///< [movement × B]
   std::vector<double> group_demand_veh;       ///< [group × B] last-cell vehicles of the group
   std::vector<double> group_queue_veh;        ///< [group × B] vehicles held on its approach this step
+  std::vector<double> member_scratch;         ///< [4 × B] per-member sums of one link within a pass
   Metrics metrics;
 
   /// Vehicles inside the network of member b (sum over cells).

@@ -82,97 +82,118 @@ inline std::size_t queue_bin(double queue, double storage, std::size_t bins) noe
 void update_links(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept {
   const std::size_t batch = state.batch;
   const std::size_t movements = model.movement_count();
+  const std::size_t b0 = block.begin;
+  const std::size_t b1 = block.end;
   const double dt = model.dt_s;
   Metrics& metrics = state.metrics;
   const double* proportion = &demand.turn_proportion[block.interval * movements * batch];
+  double* __restrict n = state.cell_veh.data();
+  double* __restrict stopped = state.cell_stopped_veh.data();
+  const double* __restrict y = state.cell_outflow_veh.data();
+  // Per-member sums of the link being updated: arriving at its last cell (and the stopped part of
+  // that), time spent and vehicles moved in its cells.
+  double* __restrict arriving = &state.member_scratch[0 * batch];
+  double* __restrict arriving_stopped = &state.member_scratch[1 * batch];
+  double* __restrict time_veh = &state.member_scratch[2 * batch];
+  double* __restrict moved_veh = &state.member_scratch[3 * batch];
   for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
-    for (std::size_t b = block.begin; b < block.end; ++b) state.group_queue_veh[g * batch + b] = 0.0;
+    for (std::size_t b = b0; b < b1; ++b) state.group_queue_veh[g * batch + b] = 0.0;
   }
   for (std::uint32_t link = 0; link < model.link_count(); ++link) {
     const std::size_t first = model.link_first_cell[link];
     const std::size_t cells = model.link_cell_count[link];
+    const std::size_t last = first + cells - 1;
     const bool to_movements = model.link_exit[link] == kNone;
-    // With movements the last cell is held per movement and updated below.
-    const std::size_t plain_end = first + cells - (to_movements ? 1 : 0);
-    const double dx = model.link_cell_length_m[link];
-    double* n = state.cell_veh.data();
-    double* stopped = state.cell_stopped_veh.data();
-    const double* y = state.cell_outflow_veh.data();
-    for (std::size_t b = block.begin; b < block.end; ++b) {
-      // Walk the cells downstream carrying the flow (and its stopped part) into the next cell.
-      // A vehicle still in its cell after the step had its chance to move on and was held: it has
-      // stopped on this link (flagged, counted once); stopped vehicles leave a cell first (FIFO).
-      double in = state.link_inflow_veh[link * batch + b];
-      double in_stopped = 0;
-      double held_sum = 0;
-      double stopped_sum = 0;
-      double new_stops = 0;
-      double time_veh_s = 0;
-      double moved_veh = 0;
-      for (std::size_t i = first; i < plain_end; ++i) {
+    const double* __restrict inflow = &state.link_inflow_veh[link * batch];
+    double* __restrict held_sum = &state.link_upstream_held_veh[link * batch];
+    double* __restrict stopped_sum = &state.link_upstream_stopped_veh[link * batch];
+    double* __restrict new_stops = &state.link_upstream_new_stops[link * batch];
+    // What reaches the last cell, read before the cell upstream of it is updated.
+    for (std::size_t b = b0; b < b1; ++b) {
+      const bool single = cells == 1;
+      arriving[b] = single ? inflow[b] : y[(last - 1) * batch + b];
+      arriving_stopped[b] = single ? 0.0 : std::min(stopped[(last - 1) * batch + b], y[(last - 1) * batch + b]);
+      held_sum[b] = 0;
+      stopped_sum[b] = 0;
+      new_stops[b] = 0;
+      time_veh[b] = 0;
+      moved_veh[b] = 0;
+    }
+    // Plain cells, downstream to upstream so each reads its upstream neighbour's old state.
+    // A vehicle still in its cell after the step had its chance to move on and was held: it has
+    // stopped on this link (flagged, counted once); stopped vehicles leave a cell first (FIFO).
+    const std::size_t plain = cells - (to_movements ? 1 : 0);
+    for (std::size_t c = plain; c-- > 0;) {
+      const std::size_t i = first + c;
+      for (std::size_t b = b0; b < b1; ++b) {
         const std::size_t k = i * batch + b;
         const double out = y[k];
-        const double out_stopped = std::min(stopped[k], out);
-        const double held = n[k] - out;
-        new_stops += held - (stopped[k] - out_stopped);
-        time_veh_s += n[k];
-        moved_veh += out;
-        held_sum += held;
+        const double count = n[k];
+        const double flagged = stopped[k];
+        const double out_stopped = std::min(flagged, out);
+        const double held = count - out;
+        const double in = c > 0 ? y[k - batch] : inflow[b];
+        const double in_stopped = c > 0 ? std::min(stopped[k - batch], y[k - batch]) : 0.0;
+        new_stops[b] += held - (flagged - out_stopped);
+        time_veh[b] += count;
+        moved_veh[b] += out;
+        held_sum[b] += held;
         n[k] = held + in;
         stopped[k] = held + in_stopped;
-        stopped_sum += stopped[k];
-        in = out;
-        in_stopped = out_stopped;
+        stopped_sum[b] += held + in_stopped;
       }
-      if (!to_movements) {
-        metrics.exited_veh[b] += in;
-        if (block.measure) metrics.window_exited_veh[b] += in;
+    }
+    if (!to_movements) {
+      for (std::size_t b = b0; b < b1; ++b) {
+        const double out = y[last * batch + b];
+        metrics.exited_veh[b] += out;
+        if (block.measure) metrics.window_exited_veh[b] += out;
       }
-      state.link_upstream_held_veh[link * batch + b] = held_sum;
-      state.link_upstream_stopped_veh[link * batch + b] = stopped_sum;
-      state.link_upstream_new_stops[link * batch + b] = new_stops;
+    } else {
       // The last cell before a node: per movement, fed by the turning proportions.
-      if (to_movements) {
-        const std::size_t last = (first + cells - 1) * batch + b;
-        const double arriving = cells > 1 ? in : state.link_inflow_veh[link * batch + b];
-        const double arriving_stopped = cells > 1 ? in_stopped : 0.0;
-        // Demand upstream of the queue: at an entry, the arrivals before any entry queue.
-        const double link_demand = state.link_demand_veh[link * batch + b];
-        double total = 0;
-        double total_stopped = 0;
-        time_veh_s += n[last];
-        for (auto m = model.link_movement_begin[link]; m < model.link_movement_end[link]; ++m) {
+      const double* __restrict link_demand = &state.link_demand_veh[link * batch];
+      for (std::size_t b = b0; b < b1; ++b) {
+        time_veh[b] += n[last * batch + b];
+        n[last * batch + b] = 0;
+        stopped[last * batch + b] = 0;
+      }
+      for (auto m = model.link_movement_begin[link]; m < model.link_movement_end[link]; ++m) {
+        const std::size_t group = model.movement_lane_group[m];
+        for (std::size_t b = b0; b < b1; ++b) {
           const std::size_t k = m * batch + b;
-          const double p = proportion[m * batch + b];
+          const double p = proportion[k];
           const double out = state.movement_flow_veh[k];
-          const double out_stopped = std::min(state.movement_stopped_veh[k], out);
+          const double flagged = state.movement_stopped_veh[k];
+          const double out_stopped = std::min(flagged, out);
           const double held = state.movement_veh[k] - out;
-          const double stops = held - (state.movement_stopped_veh[k] - out_stopped);
-          new_stops += stops;
-          moved_veh += out;
-          state.movement_veh[k] = held + p * arriving;
-          state.movement_stopped_veh[k] = held + p * arriving_stopped;
-          total += state.movement_veh[k];
-          total_stopped += state.movement_stopped_veh[k];
+          const double stops = held - (flagged - out_stopped);
+          moved_veh[b] += out;
+          state.movement_veh[k] = held + p * arriving[b];
+          state.movement_stopped_veh[k] = held + p * arriving_stopped[b];
+          n[last * batch + b] += state.movement_veh[k];
+          stopped[last * batch + b] += state.movement_stopped_veh[k];
           // Each movement's share of its approach: its last-cell vehicles plus p of those upstream.
-          const double queue = held + p * held_sum;
-          state.group_queue_veh[model.movement_lane_group[m] * batch + b] += queue;
+          const double queue = held + p * held_sum[b];
+          state.group_queue_veh[group * batch + b] += queue;
           if (block.measure) {
-            metrics.movement_arrivals_veh[k] += p * link_demand;
+            // Demand upstream of the queue: at an entry, the arrivals before any entry queue.
+            metrics.movement_arrivals_veh[k] += p * link_demand[b];
             metrics.movement_departures_veh[k] += out;
             metrics.movement_delay_veh_s[k] += queue * dt;
-            metrics.movement_stops[k] += stops + p * state.link_upstream_new_stops[link * batch + b];
+            metrics.movement_stops[k] += stops + p * new_stops[b];
           }
+          if (block.measure) metrics.stops[b] += stops;
         }
-        n[last] = total;
-        stopped[last] = total_stopped;
       }
-      if (block.measure) {
-        // Time inside, distance (one cell length per cell crossed) and delay (vehicles held).
-        metrics.vehicle_s[b] += time_veh_s * dt;
-        metrics.vehicle_m[b] += moved_veh * dx;
-        metrics.delay_veh_s[b] += (time_veh_s - moved_veh) * dt;
-        metrics.stops[b] += new_stops;
+    }
+    if (block.measure) {
+      // Time inside, distance (one cell length per cell crossed) and delay (vehicles held).
+      const double dx = model.link_cell_length_m[link];
+      for (std::size_t b = b0; b < b1; ++b) {
+        metrics.vehicle_s[b] += time_veh[b] * dt;
+        metrics.vehicle_m[b] += moved_veh[b] * dx;
+        metrics.delay_veh_s[b] += (time_veh[b] - moved_veh[b]) * dt;
+        metrics.stops[b] += new_stops[b];
       }
     }
   }

@@ -58,6 +58,7 @@ State make_state(const Model& model, std::size_t batch) {
   s.movement_flow_veh.assign(movements, 0.0);
   s.group_demand_veh.assign(groups, 0.0);
   s.group_queue_veh.assign(groups, 0.0);
+  s.member_scratch.assign(4 * b, 0.0);
 
   Metrics& m = s.metrics;
   for (auto* v : {&m.entered_veh, &m.exited_veh, &m.window_entered_veh, &m.window_exited_veh, &m.vehicle_s,
