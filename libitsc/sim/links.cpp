@@ -77,6 +77,36 @@ inline std::size_t queue_bin(double queue, double storage, std::size_t bins) noe
   return position >= static_cast<double>(bins - 1) ? bins - 1 : static_cast<std::size_t>(position);
 }
 
+// Sums over one link's cells per member, accumulated by `update_cell`.
+struct CellSums {
+  double* __restrict new_stops;
+  double* __restrict time_veh;
+  double* __restrict moved_veh;
+  double* __restrict held;
+  double* __restrict stopped;
+};
+
+// Applies one cell's flows for members [b0, b1): `in`/`in_stopped_from` are the upstream cell's
+// outflow and (old) stopped content, or the link inflow and null at the first cell. The restrict
+// rows let the compiler vectorize across the batch.
+inline void update_cell(std::size_t b0, std::size_t b1, double* __restrict n, double* __restrict stopped,
+                        const double* __restrict out, const double* __restrict in,
+                        const double* __restrict in_stopped_from, const CellSums& sums) noexcept {
+  for (std::size_t b = b0; b < b1; ++b) {
+    const double count = n[b];
+    const double flagged = stopped[b];
+    const double held = count - out[b];
+    const double in_stopped = in_stopped_from != nullptr ? std::min(in_stopped_from[b], in[b]) : 0.0;
+    sums.new_stops[b] += held - (flagged - std::min(flagged, out[b]));
+    sums.time_veh[b] += count;
+    sums.moved_veh[b] += out[b];
+    sums.held[b] += held;
+    n[b] = held + in[b];
+    stopped[b] = held + in_stopped;
+    sums.stopped[b] += held + in_stopped;
+  }
+}
+
 }  // namespace
 
 void update_links(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept {
@@ -123,24 +153,13 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
     // A vehicle still in its cell after the step had its chance to move on and was held: it has
     // stopped on this link (flagged, counted once); stopped vehicles leave a cell first (FIFO).
     const std::size_t plain = cells - (to_movements ? 1 : 0);
+    const CellSums sums{new_stops, time_veh, moved_veh, held_sum, stopped_sum};
     for (std::size_t c = plain; c-- > 0;) {
-      const std::size_t i = first + c;
-      for (std::size_t b = b0; b < b1; ++b) {
-        const std::size_t k = i * batch + b;
-        const double out = y[k];
-        const double count = n[k];
-        const double flagged = stopped[k];
-        const double out_stopped = std::min(flagged, out);
-        const double held = count - out;
-        const double in = c > 0 ? y[k - batch] : inflow[b];
-        const double in_stopped = c > 0 ? std::min(stopped[k - batch], y[k - batch]) : 0.0;
-        new_stops[b] += held - (flagged - out_stopped);
-        time_veh[b] += count;
-        moved_veh[b] += out;
-        held_sum[b] += held;
-        n[k] = held + in;
-        stopped[k] = held + in_stopped;
-        stopped_sum[b] += held + in_stopped;
+      const std::size_t row = (first + c) * batch;
+      if (c > 0) {
+        update_cell(b0, b1, n + row, stopped + row, y + row, y + row - batch, stopped + row - batch, sums);
+      } else {
+        update_cell(b0, b1, n + row, stopped + row, y + row, inflow, nullptr, sums);
       }
     }
     if (!to_movements) {
