@@ -3,6 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scenario=data/isolated.yaml
+# Ashland Avenue, Chicago (Roosevelt Rd to Washington Blvd), derived from the City's open data.
+scenario=data/chicago_ashland.yaml
 echo "== itsc info $scenario"
 build/bin/itsc info "$scenario"
+echo "== itsc simulate $scenario"
+build/bin/itsc simulate "$scenario"

@@ -40,9 +40,6 @@ struct ScenarioSummary {
   std::vector<DiscretizationNote> discretization_notes;
 };
 
-/// Cells of a link: max(1, round(L / (v·Δt))) (the cell transmission model's discretization).
-[[nodiscard]] std::size_t cell_count(double length_m, double speed_kmh, double dt_s) noexcept;
-
 /// Summarizes a (valid) scenario at step `dt_s` (0: the scenario's own step).
 [[nodiscard]] ScenarioSummary summarize(const Scenario& scenario, double dt_s = 0);
 

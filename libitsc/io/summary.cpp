@@ -1,6 +1,8 @@
 // `itsc info`: what a scenario holds.
 #include "itsc/summary.hpp"
 
+#include "itsc/model.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "itsc/summary.hpp"
+#include "itsc/model.hpp"
 
 namespace itsc {
 

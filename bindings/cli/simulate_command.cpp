@@ -1,0 +1,62 @@
+// itsc simulate FILE [--plan PLAN.yaml] [--duration S] [--dt S] [--threads N] [--json] [--timeseries CSV]
+#include <itsc/io.hpp>
+#include <itsc/simulate.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "commands.hpp"
+
+namespace itsc::cli {
+
+namespace {
+
+struct SimulateArgs {
+  std::string file;
+  std::string plan;
+  double duration_s = 0;
+  double dt_s = 0;
+  int threads = 1;
+  bool json = false;
+  std::string timeseries;
+  double timeseries_interval_s = 60;
+};
+
+int run_simulate(const SimulateArgs& args) {
+  LoadResult loaded = load_scenario_file(args.file);
+  for (const auto& warning : loaded.warnings) std::fprintf(stderr, "%s\n", warning.to_string().c_str());
+  Scenario& scenario = loaded.scenario;
+  if (!args.plan.empty()) apply_plan(scenario, load_plan_file(args.plan, scenario));
+  SimulateOptions options;
+  options.duration_s = args.duration_s;
+  options.dt_s = args.dt_s;
+  options.threads = args.threads;
+  if (!args.timeseries.empty()) options.timeseries_interval_s = args.timeseries_interval_s;
+  const SimulationResult result = simulate(scenario, options);
+  if (!args.timeseries.empty()) write_file_atomically(args.timeseries, timeseries_csv(result.timeseries));
+  const std::string report = args.json ? to_json(result) : to_text(result);
+  std::fwrite(report.data(), 1, report.size(), stdout);
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_simulate_command(CLI::App& app) {
+  auto args = std::make_shared<SimulateArgs>();
+  CLI::App* command = app.add_subcommand("simulate", "Simulate a scenario and report delay, stops, queues, LOS");
+  command->add_option("FILE", args->file, "scenario file (YAML)")->required();
+  command->add_option("--plan", args->plan, "plan file whose timings replace the scenario's");
+  command->add_option("--duration", args->duration_s, "simulated seconds (default: the scenario's)")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--dt", args->dt_s, "time step in seconds, a multiple of 0.1 (default: the scenario's)")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--threads", args->threads, "threads (batched runs only)")->check(CLI::PositiveNumber);
+  command->add_flag("--json", args->json, "print JSON instead of a table");
+  command->add_option("--timeseries", args->timeseries, "write a CSV time series (queues, flows, indications)");
+  command->add_option("--timeseries-interval", args->timeseries_interval_s, "seconds between time-series rows")
+      ->check(CLI::PositiveNumber);
+  command->callback([args] { run_guarded([args] { return run_simulate(*args); }); });
+}
+
+}  // namespace itsc::cli

@@ -1,0 +1,100 @@
+#pragma once
+/// @file controller.hpp
+/// Signal controllers behind one small interface. A controller serves one intersection for a batch
+/// of B runs; it sees only an `Observation` (what detectors and a connected-vehicle feed could tell)
+/// and returns, per movement and batch member, what the signal shows. It is built from the
+/// intersection's timing, movement list and detector map, not from a simulation Model, so the C API
+/// can drive it from real detectors. Time is kept in integer tenths of a second.
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "itsc/interval_table.hpp"
+#include "itsc/timing.hpp"
+
+namespace itsc {
+
+/// What a controller may see during one step. Every array is laid out [item × batch] (batch
+/// innermost): element (i, b) is at i·batch + b. Read-only; valid for the duration of the call.
+struct Observation {
+  std::size_t batch = 1;  ///< B
+  // Detectors, in the controller's detector order (zeros until detectors are modelled).
+  std::span<const double> detector_call;       ///< [detector × B] 1 if occupied at any time in the step
+  std::span<const double> detector_count;      ///< [detector × B] vehicles crossing it in the step (veh)
+  std::span<const double> detector_occupancy;  ///< [detector × B] share of the step occupied, 0..1
+  // Movements, in the controller's movement order: vehicles on the approach bound for the movement.
+  std::span<const double> queued_veh;  ///< [movement × B] those that have stopped and not yet left (veh)
+  std::span<const double> moving_veh;  ///< [movement × B] the others (veh)
+  // The links each movement feeds: feeds of movement m are entries feed_begin[m] .. feed_begin[m+1]−1,
+  // one per movement leaving the receiving link at its downstream node (one entry with proportion 1
+  // when the link leaves the network).
+  std::span<const std::uint32_t> feed_begin;  ///< [movement + 1]
+  std::span<const double> feed_queued_veh;    ///< [feed × B] stopped vehicles on the receiving link bound for it
+  std::span<const double> feed_moving_veh;    ///< [feed × B] the others (veh)
+  std::span<const double> feed_proportion;    ///< [feed × B] current turning proportion, 0..1
+};
+
+/// What a controller returns for one step, [movement × batch] like the observation.
+struct SignalCommand {
+  std::size_t batch = 1;                    ///< B
+  std::span<Indication> indication;         ///< [movement × B] indication at the end of the step
+  std::span<std::int32_t> green_tenths;     ///< [movement × B] green (either kind) shown inside the step
+  std::span<std::int32_t> yellow_tenths;    ///< [movement × B] yellow shown inside the step
+};
+
+/// One intersection's controller for a batch of B runs.
+class Controller {
+ public:
+  Controller() = default;
+  Controller(const Controller&) = delete;
+  Controller& operator=(const Controller&) = delete;
+  virtual ~Controller() = default;
+
+  [[nodiscard]] virtual std::size_t movement_count() const noexcept = 0;
+  [[nodiscard]] virtual std::size_t batch_size() const noexcept = 0;
+  /// False when the controller ignores the observation (the engine then skips filling it).
+  [[nodiscard]] virtual bool uses_observation() const noexcept = 0;
+  /// Advances the controller over [start, start + length) (tenths) and writes the command.
+  /// Within one step a movement's green comes as one piece, followed or preceded by its yellow.
+  virtual void step(Tenths start, Tenths length, const Observation& observation,
+                    const SignalCommand& command) noexcept = 0;
+};
+
+/// The movement, crosswalk and detector columns a controller is built for (ids at its node).
+struct IntersectionLayout {
+  std::vector<std::string> movements;  ///< movement ids: the observation's and command's column order
+  std::vector<std::string> crosswalks; ///< leg ids of crosswalks
+  std::vector<std::string> detectors;  ///< detector ids: the observation's detector order
+};
+
+/// Plays one interval table per batch member.
+class FixedTimeController final : public Controller {
+ public:
+  /// One table per batch member; all with the same movement count. Throws `itsc::Error`
+  /// (invalid_input) when `tables` is empty or the tables disagree.
+  explicit FixedTimeController(std::vector<IntervalTable> tables);
+
+  [[nodiscard]] std::size_t movement_count() const noexcept override { return movements_; }
+  [[nodiscard]] std::size_t batch_size() const noexcept override { return tables_.size(); }
+  [[nodiscard]] bool uses_observation() const noexcept override { return false; }
+  void step(Tenths start, Tenths length, const Observation& observation,
+            const SignalCommand& command) noexcept override;
+  /// The table played for batch member b.
+  [[nodiscard]] const IntervalTable& table(std::size_t b) const noexcept { return tables_[b]; }
+
+ private:
+  std::vector<IntervalTable> tables_;
+  std::vector<std::size_t> cursor_;  // [batch] interval of the last local time seen
+  std::size_t movements_ = 0;
+};
+
+/// Builds the controller that `timing.controller` names ("fixed" for now) with one timing per batch
+/// member (all members must name the same controller). Throws `itsc::Error` (invalid_input) for an
+/// unknown controller or a plan that does not compile.
+[[nodiscard]] std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_member,
+                                                          const IntersectionLayout& layout);
+
+}  // namespace itsc

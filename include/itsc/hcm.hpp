@@ -1,0 +1,55 @@
+#pragma once
+/// @file hcm.hpp
+/// HCM (Highway Capacity Manual, signalized intersections) and Webster formulas as pure functions.
+/// Units: seconds, veh/h, hours as named. The engine and `itsc analyze` use these and nothing else.
+
+#include <span>
+#include <vector>
+
+namespace itsc::hcm {
+
+/// Level of service A..F.
+enum class Los { A, B, C, D, E, F };
+
+/// Lane-group capacity c = s × g / C (veh/h), with s the saturation flow of the whole group (veh/h),
+/// g the effective green and C the cycle (s).
+[[nodiscard]] double capacity_veh_per_h(double saturation_flow_veh_per_h, double effective_green_s,
+                                        double cycle_s) noexcept;
+
+/// Degree of saturation X = v / c; 0 when both are 0, +infinity when only c is 0.
+[[nodiscard]] double degree_of_saturation(double volume_veh_per_h, double capacity_veh_per_h) noexcept;
+
+/// Uniform delay d1 = 0.5·C·(1 − g/C)² / (1 − min(1, X)·g/C) (s/veh).
+[[nodiscard]] double uniform_delay_s(double cycle_s, double effective_green_s, double x) noexcept;
+
+/// Incremental delay d2 = 900·T·[(X − 1) + sqrt((X − 1)² + 8·k·I·X / (c·T))] (s/veh), with T the
+/// analysis period (h), c the capacity (veh/h), k = 0.5 for pretimed control, I = 1 for an isolated
+/// intersection. 0 when c = 0 and X = 0.
+[[nodiscard]] double incremental_delay_s(double x, double capacity_veh_per_h, double analysis_period_h,
+                                         double k = 0.5, double upstream_filtering = 1.0) noexcept;
+
+/// The deterministic oversaturation limit of d2: 1800·T·max(0, X − 1) (s/veh).
+[[nodiscard]] double deterministic_overflow_delay_s(double x, double analysis_period_h) noexcept;
+
+/// The overflow (random) term a fluid simulation adds to its own delay:
+/// d2 − 1800·T·max(0, X − 1) (s/veh), because the simulated queue already holds the deterministic part.
+[[nodiscard]] double overflow_delay_s(double x, double capacity_veh_per_h, double analysis_period_h,
+                                     double k = 0.5, double upstream_filtering = 1.0) noexcept;
+
+/// LOS from control delay: A ≤ 10, B ≤ 20, C ≤ 35, D ≤ 55, E ≤ 80, F > 80 s/veh.
+[[nodiscard]] Los los_from_delay(double control_delay_s) noexcept;
+/// Lane-group LOS: F whenever X > 1, otherwise by delay.
+[[nodiscard]] Los los(double control_delay_s, double x) noexcept;
+/// "A".."F".
+[[nodiscard]] char to_char(Los los) noexcept;
+
+/// Webster's optimum cycle C0 = (1.5·L + 5) / (1 − Y) (s), L the total lost time per cycle (s), Y the
+/// sum of critical flow ratios. Throws `itsc::Error` (invalid_input) when Y ≥ 1 or L < 0.
+[[nodiscard]] double webster_cycle_s(double lost_time_s, double critical_flow_ratio_sum);
+
+/// Webster's effective greens g_i = (C − L)·y_i / Y (s) for the critical flow ratios y_i.
+/// Throws `itsc::Error` (invalid_input) when C ≤ L or a ratio is negative or all are zero.
+[[nodiscard]] std::vector<double> webster_effective_greens_s(double cycle_s, double lost_time_s,
+                                                             std::span<const double> critical_flow_ratios);
+
+}  // namespace itsc::hcm

@@ -1,0 +1,131 @@
+#pragma once
+/// @file model.hpp
+/// The compiled, immutable form of a Scenario's network: flat arrays (structure of arrays) of cells,
+/// links, lane groups, movements, nodes, entries and exits, shared read-only by every run and thread.
+/// Indices are dense and 0-based. Per-link parameters are kept per link (cells of a link are equal);
+/// a link's cells are contiguous, a node's movements are contiguous and ordered by arriving link, then
+/// lane group, so a link's outgoing movements and a lane group's movements are contiguous too.
+/// Demand (entry profiles, turning proportions) is not part of the Model: see `BatchDemand` in sim.hpp.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "itsc/scenario.hpp"
+
+namespace itsc {
+
+/// Options of `compile`.
+struct CompileOptions {
+  double dt_s = 0;                    ///< time step (s), a positive multiple of 0.1 s; 0: the scenario's
+  double startup_lost_time_s = 2.0;   ///< l1: effective green starts this long after green onset
+  double usable_yellow_s = 2.0;       ///< e: effective green ends this long after yellow onset
+};
+
+/// Cells of a link: max(1, round(L / (v·Δt))), the cell transmission model's discretization.
+[[nodiscard]] std::size_t cell_count(double length_m, double speed_kmh, double dt_s) noexcept;
+
+/// Sentinel for "none" in index arrays.
+inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+/// The compiled network.
+struct Model {
+  // --- time -----------------------------------------------------------------------------------
+  double dt_s = 1;                      ///< step length (s)
+  std::int32_t dt_tenths = 10;          ///< step length (tenths of a second)
+  std::int32_t startup_lost_tenths = 20;///< l1 (tenths)
+  std::int32_t usable_yellow_tenths = 20;///< e (tenths)
+
+  // --- cells [cell] -----------------------------------------------------------------------------
+  std::size_t cell_count = 0;           ///< total cells over all links
+  std::vector<std::uint32_t> cell_link; ///< [cell] owning link
+
+  // --- links [link] -----------------------------------------------------------------------------
+  std::vector<std::string> link_id;             ///< [link] scenario id
+  std::vector<std::uint32_t> link_first_cell;   ///< [link] index of its first (upstream) cell
+  std::vector<std::uint32_t> link_cell_count;   ///< [link] n_cells = max(1, round(L / (v·Δt)))
+  std::vector<double> link_length_m;            ///< [link] L (m)
+  std::vector<double> link_cell_length_m;       ///< [link] Δx = L / n_cells (m)
+  std::vector<std::int32_t> link_lanes;         ///< [link] lanes
+  std::vector<double> link_free_speed_m_per_s;  ///< [link] v as given (m/s)
+  std::vector<double> link_capacity_veh_per_s;  ///< [link] Q = lanes × saturation flow (veh/s)
+  std::vector<double> link_step_capacity_veh;   ///< [link] Q·Δt (veh per step)
+  std::vector<double> link_wave_ratio;          ///< [link] w′/v′, w′ = Q/(kj − Q/v′), v′ = Δx/Δt (≤ 1)
+  std::vector<double> link_cell_jam_veh;        ///< [link] N = kj·Δx, jam content of one cell (veh)
+  std::vector<double> link_jam_spacing_m;       ///< [link] metres per vehicle per lane in a jam
+  std::vector<double> link_free_flow_time_s;    ///< [link] discretized free-flow time n_cells·Δt (s)
+  std::vector<std::uint32_t> link_movement_begin; ///< [link] first movement leaving its last cell
+  std::vector<std::uint32_t> link_movement_end;   ///< [link] one past its last leaving movement
+  std::vector<std::uint32_t> link_entry;        ///< [link] entry index when it starts at a boundary, else kNone
+  std::vector<std::uint32_t> link_exit;         ///< [link] exit index when it ends at a boundary, else kNone
+  std::vector<std::uint32_t> link_merge_begin;  ///< [link + 1] range in merge_movement of movements feeding it
+  std::vector<std::uint32_t> merge_movement;    ///< [feeding entry] movement index, grouped by receiving link
+
+  // --- lane groups [lane group] ------------------------------------------------------------------
+  std::vector<std::string> lane_group_id;            ///< [group] scenario id (synthesized: "<link>")
+  std::vector<std::uint32_t> lane_group_node;        ///< [group] node
+  std::vector<std::uint32_t> lane_group_link;        ///< [group] arriving link
+  std::vector<std::int32_t> lane_group_lanes;        ///< [group] lanes
+  std::vector<double> lane_group_saturation_veh_per_s; ///< [group] discharge rate s × lanes (veh/s)
+  std::vector<std::uint32_t> lane_group_movement_begin;///< [group] first movement
+  std::vector<std::uint32_t> lane_group_movement_end;  ///< [group] one past the last movement
+  std::vector<double> lane_group_storage_veh;        ///< [group] its link's storage × lanes share (veh)
+  std::vector<double> lane_group_bay_length_m;       ///< [group] as given; no extra storage yet
+  std::vector<std::uint8_t> lane_group_signalized;   ///< [group] 1 at a signalized node
+
+  // --- movements [movement] ---------------------------------------------------------------------
+  std::vector<std::string> movement_id;          ///< [movement] scenario id (synthesized: "<from>-><to>")
+  std::vector<std::uint32_t> movement_node;      ///< [movement] node
+  std::vector<std::uint32_t> movement_from_link; ///< [movement] arriving link
+  std::vector<std::uint32_t> movement_to_link;   ///< [movement] leaving link
+  std::vector<std::uint32_t> movement_lane_group;///< [movement] lane group
+  std::vector<std::uint32_t> movement_signal;    ///< [movement] signalized node index (kNone: uncontrolled)
+  std::vector<std::uint8_t> movement_permitted;  ///< [movement] 1 if any stage serves it permitted only
+
+  // --- nodes [node] -----------------------------------------------------------------------------
+  std::vector<std::string> node_id;              ///< [node] scenario id
+  std::vector<NodeControl> node_control;         ///< [node]
+  std::vector<std::uint32_t> node_movement_begin;///< [node] first movement
+  std::vector<std::uint32_t> node_movement_end;  ///< [node] one past the last
+  std::vector<std::uint32_t> uncontrolled_nodes; ///< node indices with CTM diverge/merge logic
+  std::vector<std::uint32_t> signalized_nodes;   ///< [signal] node index, in the order of `signal_*`
+
+  // --- signals [signal]: the signalized nodes -----------------------------------------------------
+  std::vector<std::uint32_t> signal_movement_begin; ///< [signal] = its node's first movement
+  std::vector<std::uint32_t> signal_movement_end;   ///< [signal]
+  std::vector<std::vector<std::string>> signal_crosswalks; ///< [signal] leg ids with a crosswalk
+  std::vector<std::vector<std::string>> signal_detectors;  ///< [signal] detector ids on its approaches
+
+  // --- boundaries -------------------------------------------------------------------------------
+  std::vector<std::uint32_t> entry_link;  ///< [entry] link whose first cell receives the entry queue
+  std::vector<std::uint32_t> exit_link;   ///< [exit] link whose last cell empties out of the network
+
+  // --- settings carried for the metrics -----------------------------------------------------------
+  double analysis_period_h = 0.25;  ///< T of the HCM delay formulas
+  double warmup_s = 0;              ///< metrics start after this time
+
+  [[nodiscard]] std::size_t link_count() const noexcept { return link_id.size(); }
+  [[nodiscard]] std::size_t lane_group_count() const noexcept { return lane_group_id.size(); }
+  [[nodiscard]] std::size_t movement_count() const noexcept { return movement_id.size(); }
+  [[nodiscard]] std::size_t node_count() const noexcept { return node_id.size(); }
+  [[nodiscard]] std::size_t signal_count() const noexcept { return signalized_nodes.size(); }
+  [[nodiscard]] std::size_t entry_count() const noexcept { return entry_link.size(); }
+  [[nodiscard]] std::size_t exit_count() const noexcept { return exit_link.size(); }
+  /// Index of the movement with this id at this node, or kNone.
+  [[nodiscard]] std::uint32_t find_movement(std::uint32_t node, const std::string& id) const noexcept;
+  /// Index of the node / link with this id, or kNone.
+  [[nodiscard]] std::uint32_t find_node(const std::string& id) const noexcept;
+  [[nodiscard]] std::uint32_t find_link(const std::string& id) const noexcept;
+};
+
+/// Compiles the network and settings of a scenario. Throws `itsc::Error` (invalid_input) for what it
+/// cannot compile: dangling references, a link arriving at a node with no movement leaving it, a
+/// diverge without movements, w′ > v′ (the CTM would be unstable; the message names the link and
+/// the numbers), a Δt that is not a positive multiple of 0.1 s, a signal without a stage plan, a
+/// stage naming an unknown movement, a two-way or all-way stop (not modelled yet).
+/// Simplifications until the approach-details issue (see docs/model.md): bays add no storage and
+/// permitted movements discharge as if protected.
+[[nodiscard]] Model compile(const Scenario& scenario, const CompileOptions& options = {});
+
+}  // namespace itsc

@@ -1,0 +1,124 @@
+#pragma once
+/// @file sim.hpp
+/// The traffic-flow kernel: a batch of B independent runs of one `Model`, advanced one step at a time.
+/// Every per-item array is laid out [item × batch] (batch innermost, contiguous), so the inner loops
+/// run across the batch. A single run is a batch of one through the same kernel, and member b of a
+/// batch evolves bit for bit as a single run with member b's timing and demand, with any thread count.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "itsc/controller.hpp"
+#include "itsc/demand.hpp"
+#include "itsc/model.hpp"
+
+namespace itsc {
+
+/// Demand of a batch, compiled against a Model and held outside it so members may differ.
+struct BatchDemand {
+  std::size_t batch = 1;            ///< B
+  std::size_t interval_count = 1;   ///< profile intervals; the last one holds beyond its end
+  double interval_s = 3600;         ///< length of one profile interval (s)
+  std::vector<double> entry_veh_per_s;  ///< [interval × entry × B] arrival rate at each entry (veh/s)
+  std::vector<double> turn_proportion;  ///< [interval × movement × B] share of its arriving link, 0..1
+  std::vector<double> peak_hour_factor; ///< [B] divides the volumes of the HCM terms (1 when none)
+};
+
+/// Compiles one Demand per batch member. Throws `itsc::Error` (invalid_input) for flows on links that
+/// are not entries, turning data for unknown movements or approaches, a diverge without turning data,
+/// negative values, or proportions that do not sum to 1 (unless `normalize_turns`).
+[[nodiscard]] BatchDemand compile_demand(const Model& model, std::span<const Demand> per_member);
+/// The same demand for all B members.
+[[nodiscard]] BatchDemand compile_demand(const Model& model, const Demand& demand, std::size_t batch);
+
+/// Accumulated metrics of a batch: every array [item × B]. Network counts run from t = 0; everything
+/// else from the end of the warm-up (`Model::warmup_s`).
+struct Metrics {
+  std::size_t queue_bins = 100;          ///< histogram bins per lane group over [0, storage]
+  std::int64_t measured_steps = 0;       ///< steps accumulated after the warm-up
+  // network [B]
+  std::vector<double> entered_veh;       ///< arrivals at the entries since t = 0 (veh)
+  std::vector<double> exited_veh;        ///< departures through the exits since t = 0 (veh)
+  std::vector<double> window_entered_veh;///< arrivals after the warm-up (veh)
+  std::vector<double> window_exited_veh; ///< departures after the warm-up (veh)
+  std::vector<double> vehicle_s;         ///< time spent inside and waiting at entries (veh·s)
+  std::vector<double> vehicle_m;         ///< distance travelled (veh·m)
+  std::vector<double> delay_veh_s;       ///< simulated delay, entry waiting included (veh·s)
+  std::vector<double> entry_delay_veh_s; ///< the part spent waiting at entries (veh·s)
+  std::vector<double> stops;             ///< stops, once per vehicle per link (veh)
+  // movements [movement × B]
+  std::vector<double> movement_arrivals_veh;   ///< entering its approach, by turning proportion (veh)
+  std::vector<double> movement_departures_veh; ///< discharged over the stop line (veh)
+  std::vector<double> movement_delay_veh_s;    ///< delay on its approach: its share (veh·s)
+  std::vector<double> movement_stops;          ///< stops on its approach: its share (veh)
+  // lane groups [group × B]
+  std::vector<double> group_effective_green_s; ///< effective green time (s)
+  std::vector<double> group_queue_sum_veh;     ///< Σ over steps of its queue (veh·steps)
+  std::vector<double> group_queue_max_veh;     ///< largest queue seen (veh)
+  std::vector<double> group_queue_histogram;   ///< [group × bin × B] steps with the queue in each bin
+};
+
+/// Everything that changes during a run of a batch. Create with `make_state`.
+struct State {
+  std::size_t batch = 1;                      ///< B
+  Tenths time_tenths = 0;                     ///< start of the next step (tenths of a second)
+  // traffic
+  std::vector<double> cell_veh;               ///< [cell × B] vehicles in each cell
+  std::vector<double> cell_stopped_veh;       ///< [cell × B] of those, vehicles that stopped on this link
+  std::vector<double> movement_veh;           ///< [movement × B] last-cell vehicles bound for the movement
+  std::vector<double> movement_stopped_veh;   ///< [movement × B] of those, vehicles that stopped
+  std::vector<double> entry_waiting_veh;      ///< [entry × B] waiting outside the network
+  // signals [movement × B]
+  std::vector<Indication> indication;         ///< at the end of the last step
+  std::vector<Indication> command_indication; ///< the controller's command: at the end of this step
+  std::vector<std::int32_t> green_tenths;     ///< the controller's command for the current step
+  std::vector<std::int32_t> yellow_tenths;    ///< the controller's command for the current step
+  std::vector<std::int32_t> green_elapsed_tenths;  ///< green shown since its onset (saturating)
+  std::vector<std::int32_t> yellow_elapsed_tenths; ///< yellow shown since its onset (saturating)
+  // observation buffers (filled only when a controller uses them)
+  std::vector<double> detector_zero;          ///< [detector × B] zeros until detectors are modelled
+  std::vector<double> observed_queued_veh;    ///< [movement × B]
+  std::vector<double> observed_moving_veh;    ///< [movement × B]
+  std::vector<std::uint32_t> feed_begin;      ///< [movement + 1]
+  std::vector<std::uint32_t> feed_movement;   ///< [feed] movement fed (kNone: the link leaves the network)
+  std::vector<std::uint32_t> feed_link;       ///< [feed] the receiving link
+  std::vector<double> feed_queued_veh;        ///< [feed × B]
+  std::vector<double> feed_moving_veh;        ///< [feed × B]
+  std::vector<double> feed_proportion;        ///< [feed × B]
+  // scratch, written and read within one step
+  std::vector<double> cell_outflow_veh;       ///< [cell × B]
+  std::vector<double> link_inflow_veh;        ///< [link × B]
+  std::vector<double> link_demand_veh;        ///< [link × B] arrivals: at the entry queue for entry links, else inflow
+  std::vector<double> link_upstream_held_veh; ///< [link × B] held in cells before the last
+  std::vector<double> link_upstream_stopped_veh; ///< [link × B] stopped-flagged in cells before the last
+  std::vector<double> link_upstream_new_stops;///< [link × B]
+  std::vector<double> movement_capacity_veh;  ///< [movement × B] its stream's discharge limit this step
+  std::vector<double> movement_send_veh;      ///< [movement × B]
+  std::vector<double> movement_flow_veh;      ///< [movement × B]
+  std::vector<double> group_demand_veh;       ///< [group × B] last-cell vehicles of the group
+  std::vector<double> group_queue_veh;        ///< [group × B] vehicles held on its approach this step
+  std::vector<double> member_scratch;         ///< [4 × B] per-member sums of one link within a pass
+  Metrics metrics;
+
+  /// Vehicles inside the network of member b (sum over cells).
+  [[nodiscard]] double inside_veh(std::size_t b) const noexcept;
+  /// Vehicles waiting at the entries of member b.
+  [[nodiscard]] double waiting_veh(std::size_t b) const noexcept;
+};
+
+/// An empty network at t = 0, signals red, for a batch of `batch` runs.
+[[nodiscard]] State make_state(const Model& model, std::size_t batch);
+
+/// How `step` runs.
+struct StepOptions {
+  int threads = 1;  ///< OpenMP threads over blocks of the batch (results do not depend on it)
+};
+
+/// Advances every member by one step of `model.dt_s`: asks each controller (one per signalized node,
+/// in `Model::signalized_nodes` order, batch size B) for the step's signals, moves traffic, and
+/// accumulates the metrics. noexcept: no allocation, exception or lock inside.
+void step(const Model& model, State& state, const BatchDemand& demand, std::span<Controller* const> controllers,
+          const StepOptions& options = {}) noexcept;
+
+}  // namespace itsc

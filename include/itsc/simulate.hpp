@@ -1,0 +1,160 @@
+#pragma once
+/// @file simulate.hpp
+/// The engine's entry points for the command line and the bindings: run a scenario (or a batch of
+/// variants of it) and get network, intersection and lane-group results.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "itsc/controller.hpp"
+#include "itsc/model.hpp"
+#include "itsc/scenario.hpp"
+#include "itsc/sim.hpp"
+
+namespace itsc {
+
+/// Options of `simulate` and `Simulation`. Zeros mean "from the scenario".
+struct SimulateOptions {
+  double duration_s = 0;              ///< run length; 0: the scenario's (or its demand profile's)
+  double dt_s = 0;                    ///< step; 0: the scenario's
+  int threads = 1;                    ///< OpenMP threads over batch members
+  double timeseries_interval_s = 0;   ///< > 0: record a time series every this many seconds
+  CompileOptions compile;             ///< lost times; `compile.dt_s` is overridden by `dt_s` when set
+};
+
+/// Per-member variations of a batch; empty vectors mean "the scenario's for every member".
+struct BatchSpec {
+  std::size_t size = 1;                                     ///< B
+  std::vector<std::map<std::string, Timing>> timing;        ///< [B] timing by signalized node id
+  std::vector<Demand> demand;                               ///< [B]
+};
+
+/// Results of one lane group over the measured period (after the warm-up).
+struct LaneGroupResult {
+  std::string id;
+  std::vector<std::string> movements;
+  double volume_veh_per_h = 0;           ///< demand measured upstream of its queue (÷ PHF)
+  double capacity_veh_per_h = 0;         ///< s × average effective green / average cycle
+  double degree_of_saturation = 0;       ///< X = volume / capacity
+  double effective_green_share = 0;      ///< average effective green / time
+  double uniform_delay_s_per_veh = 0;    ///< simulated deterministic delay
+  double overflow_delay_s_per_veh = 0;   ///< HCM d2 − 1800·T·max(0, X − 1)
+  double delay_s_per_veh = 0;            ///< the sum: control delay
+  char los = 'A';                        ///< LOS (F whenever X > 1)
+  double stops = 0;                      ///< stops on its approach (veh)
+  double stops_per_veh = 0;
+  double queue_mean_veh = 0, queue_max_veh = 0, queue_p95_veh = 0;  ///< vehicles held on its approach
+  double queue_mean_m = 0, queue_max_m = 0, queue_p95_m = 0;        ///< as length over its lanes
+  double storage_veh = 0, storage_m = 0;                            ///< its share of the approach
+  double arrivals_veh = 0, departures_veh = 0;
+};
+
+/// Results of one signalized intersection.
+struct IntersectionResult {
+  std::string id;
+  double uniform_delay_s_per_veh = 0;   ///< volume-weighted over its lane groups
+  double overflow_delay_s_per_veh = 0;
+  double delay_s_per_veh = 0;
+  char los = 'A';                       ///< from the volume-weighted control delay
+  double max_queue_veh = 0;             ///< largest lane-group queue
+  double degree_of_saturation = 0;      ///< largest lane-group X
+  std::vector<LaneGroupResult> lane_groups;
+};
+
+/// Wall-clock figures: the only part that may differ between identical runs.
+struct RunInfo {
+  double wall_time_s = 0;
+  double steps_per_s = 0;
+  double cell_updates_per_s = 0;        ///< cells × steps × B per second
+  double simulated_hours_per_s = 0;     ///< simulated hours × B per second
+  int threads = 1;
+};
+
+/// A recorded time series (member 0): per sample and lane group.
+struct TimeSeries {
+  std::vector<std::string> lane_groups;      ///< "<node>/<group>"
+  std::vector<double> time_s;                ///< [sample] end of the sampled interval
+  std::vector<double> queue_veh;             ///< [sample × group] held vehicles at the sample time
+  std::vector<double> flow_veh_per_h;        ///< [sample × group] discharge over the interval
+  std::vector<Indication> indication;        ///< [sample × group] first movement's indication
+  std::vector<double> vehicles_inside;       ///< [sample]
+};
+
+/// Everything one run reports.
+struct SimulationResult {
+  double duration_s = 0, dt_s = 0, measured_from_s = 0, analysis_period_h = 0;
+  double vehicles_entered = 0;   ///< since t = 0 (with the counts below: conservation)
+  double vehicles_exited = 0;
+  double vehicles_inside = 0;
+  double vehicles_waiting = 0;   ///< at the entries
+  double measured_entered = 0;   ///< after the warm-up: the delays' denominator
+  double measured_exited = 0;
+  double total_delay_veh_h = 0;  ///< simulated + overflow
+  double delay_s_per_veh = 0;
+  double uniform_delay_s_per_veh = 0;
+  double overflow_delay_s_per_veh = 0;
+  double entry_delay_veh_h = 0;  ///< part of the simulated delay spent waiting at entries
+  double total_stops = 0;
+  double stops_per_veh = 0;
+  double average_travel_time_s = 0;
+  double vehicle_hours = 0;
+  double vehicle_km = 0;
+  double throughput_veh_per_h = 0;  ///< exits per hour over the measured period
+  std::vector<IntersectionResult> intersections;
+  TimeSeries timeseries;
+  RunInfo run;
+};
+
+/// A batch of B runs of one scenario: compiled model, demand, controllers and state together.
+class Simulation {
+ public:
+  /// Compiles everything; throws `itsc::Error` for what cannot be compiled.
+  explicit Simulation(const Scenario& scenario, const SimulateOptions& options = {}, const BatchSpec& batch = {});
+
+  /// One step of every member.
+  void step() noexcept;
+  /// Steps until the clock reaches `time_s` (rounded to whole steps).
+  void run_until(double time_s) noexcept;
+  /// Steps to the configured duration, recording the time series when asked.
+  void run();
+
+  [[nodiscard]] const Model& model() const noexcept { return model_; }
+  [[nodiscard]] const State& state() const noexcept { return state_; }
+  [[nodiscard]] const BatchDemand& demand() const noexcept { return demand_; }
+  [[nodiscard]] std::size_t batch_size() const noexcept { return state_.batch; }
+  [[nodiscard]] double time_s() const noexcept { return static_cast<double>(state_.time_tenths) / 10.0; }
+  [[nodiscard]] double duration_s() const noexcept { return duration_s_; }
+  /// Results of member b (run info and time series filled by `simulate`/`run`).
+  [[nodiscard]] SimulationResult result(std::size_t b = 0) const;
+  [[nodiscard]] const TimeSeries& timeseries() const noexcept { return timeseries_; }
+
+ private:
+  void sample(double since_s, const std::vector<double>& departures_before);
+
+  Model model_;
+  BatchDemand demand_;
+  std::vector<std::unique_ptr<Controller>> controllers_;
+  std::vector<Controller*> controller_views_;
+  State state_;
+  StepOptions step_options_;
+  double duration_s_ = 0;
+  double timeseries_interval_s_ = 0;
+  TimeSeries timeseries_;
+};
+
+/// Runs a scenario once. Throws `itsc::Error` for what cannot be compiled.
+[[nodiscard]] SimulationResult simulate(const Scenario& scenario, const SimulateOptions& options = {});
+
+/// The result as JSON: the keys of issue 4 (`vehicles_entered`, ..., `intersections[]` with
+/// `lane_groups[]`) and a `run` object with every wall-clock figure.
+[[nodiscard]] std::string to_json(const SimulationResult& result);
+/// The result as a readable text table.
+[[nodiscard]] std::string to_text(const SimulationResult& result);
+/// The time series as CSV: time_s, lane_group, queue_veh, flow_veh_per_h, indication.
+[[nodiscard]] std::string timeseries_csv(const TimeSeries& series);
+/// "red", "yellow", "permitted_green", ...
+[[nodiscard]] std::string_view to_string(Indication indication) noexcept;
+
+}  // namespace itsc

@@ -1,0 +1,88 @@
+// SimulationResult → JSON (nlohmann-json stays inside the library).
+#include <nlohmann/json.hpp>
+
+#include "itsc/simulate.hpp"
+
+namespace itsc {
+
+namespace {
+
+nlohmann::ordered_json lane_group_json(const LaneGroupResult& g) {
+  nlohmann::ordered_json j;
+  j["id"] = g.id;
+  j["movements"] = g.movements;
+  j["volume_veh_per_h"] = g.volume_veh_per_h;
+  j["capacity_veh_per_h"] = g.capacity_veh_per_h;
+  j["degree_of_saturation"] = g.degree_of_saturation;
+  j["effective_green_share"] = g.effective_green_share;
+  j["delay_s_per_veh"] = g.delay_s_per_veh;
+  j["uniform_delay_s_per_veh"] = g.uniform_delay_s_per_veh;
+  j["overflow_delay_s_per_veh"] = g.overflow_delay_s_per_veh;
+  j["los"] = std::string(1, g.los);
+  j["stops"] = g.stops;
+  j["stops_per_veh"] = g.stops_per_veh;
+  j["mean_queue_veh"] = g.queue_mean_veh;
+  j["max_queue_veh"] = g.queue_max_veh;
+  j["p95_queue_veh"] = g.queue_p95_veh;
+  j["mean_queue_m"] = g.queue_mean_m;
+  j["max_queue_m"] = g.queue_max_m;
+  j["p95_queue_m"] = g.queue_p95_m;
+  j["storage_veh"] = g.storage_veh;
+  j["storage_m"] = g.storage_m;
+  j["arrivals_veh"] = g.arrivals_veh;
+  j["departures_veh"] = g.departures_veh;
+  return j;
+}
+
+}  // namespace
+
+std::string to_json(const SimulationResult& r) {
+  nlohmann::ordered_json j;
+  j["duration_s"] = r.duration_s;
+  j["dt_s"] = r.dt_s;
+  j["measured_from_s"] = r.measured_from_s;
+  j["analysis_period_h"] = r.analysis_period_h;
+  j["vehicles_entered"] = r.vehicles_entered;
+  j["vehicles_exited"] = r.vehicles_exited;
+  j["vehicles_inside"] = r.vehicles_inside;
+  j["vehicles_waiting"] = r.vehicles_waiting;
+  j["measured_vehicles_entered"] = r.measured_entered;
+  j["measured_vehicles_exited"] = r.measured_exited;
+  j["total_delay_veh_h"] = r.total_delay_veh_h;
+  j["delay_s_per_veh"] = r.delay_s_per_veh;
+  j["uniform_delay_s_per_veh"] = r.uniform_delay_s_per_veh;
+  j["overflow_delay_s_per_veh"] = r.overflow_delay_s_per_veh;
+  j["entry_delay_veh_h"] = r.entry_delay_veh_h;
+  j["total_stops"] = r.total_stops;
+  j["stops_per_veh"] = r.stops_per_veh;
+  j["average_travel_time_s"] = r.average_travel_time_s;
+  j["vehicle_hours"] = r.vehicle_hours;
+  j["vehicle_km"] = r.vehicle_km;
+  j["throughput_veh_per_h"] = r.throughput_veh_per_h;
+  nlohmann::ordered_json intersections = nlohmann::ordered_json::array();
+  for (const auto& i : r.intersections) {
+    nlohmann::ordered_json x;
+    x["id"] = i.id;
+    x["delay_s_per_veh"] = i.delay_s_per_veh;
+    x["uniform_delay_s_per_veh"] = i.uniform_delay_s_per_veh;
+    x["overflow_delay_s_per_veh"] = i.overflow_delay_s_per_veh;
+    x["los"] = std::string(1, i.los);
+    x["max_queue_veh"] = i.max_queue_veh;
+    x["degree_of_saturation"] = i.degree_of_saturation;
+    nlohmann::ordered_json groups = nlohmann::ordered_json::array();
+    for (const auto& g : i.lane_groups) groups.push_back(lane_group_json(g));
+    x["lane_groups"] = std::move(groups);
+    intersections.push_back(std::move(x));
+  }
+  j["intersections"] = std::move(intersections);
+  nlohmann::ordered_json run;
+  run["wall_time_s"] = r.run.wall_time_s;
+  run["steps_per_s"] = r.run.steps_per_s;
+  run["cell_updates_per_s"] = r.run.cell_updates_per_s;
+  run["simulated_hours_per_s"] = r.run.simulated_hours_per_s;
+  run["threads"] = r.run.threads;
+  j["run"] = std::move(run);
+  return j.dump(2) + "\n";
+}
+
+}  // namespace itsc

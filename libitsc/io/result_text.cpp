@@ -1,0 +1,73 @@
+// SimulationResult → a readable text table, and the time series → CSV.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "itsc/simulate.hpp"
+
+namespace itsc {
+
+namespace {
+
+template <typename... Args>
+void append(std::string& out, const char* format, Args... args) {
+  char line[512];
+  const int written = std::snprintf(line, sizeof line, format, args...);
+  if (written > 0) out.append(line, static_cast<std::size_t>(std::min<int>(written, static_cast<int>(sizeof line) - 1)));
+}
+
+}  // namespace
+
+std::string_view to_string(Indication indication) noexcept {
+  switch (indication) {
+    case Indication::red: return "red";
+    case Indication::red_turn_on_red: return "red_turn_on_red";
+    case Indication::yellow: return "yellow";
+    case Indication::permitted_green: return "permitted_green";
+    case Indication::protected_green: return "protected_green";
+  }
+  return "?";
+}
+
+std::string to_text(const SimulationResult& r) {
+  std::string out;
+  append(out, "Simulated %.0f s (dt %.1f s), measured from %.0f s\n", r.duration_s, r.dt_s, r.measured_from_s);
+  append(out, "  vehicles: entered %.1f, exited %.1f, inside %.1f, waiting at entries %.1f\n", r.vehicles_entered,
+         r.vehicles_exited, r.vehicles_inside, r.vehicles_waiting);
+  append(out, "  delay: %.1f s/veh (simulated %.1f + overflow %.1f), total %.2f veh-h\n", r.delay_s_per_veh,
+         r.uniform_delay_s_per_veh, r.overflow_delay_s_per_veh, r.total_delay_veh_h);
+  append(out, "  stops: %.1f (%.2f per veh); travel time %.1f s; %.2f veh-h; %.2f veh-km; throughput %.0f veh/h\n",
+         r.total_stops, r.stops_per_veh, r.average_travel_time_s, r.vehicle_hours, r.vehicle_km,
+         r.throughput_veh_per_h);
+  for (const auto& i : r.intersections) {
+    append(out, "\nIntersection %s: delay %.1f s/veh (simulated %.1f + overflow %.1f), LOS %c, max X %.2f\n",
+           i.id.c_str(), i.delay_s_per_veh, i.uniform_delay_s_per_veh, i.overflow_delay_s_per_veh, i.los,
+           i.degree_of_saturation);
+    append(out, "  %-12s %8s %8s %6s %8s %8s %8s %4s %6s %8s %8s %8s\n", "lane group", "v veh/h", "c veh/h", "X",
+           "delay s", "sim s", "ovf s", "LOS", "stops", "q mean", "q p95", "q max m");
+    for (const auto& g : i.lane_groups) {
+      append(out, "  %-12s %8.0f %8.0f %6.2f %8.1f %8.1f %8.1f %4c %6.2f %8.1f %8.1f %8.1f\n", g.id.c_str(),
+             g.volume_veh_per_h, g.capacity_veh_per_h, g.degree_of_saturation, g.delay_s_per_veh,
+             g.uniform_delay_s_per_veh, g.overflow_delay_s_per_veh, g.los, g.stops_per_veh, g.queue_mean_veh,
+             g.queue_p95_veh, g.queue_max_m);
+    }
+  }
+  append(out, "\nwall time %.3f s (%.3g cell-updates/s, %.1f simulated h/s)\n", r.run.wall_time_s,
+         r.run.cell_updates_per_s, r.run.simulated_hours_per_s);
+  return out;
+}
+
+std::string timeseries_csv(const TimeSeries& series) {
+  std::string out = "time_s,lane_group,queue_veh,flow_veh_per_h,indication,vehicles_inside\n";
+  const std::size_t groups = series.lane_groups.size();
+  for (std::size_t t = 0; t < series.time_s.size(); ++t) {
+    for (std::size_t g = 0; g < groups; ++g) {
+      append(out, "%.1f,%s,%.6g,%.6g,%s,%.6g\n", series.time_s[t], series.lane_groups[g].c_str(),
+             series.queue_veh[t * groups + g], series.flow_veh_per_h[t * groups + g],
+             std::string(to_string(series.indication[t * groups + g])).c_str(), series.vehicles_inside[t]);
+    }
+  }
+  return out;
+}
+
+}  // namespace itsc

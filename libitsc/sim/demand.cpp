@@ -1,0 +1,115 @@
+// Demand → per-batch arrays: entry rates and turning proportions per profile interval.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "itsc/error.hpp"
+#include "itsc/sim.hpp"
+
+namespace itsc {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& message) { throw Error(ErrorCode::invalid_input, "demand: " + message); }
+
+// Value of a profile in interval k: one value holds for all intervals, the last one beyond the end.
+double value_at(const std::vector<double>& values, std::size_t k) {
+  return values.empty() ? 0.0 : values[std::min(k, values.size() - 1)];
+}
+
+std::size_t interval_count(const Demand& demand) {
+  std::size_t count = 1;
+  for (const auto& entry : demand.entries) count = std::max(count, entry.flow_veh_per_h.size());
+  for (const auto& approach : demand.turns) {
+    for (const auto& share : approach.shares) count = std::max(count, share.values.size());
+  }
+  return count;
+}
+
+void fill_member(const Model& model, const Demand& demand, BatchDemand& out, std::size_t b) {
+  const std::size_t batch = out.batch;
+  const std::size_t entries = model.entry_count();
+  const std::size_t movements = model.movement_count();
+  // Entry rates.
+  for (const EntryFlow& entry : demand.entries) {
+    const auto link = model.find_link(entry.link);
+    if (link == kNone || model.link_entry[link] == kNone) fail("entry flow on '" + entry.link + "', which is not an entry link");
+    for (std::size_t k = 0; k < out.interval_count; ++k) {
+      const double flow = value_at(entry.flow_veh_per_h, k);
+      if (!(flow >= 0)) fail("entry flow on '" + entry.link + "' must not be negative");
+      out.entry_veh_per_s[(k * entries + model.link_entry[link]) * batch + b] = flow / 3600.0;
+    }
+  }
+  // Turning proportions: a link with one leaving movement sends everything there.
+  std::vector<bool> given(model.link_count(), false);
+  for (const ApproachTurns& approach : demand.turns) {
+    const auto node = model.find_node(approach.node);
+    const auto link = model.find_link(approach.link);
+    if (node == kNone || link == kNone || model.link_movement_begin[link] == model.link_movement_end[link] ||
+        model.movement_node[model.link_movement_begin[link]] != node) {
+      fail("turns for node '" + approach.node + "', link '" + approach.link + "': no such approach");
+    }
+    given[link] = true;
+    for (std::size_t k = 0; k < out.interval_count; ++k) {
+      double sum = 0;
+      for (const TurnShare& share : approach.shares) {
+        const auto m = model.find_movement(node, share.movement);
+        if (m == kNone || model.movement_from_link[m] != link) {
+          fail("turns at node '" + approach.node + "': movement '" + share.movement + "' does not leave link '" + approach.link + "'");
+        }
+        const double value = value_at(share.values, k);
+        if (!(value >= 0)) fail("turns at node '" + approach.node + "': negative value for '" + share.movement + "'");
+        out.turn_proportion[(k * movements + m) * batch + b] = value;
+        sum += value;
+      }
+      if (!(sum > 0)) fail("turns at node '" + approach.node + "', link '" + approach.link + "': all zero");
+      if (!approach.counts && !demand.normalize_turns && std::abs(sum - 1.0) > 1e-3) {
+        fail("turns at node '" + approach.node + "', link '" + approach.link + "': proportions sum to " + std::to_string(sum));
+      }
+      for (auto m = model.link_movement_begin[link]; m < model.link_movement_end[link]; ++m) {
+        out.turn_proportion[(k * movements + m) * batch + b] /= sum;
+      }
+    }
+  }
+  for (std::size_t l = 0; l < model.link_count(); ++l) {
+    const auto begin = model.link_movement_begin[l];
+    const auto end = model.link_movement_end[l];
+    if (given[l] || begin == end) continue;
+    if (end - begin > 1) {
+      fail("link '" + model.link_id[l] + "' splits into " + std::to_string(end - begin) + " movements at node '" +
+           model.node_id[model.movement_node[begin]] + "' but has no turning data");
+    }
+    for (std::size_t k = 0; k < out.interval_count; ++k) out.turn_proportion[(k * movements + begin) * batch + b] = 1.0;
+  }
+  // The PHF applies to a flat (one-interval) profile only.
+  const bool flat = interval_count(demand) == 1;
+  const double phf = demand.peak_hour_factor.value_or(1.0);
+  if (!(phf > 0) || phf > 1) fail("peak_hour_factor must be in (0, 1]");
+  out.peak_hour_factor[b] = flat ? phf : 1.0;
+}
+
+}  // namespace
+
+BatchDemand compile_demand(const Model& model, std::span<const Demand> per_member) {
+  if (per_member.empty()) fail("a batch needs at least one member");
+  BatchDemand out;
+  out.batch = per_member.size();
+  out.interval_s = per_member.front().interval_s;
+  for (const Demand& demand : per_member) {
+    if (!(demand.interval_s > 0)) fail("interval_s must be positive");
+    if (demand.interval_s != out.interval_s) fail("batch members must share interval_s");
+    out.interval_count = std::max(out.interval_count, interval_count(demand));
+  }
+  out.entry_veh_per_s.assign(out.interval_count * model.entry_count() * out.batch, 0.0);
+  out.turn_proportion.assign(out.interval_count * model.movement_count() * out.batch, 0.0);
+  out.peak_hour_factor.assign(out.batch, 1.0);
+  for (std::size_t b = 0; b < out.batch; ++b) fill_member(model, per_member[b], out, b);
+  return out;
+}
+
+BatchDemand compile_demand(const Model& model, const Demand& demand, std::size_t batch) {
+  const std::vector<Demand> members(std::max<std::size_t>(1, batch), demand);
+  return compile_demand(model, members);
+}
+
+}  // namespace itsc

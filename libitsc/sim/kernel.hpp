@@ -1,0 +1,30 @@
+#pragma once
+// The passes of one step, each over one block of batch members [begin, end). Every pass reads the
+// state at the start of the step or what an earlier pass wrote; none allocates or throws.
+
+#include <cstddef>
+
+#include "itsc/sim.hpp"
+
+namespace itsc::detail {
+
+/// The batch members a pass works on, and what the step shares.
+struct Block {
+  std::size_t begin = 0;     ///< first batch member
+  std::size_t end = 0;       ///< one past the last
+  std::size_t interval = 0;  ///< demand profile interval of this step
+  bool measure = false;      ///< metrics accumulate (past the warm-up)
+};
+
+/// Signals → each movement's discharge limit in this step (veh), from the effective green.
+void signal_capacity(const Model& model, State& state, const Block& block) noexcept;
+/// Stop lines and node logic: lane-group FIFO sending, Daganzo merge, movement flows.
+void node_flows(const Model& model, State& state, const Block& block) noexcept;
+/// Cell-to-cell flows inside links, exits, entry queues.
+void link_flows(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept;
+/// Applies the flows; stops, delay, queues and the other metrics.
+void update_links(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept;
+/// The controllers' view of the state at the start of the step.
+void fill_observation(const Model& model, State& state, const BatchDemand& demand, std::size_t interval) noexcept;
+
+}  // namespace itsc::detail

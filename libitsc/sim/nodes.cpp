@@ -1,0 +1,131 @@
+// Node logic at the stop lines: every lane group discharges as one FIFO stream; streams bound for the
+// same link share its receiving flow by Daganzo's priority rule. All flows come from the state at the
+// start of the step.
+#include <algorithm>
+
+#include "sim/kernel.hpp"
+
+namespace itsc::detail {
+
+namespace {
+
+constexpr double kPresent = 1e-9;  // veh: less than this does not block a shared stream
+
+// What the first cell of a link can take in this step: R = min(Q·Δt, (w′/v′)·(N − n)).
+inline double receiving(const Model& model, const State& state, std::uint32_t link, std::size_t b) noexcept {
+  const double n = state.cell_veh[model.link_first_cell[link] * state.batch + b];
+  const double room = model.link_wave_ratio[link] * (model.link_cell_jam_veh[link] - n);
+  return std::max(0.0, std::min(model.link_step_capacity_veh[link], room));
+}
+
+// Daganzo's priority rule for one receiving link and one batch member: feeders get supply in
+// proportion to their priority weight; one that needs less than its share keeps only what it needs
+// and passes the rest on. Writes each feeder's allowed flow into movement_flow.
+void share_supply(const Model& model, State& state, std::uint32_t link, std::size_t b, double supply) noexcept {
+  const std::size_t batch = state.batch;
+  const auto begin = model.link_merge_begin[link];
+  const auto end = model.link_merge_begin[link + 1];
+  const auto weight = [&](std::uint32_t m) {
+    const auto g = model.movement_lane_group[m];
+    const double demand = state.group_demand_veh[g * batch + b];
+    return demand > 0 ? model.lane_group_saturation_veh_per_s[g] * state.movement_veh[m * batch + b] / demand : 0.0;
+  };
+  double weights = 0;
+  for (auto k = begin; k < end; ++k) {
+    const auto m = model.merge_movement[k];
+    state.movement_flow_veh[m * batch + b] = -1.0;  // not yet settled
+    weights += weight(m);
+  }
+  double remaining = supply;
+  for (auto round = begin; round < end; ++round) {
+    bool settled = false;
+    for (auto k = begin; k < end; ++k) {
+      const auto m = model.merge_movement[k];
+      double& flow = state.movement_flow_veh[m * batch + b];
+      if (flow >= 0) continue;
+      const double send = state.movement_send_veh[m * batch + b];
+      const double w = weight(m);
+      if (send * weights <= remaining * w || w <= 0) {
+        flow = send;
+        remaining = std::max(0.0, remaining - send);
+        weights -= w;
+        settled = true;
+      }
+    }
+    if (!settled) break;
+  }
+  for (auto k = begin; k < end; ++k) {
+    const auto m = model.merge_movement[k];
+    double& flow = state.movement_flow_veh[m * batch + b];
+    if (flow < 0) flow = weights > 0 ? remaining * weight(m) / weights : 0.0;
+  }
+}
+
+}  // namespace
+
+void node_flows(const Model& model, State& state, const Block& block) noexcept {
+  const std::size_t batch = state.batch;
+  // Sending: a lane group's stream runs at its rate for the green time of the most restricted movement
+  // present in it (FIFO), split by the movements' shares of the last cell.
+  for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+    const auto first = model.lane_group_movement_begin[g];
+    const auto last = model.lane_group_movement_end[g];
+    const double rate = model.lane_group_saturation_veh_per_s[g];
+    for (std::size_t b = block.begin; b < block.end; ++b) {
+      double demand = 0;
+      double limit = -1;
+      double longest = 0;
+      for (auto m = first; m < last; ++m) {
+        const double n = state.movement_veh[m * batch + b];
+        const double capacity = state.movement_capacity_veh[m * batch + b];
+        demand += n;
+        if (n > kPresent) limit = limit < 0 ? capacity : std::min(limit, capacity);
+        longest = std::max(longest, capacity);
+      }
+      if (limit < 0) limit = longest;
+      state.group_demand_veh[g * batch + b] = demand;
+      const double share = demand > 0 ? std::min(1.0, limit / demand) : 0.0;
+      for (auto m = first; m < last; ++m) {
+        state.movement_send_veh[m * batch + b] = share * state.movement_veh[m * batch + b];
+      }
+      if (block.measure) state.metrics.group_effective_green_s[g * batch + b] += longest / rate;
+    }
+  }
+  // Merge: each receiving link's supply shared among the streams bound for it.
+  for (std::uint32_t link = 0; link < model.link_count(); ++link) {
+    const auto begin = model.link_merge_begin[link];
+    const auto end = model.link_merge_begin[link + 1];
+    if (begin == end) continue;
+    for (std::size_t b = block.begin; b < block.end; ++b) {
+      double demand = 0;
+      for (auto k = begin; k < end; ++k) demand += state.movement_send_veh[model.merge_movement[k] * batch + b];
+      const double supply = receiving(model, state, link, b);
+      if (demand <= supply) {
+        for (auto k = begin; k < end; ++k) {
+          const auto m = model.merge_movement[k];
+          state.movement_flow_veh[m * batch + b] = state.movement_send_veh[m * batch + b];
+        }
+      } else {
+        share_supply(model, state, link, b, supply);
+      }
+    }
+  }
+  // FIFO again: a stream held back for one movement holds back the others behind it.
+  for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+    const auto first = model.lane_group_movement_begin[g];
+    const auto last = model.lane_group_movement_end[g];
+    if (last - first < 2) continue;
+    for (std::size_t b = block.begin; b < block.end; ++b) {
+      double share = 1.0;
+      for (auto m = first; m < last; ++m) {
+        const double send = state.movement_send_veh[m * batch + b];
+        if (send > 0) share = std::min(share, state.movement_flow_veh[m * batch + b] / send);
+      }
+      for (auto m = first; m < last; ++m) {
+        state.movement_flow_veh[m * batch + b] = share * state.movement_send_veh[m * batch + b];
+      }
+    }
+  }
+}
+
+}  // namespace itsc::detail

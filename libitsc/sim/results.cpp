@@ -1,0 +1,130 @@
+// Metrics of one batch member → network, intersection and lane-group results (HCM terms added here).
+#include <algorithm>
+
+#include "itsc/hcm.hpp"
+#include "itsc/simulate.hpp"
+
+namespace itsc {
+
+namespace {
+
+// The 95th percentile of a lane group's queue from its histogram, interpolated inside the bin.
+double percentile_95(const Metrics& metrics, std::size_t group, std::size_t batch, std::size_t b, double storage) {
+  const std::size_t bins = metrics.queue_bins;
+  const double total = static_cast<double>(metrics.measured_steps);
+  if (!(total > 0) || !(storage > 0)) return 0.0;
+  const double target = 0.95 * total;
+  double seen = 0;
+  for (std::size_t bin = 0; bin < bins; ++bin) {
+    const double count = metrics.group_queue_histogram[(group * bins + bin) * batch + b];
+    if (seen + count >= target && count > 0) {
+      const double width = storage / static_cast<double>(bins);
+      return width * (static_cast<double>(bin) + (target - seen) / count);
+    }
+    seen += count;
+  }
+  return storage;
+}
+
+LaneGroupResult lane_group_result(const Model& model, const State& state, const BatchDemand& demand, std::size_t g,
+                                  std::size_t b) {
+  const std::size_t batch = state.batch;
+  const Metrics& metrics = state.metrics;
+  const double window_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
+  const double window_h = window_s / 3600.0;
+  LaneGroupResult r;
+  r.id = model.lane_group_id[g];
+  double delay = 0;
+  for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+    r.movements.push_back(model.movement_id[m]);
+    r.arrivals_veh += metrics.movement_arrivals_veh[m * batch + b];
+    r.departures_veh += metrics.movement_departures_veh[m * batch + b];
+    r.stops += metrics.movement_stops[m * batch + b];
+    delay += metrics.movement_delay_veh_s[m * batch + b];
+  }
+  const double lanes = model.lane_group_lanes[g];
+  const double spacing = model.link_jam_spacing_m[model.lane_group_link[g]];
+  if (window_s > 0) {
+    r.volume_veh_per_h = r.arrivals_veh / window_h / demand.peak_hour_factor[b];
+    r.effective_green_share = metrics.group_effective_green_s[g * batch + b] / window_s;
+    r.capacity_veh_per_h = model.lane_group_saturation_veh_per_s[g] * 3600.0 * r.effective_green_share;
+  }
+  r.degree_of_saturation = hcm::degree_of_saturation(r.volume_veh_per_h, r.capacity_veh_per_h);
+  if (r.arrivals_veh > 0) {
+    r.uniform_delay_s_per_veh = delay / r.arrivals_veh;
+    r.stops_per_veh = r.stops / r.arrivals_veh;
+    r.overflow_delay_s_per_veh = hcm::overflow_delay_s(r.degree_of_saturation, r.capacity_veh_per_h, model.analysis_period_h);
+  }
+  r.delay_s_per_veh = r.uniform_delay_s_per_veh + r.overflow_delay_s_per_veh;
+  r.los = hcm::to_char(hcm::los(r.delay_s_per_veh, r.degree_of_saturation));
+  r.storage_veh = model.lane_group_storage_veh[g];
+  r.storage_m = r.storage_veh * spacing / lanes;
+  if (metrics.measured_steps > 0) r.queue_mean_veh = metrics.group_queue_sum_veh[g * batch + b] / static_cast<double>(metrics.measured_steps);
+  r.queue_max_veh = metrics.group_queue_max_veh[g * batch + b];
+  r.queue_p95_veh = std::min(r.queue_max_veh, percentile_95(metrics, g, batch, b, r.storage_veh));
+  r.queue_mean_m = r.queue_mean_veh * spacing / lanes;
+  r.queue_max_m = r.queue_max_veh * spacing / lanes;
+  r.queue_p95_m = r.queue_p95_veh * spacing / lanes;
+  return r;
+}
+
+}  // namespace
+
+SimulationResult Simulation::result(std::size_t b) const {
+  const Model& model = model_;
+  const State& state = state_;
+  const Metrics& metrics = state.metrics;
+  SimulationResult r;
+  r.duration_s = time_s();
+  r.dt_s = model.dt_s;
+  r.measured_from_s = model.warmup_s;
+  r.analysis_period_h = model.analysis_period_h;
+  r.vehicles_entered = metrics.entered_veh[b];
+  r.vehicles_exited = metrics.exited_veh[b];
+  r.vehicles_inside = state.inside_veh(b);
+  r.vehicles_waiting = state.waiting_veh(b);
+  r.measured_entered = metrics.window_entered_veh[b];
+  r.measured_exited = metrics.window_exited_veh[b];
+  double overflow_veh_s = 0;
+  for (std::size_t s = 0; s < model.signal_count(); ++s) {
+    IntersectionResult intersection;
+    intersection.id = model.node_id[model.signalized_nodes[s]];
+    double volume = 0;
+    for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+      if (model.lane_group_node[g] != model.signalized_nodes[s]) continue;
+      LaneGroupResult group = lane_group_result(model, state, demand_, g, b);
+      volume += group.volume_veh_per_h;
+      intersection.uniform_delay_s_per_veh += group.volume_veh_per_h * group.uniform_delay_s_per_veh;
+      intersection.overflow_delay_s_per_veh += group.volume_veh_per_h * group.overflow_delay_s_per_veh;
+      intersection.max_queue_veh = std::max(intersection.max_queue_veh, group.queue_max_veh);
+      intersection.degree_of_saturation = std::max(intersection.degree_of_saturation, group.degree_of_saturation);
+      overflow_veh_s += group.overflow_delay_s_per_veh * group.arrivals_veh;
+      intersection.lane_groups.push_back(std::move(group));
+    }
+    if (volume > 0) {
+      intersection.uniform_delay_s_per_veh /= volume;
+      intersection.overflow_delay_s_per_veh /= volume;
+    }
+    intersection.delay_s_per_veh = intersection.uniform_delay_s_per_veh + intersection.overflow_delay_s_per_veh;
+    intersection.los = hcm::to_char(hcm::los_from_delay(intersection.delay_s_per_veh));
+    r.intersections.push_back(std::move(intersection));
+  }
+  const double simulated_veh_s = metrics.delay_veh_s[b];
+  r.total_delay_veh_h = (simulated_veh_s + overflow_veh_s) / 3600.0;
+  r.entry_delay_veh_h = metrics.entry_delay_veh_s[b] / 3600.0;
+  if (r.measured_entered > 0) {
+    r.uniform_delay_s_per_veh = simulated_veh_s / r.measured_entered;
+    r.overflow_delay_s_per_veh = overflow_veh_s / r.measured_entered;
+    r.delay_s_per_veh = r.uniform_delay_s_per_veh + r.overflow_delay_s_per_veh;
+    r.stops_per_veh = metrics.stops[b] / r.measured_entered;
+    r.average_travel_time_s = metrics.vehicle_s[b] / r.measured_entered;
+  }
+  r.total_stops = metrics.stops[b];
+  r.vehicle_hours = metrics.vehicle_s[b] / 3600.0;
+  r.vehicle_km = metrics.vehicle_m[b] / 1000.0;
+  const double window_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
+  if (window_s > 0) r.throughput_veh_per_h = r.measured_exited * 3600.0 / window_s;
+  return r;
+}
+
+}  // namespace itsc

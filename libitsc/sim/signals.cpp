@@ -1,0 +1,73 @@
+// Effective green per movement and step: [green onset + l1, yellow onset + e], in tenths.
+#include <algorithm>
+
+#include "sim/kernel.hpp"
+
+namespace itsc::detail {
+
+namespace {
+
+constexpr std::int32_t kSaturated = 1 << 30;
+
+// Effective green (tenths) inside a step from what was shown before it and the command for it. Within
+// a step green comes as one piece; yellow follows it, or (after a previous yellow) precedes a new green.
+std::int32_t effective_tenths(Indication before, std::int32_t green, std::int32_t yellow, std::int32_t& green_elapsed,
+                              std::int32_t& yellow_elapsed, std::int32_t lost, std::int32_t usable) noexcept {
+  std::int32_t effective = 0;
+  if (is_green(before)) {
+    // Green continues; the part of l1 not yet served at the step start is lost; then maybe yellow.
+    effective = std::max(0, green - std::max(0, lost - green_elapsed));
+    green_elapsed = std::min(kSaturated, green_elapsed + green);
+    if (yellow > 0) {
+      effective += std::min(yellow, usable);
+      yellow_elapsed = yellow;
+    }
+    return effective;
+  }
+  if (before == Indication::yellow) {
+    // Yellow continues (usable up to e after its onset); a new green may start later in the step.
+    effective = std::min(yellow, std::max(0, usable - yellow_elapsed));
+    yellow_elapsed = std::min(kSaturated, yellow_elapsed + yellow);
+    if (green > 0) {
+      effective += std::max(0, green - lost);
+      green_elapsed = green;
+    }
+    return effective;
+  }
+  // From red: a green starts inside the step (l1 lost), perhaps followed by its yellow.
+  if (green > 0) {
+    effective = std::max(0, green - lost);
+    green_elapsed = green;
+  }
+  if (yellow > 0) {
+    effective += std::min(yellow, usable);
+    yellow_elapsed = yellow;
+  }
+  return effective;
+}
+
+}  // namespace
+
+void signal_capacity(const Model& model, State& state, const Block& block) noexcept {
+  const std::size_t batch = state.batch;
+  for (std::size_t m = 0; m < model.movement_count(); ++m) {
+    const double rate = model.lane_group_saturation_veh_per_s[model.movement_lane_group[m]];
+    double* capacity = &state.movement_capacity_veh[m * batch];
+    // Uncontrolled movements may use the whole step.
+    if (model.movement_signal[m] == kNone) {
+      for (std::size_t b = block.begin; b < block.end; ++b) capacity[b] = rate * model.dt_s;
+      continue;
+    }
+    for (std::size_t b = block.begin; b < block.end; ++b) {
+      const std::size_t i = m * batch + b;
+      const std::int32_t effective =
+          effective_tenths(state.indication[i], state.green_tenths[i], state.yellow_tenths[i],
+                           state.green_elapsed_tenths[i], state.yellow_elapsed_tenths[i], model.startup_lost_tenths,
+                           model.usable_yellow_tenths);
+      capacity[b] = rate * (0.1 * effective);
+      state.indication[i] = state.command_indication[i];
+    }
+  }
+}
+
+}  // namespace itsc::detail

@@ -1,0 +1,141 @@
+// Simulation: a compiled model with its batch demand, controllers and state; `simulate` runs one.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "itsc/error.hpp"
+#include "itsc/simulate.hpp"
+
+namespace itsc {
+
+namespace {
+
+// The run length: the scenario's setting, else the demand profile's length.
+std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, const Scenario& scenario,
+                                                          const BatchSpec& spec, std::size_t batch) {
+  if (!spec.timing.empty() && spec.timing.size() != batch) {
+    throw Error(ErrorCode::invalid_input, "batch: timing given for " + std::to_string(spec.timing.size()) +
+                                              " members, expected " + std::to_string(batch));
+  }
+  std::vector<std::unique_ptr<Controller>> controllers;
+  for (std::size_t s = 0; s < model.signal_count(); ++s) {
+    const std::string& node = model.node_id[model.signalized_nodes[s]];
+    std::vector<Timing> timings;
+    for (std::size_t b = 0; b < batch; ++b) {
+      const auto& source = spec.timing.empty() ? scenario.timing : spec.timing[b];
+      const auto found = source.find(node);
+      if (found == source.end()) {
+        throw Error(ErrorCode::invalid_input, "batch member " + std::to_string(b) + ": no timing for node '" + node + "'");
+      }
+      timings.push_back(found->second);
+    }
+    IntersectionLayout layout;
+    for (auto m = model.signal_movement_begin[s]; m < model.signal_movement_end[s]; ++m) {
+      layout.movements.push_back(model.movement_id[m]);
+    }
+    layout.crosswalks = model.signal_crosswalks[s];
+    layout.detectors = model.signal_detectors[s];
+    controllers.push_back(make_controller(timings, layout));
+  }
+  return controllers;
+}
+
+CompileOptions compile_options(const SimulateOptions& options) {
+  CompileOptions compile = options.compile;
+  if (options.dt_s > 0) compile.dt_s = options.dt_s;
+  return compile;
+}
+
+}  // namespace
+
+Simulation::Simulation(const Scenario& scenario, const SimulateOptions& options, const BatchSpec& spec)
+    : model_(compile(scenario, compile_options(options))) {
+  const std::size_t batch = std::max<std::size_t>(1, spec.size);
+  if (!spec.demand.empty() && spec.demand.size() != batch) {
+    throw Error(ErrorCode::invalid_input, "batch: demand given for " + std::to_string(spec.demand.size()) +
+                                              " members, expected " + std::to_string(batch));
+  }
+  demand_ = spec.demand.empty() ? compile_demand(model_, scenario.demand, batch) : compile_demand(model_, spec.demand);
+  controllers_ = make_controllers(model_, scenario, spec, batch);
+  for (auto& controller : controllers_) controller_views_.push_back(controller.get());
+  state_ = make_state(model_, batch);
+  step_options_.threads = std::max(1, options.threads);
+  duration_s_ = options.duration_s > 0 ? options.duration_s : scenario.duration_s();
+  if (!(duration_s_ > 0)) throw Error(ErrorCode::invalid_input, "simulation: the duration must be positive");
+  timeseries_interval_s_ = options.timeseries_interval_s;
+  if (timeseries_interval_s_ > 0) {
+    for (std::size_t g = 0; g < model_.lane_group_count(); ++g) {
+      if (model_.lane_group_signalized[g] == 0) continue;
+      timeseries_.lane_groups.push_back(model_.node_id[model_.lane_group_node[g]] + "/" + model_.lane_group_id[g]);
+    }
+  }
+}
+
+void Simulation::step() noexcept { itsc::step(model_, state_, demand_, controller_views_, step_options_); }
+
+void Simulation::run_until(double time_s) noexcept {
+  const Tenths end = to_tenths(time_s);
+  while (state_.time_tenths + model_.dt_tenths / 2 < end) step();
+}
+
+void Simulation::sample(double since_s, const std::vector<double>& departures_before) {
+  const std::size_t batch = state_.batch;
+  timeseries_.time_s.push_back(time_s());
+  std::size_t column = 0;
+  for (std::size_t g = 0; g < model_.lane_group_count(); ++g) {
+    if (model_.lane_group_signalized[g] == 0) continue;
+    double departed = 0;
+    for (auto m = model_.lane_group_movement_begin[g]; m < model_.lane_group_movement_end[g]; ++m) {
+      departed += state_.metrics.movement_departures_veh[m * batch];
+    }
+    const double span_s = time_s() - since_s;
+    timeseries_.queue_veh.push_back(state_.group_queue_veh[g * batch]);
+    timeseries_.flow_veh_per_h.push_back(span_s > 0 ? (departed - departures_before[column]) * 3600.0 / span_s : 0.0);
+    timeseries_.indication.push_back(state_.indication[model_.lane_group_movement_begin[g] * batch]);
+    ++column;
+  }
+  timeseries_.vehicles_inside.push_back(state_.inside_veh(0));
+}
+
+void Simulation::run() {
+  if (timeseries_interval_s_ <= 0) {
+    run_until(duration_s_);
+    return;
+  }
+  // Departures are only counted after the warm-up; flows in the series are zero before it.
+  double since = time_s();
+  while (time_s() < duration_s_ - 1e-9) {
+    std::vector<double> before;
+    for (std::size_t g = 0; g < model_.lane_group_count(); ++g) {
+      if (model_.lane_group_signalized[g] == 0) continue;
+      double departed = 0;
+      for (auto m = model_.lane_group_movement_begin[g]; m < model_.lane_group_movement_end[g]; ++m) {
+        departed += state_.metrics.movement_departures_veh[m * state_.batch];
+      }
+      before.push_back(departed);
+    }
+    run_until(std::min(duration_s_, since + timeseries_interval_s_));
+    sample(since, before);
+    since = time_s();
+  }
+}
+
+SimulationResult simulate(const Scenario& scenario, const SimulateOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  Simulation simulation(scenario, options);
+  simulation.run();
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  SimulationResult result = simulation.result(0);
+  result.timeseries = simulation.timeseries();
+  const double steps = simulation.time_s() / simulation.model().dt_s;
+  result.run.wall_time_s = wall;
+  result.run.threads = std::max(1, options.threads);
+  if (wall > 0) {
+    result.run.steps_per_s = steps / wall;
+    result.run.cell_updates_per_s = steps * static_cast<double>(simulation.model().cell_count) / wall;
+    result.run.simulated_hours_per_s = simulation.time_s() / 3600.0 / wall;
+  }
+  return result;
+}
+
+}  // namespace itsc

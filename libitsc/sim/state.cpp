@@ -1,0 +1,88 @@
+// Allocation of a batch's State: everything `step` touches is sized here, once.
+#include "itsc/sim.hpp"
+
+namespace itsc {
+
+State make_state(const Model& model, std::size_t batch) {
+  State s;
+  s.batch = batch == 0 ? 1 : batch;
+  const std::size_t b = s.batch;
+  const std::size_t cells = model.cell_count * b;
+  const std::size_t movements = model.movement_count() * b;
+  const std::size_t links = model.link_count() * b;
+  const std::size_t groups = model.lane_group_count() * b;
+  s.cell_veh.assign(cells, 0.0);
+  s.cell_stopped_veh.assign(cells, 0.0);
+  s.movement_veh.assign(movements, 0.0);
+  s.movement_stopped_veh.assign(movements, 0.0);
+  s.entry_waiting_veh.assign(model.entry_count() * b, 0.0);
+  s.indication.assign(movements, Indication::red);
+  s.command_indication.assign(movements, Indication::red);
+  s.green_tenths.assign(movements, 0);
+  s.yellow_tenths.assign(movements, 0);
+  s.green_elapsed_tenths.assign(movements, 0);
+  s.yellow_elapsed_tenths.assign(movements, 0);
+
+  // Feeds of each movement: the movements leaving its receiving link, or the link itself at an exit.
+  std::size_t detectors = 0;
+  for (const auto& list : model.signal_detectors) detectors = std::max(detectors, list.size());
+  s.detector_zero.assign(detectors * b, 0.0);
+  s.observed_queued_veh.assign(movements, 0.0);
+  s.observed_moving_veh.assign(movements, 0.0);
+  s.feed_begin.assign(model.movement_count() + 1, 0);
+  for (std::size_t m = 0; m < model.movement_count(); ++m) {
+    const auto link = model.movement_to_link[m];
+    s.feed_begin[m] = static_cast<std::uint32_t>(s.feed_movement.size());
+    if (model.link_movement_begin[link] == model.link_movement_end[link]) {
+      s.feed_movement.push_back(kNone);
+      s.feed_link.push_back(link);
+    }
+    for (auto next = model.link_movement_begin[link]; next < model.link_movement_end[link]; ++next) {
+      s.feed_movement.push_back(next);
+      s.feed_link.push_back(link);
+    }
+  }
+  s.feed_begin[model.movement_count()] = static_cast<std::uint32_t>(s.feed_movement.size());
+  s.feed_queued_veh.assign(s.feed_movement.size() * b, 0.0);
+  s.feed_moving_veh.assign(s.feed_movement.size() * b, 0.0);
+  s.feed_proportion.assign(s.feed_movement.size() * b, 0.0);
+
+  s.cell_outflow_veh.assign(cells, 0.0);
+  s.link_inflow_veh.assign(links, 0.0);
+  s.link_demand_veh.assign(links, 0.0);
+  s.link_upstream_held_veh.assign(links, 0.0);
+  s.link_upstream_stopped_veh.assign(links, 0.0);
+  s.link_upstream_new_stops.assign(links, 0.0);
+  s.movement_capacity_veh.assign(movements, 0.0);
+  s.movement_send_veh.assign(movements, 0.0);
+  s.movement_flow_veh.assign(movements, 0.0);
+  s.group_demand_veh.assign(groups, 0.0);
+  s.group_queue_veh.assign(groups, 0.0);
+  s.member_scratch.assign(4 * b, 0.0);
+
+  Metrics& m = s.metrics;
+  for (auto* v : {&m.entered_veh, &m.exited_veh, &m.window_entered_veh, &m.window_exited_veh, &m.vehicle_s,
+                  &m.vehicle_m, &m.delay_veh_s, &m.entry_delay_veh_s, &m.stops}) {
+    v->assign(b, 0.0);
+  }
+  for (auto* v : {&m.movement_arrivals_veh, &m.movement_departures_veh, &m.movement_delay_veh_s, &m.movement_stops}) {
+    v->assign(movements, 0.0);
+  }
+  for (auto* v : {&m.group_effective_green_s, &m.group_queue_sum_veh, &m.group_queue_max_veh}) v->assign(groups, 0.0);
+  m.group_queue_histogram.assign(groups * m.queue_bins, 0.0);
+  return s;
+}
+
+double State::inside_veh(std::size_t b) const noexcept {
+  double sum = 0;
+  for (std::size_t i = b; i < cell_veh.size(); i += batch) sum += cell_veh[i];
+  return sum;
+}
+
+double State::waiting_veh(std::size_t b) const noexcept {
+  double sum = 0;
+  for (std::size_t i = b; i < entry_waiting_veh.size(); i += batch) sum += entry_waiting_veh[i];
+  return sum;
+}
+
+}  // namespace itsc

@@ -1,0 +1,88 @@
+// One step of a batch: controllers, then the kernel passes over blocks of batch members (OpenMP),
+// then the clock. Members never interact, so any block split gives the same bits.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/kernel.hpp"
+
+namespace itsc {
+
+namespace {
+
+constexpr std::size_t kMembersPerLine = 8;  // doubles per 64-byte cache line
+
+// The controller of one signalized node sees and commands its node's movements only.
+void run_controllers(const Model& model, State& state, std::span<Controller* const> controllers,
+                     bool observe) noexcept {
+  const std::size_t batch = state.batch;
+  for (std::size_t s = 0; s < model.signal_count() && s < controllers.size(); ++s) {
+    const std::size_t begin = model.signal_movement_begin[s];
+    const std::size_t end = model.signal_movement_end[s];
+    const std::size_t count = (end - begin) * batch;
+    Observation observation;
+    observation.batch = batch;
+    if (observe) {
+      const std::size_t detectors = model.signal_detectors[s].size() * batch;
+      const std::span<const double> zeros(state.detector_zero.data(), detectors);
+      observation.detector_call = zeros;
+      observation.detector_count = zeros;
+      observation.detector_occupancy = zeros;
+      observation.queued_veh = {state.observed_queued_veh.data() + begin * batch, count};
+      observation.moving_veh = {state.observed_moving_veh.data() + begin * batch, count};
+      observation.feed_begin = {state.feed_begin.data() + begin, end - begin + 1};
+      observation.feed_queued_veh = state.feed_queued_veh;
+      observation.feed_moving_veh = state.feed_moving_veh;
+      observation.feed_proportion = state.feed_proportion;
+    }
+    SignalCommand command;
+    command.batch = batch;
+    command.indication = {state.command_indication.data() + begin * batch, count};
+    command.green_tenths = {state.green_tenths.data() + begin * batch, count};
+    command.yellow_tenths = {state.yellow_tenths.data() + begin * batch, count};
+    controllers[s]->step(state.time_tenths, model.dt_tenths, observation, command);
+  }
+}
+
+void run_block(const Model& model, State& state, const BatchDemand& demand, const detail::Block& block) noexcept {
+  detail::signal_capacity(model, state, block);
+  detail::node_flows(model, state, block);
+  detail::link_flows(model, state, demand, block);
+  detail::update_links(model, state, demand, block);
+}
+
+}  // namespace
+
+void step(const Model& model, State& state, const BatchDemand& demand, std::span<Controller* const> controllers,
+          const StepOptions& options) noexcept {
+  const double time_s = static_cast<double>(state.time_tenths) / 10.0;
+  const double position = std::floor(time_s / demand.interval_s);
+  const std::size_t interval = std::min(demand.interval_count - 1, static_cast<std::size_t>(std::max(0.0, position)));
+  const bool measure = state.time_tenths >= to_tenths(model.warmup_s);
+
+  bool observe = false;
+  for (const Controller* controller : controllers) observe = observe || controller->uses_observation();
+  if (observe) detail::fill_observation(model, state, demand, interval);
+  run_controllers(model, state, controllers, observe);
+
+  // Blocks of batch members; each thread owns whole members, so nothing is reduced across threads.
+  // Blocks hold whole cache lines of members (8 doubles): two threads writing one line would
+  // serialize on it, so a batch below 16 runs on one thread.
+  const std::size_t batch = state.batch;
+  const std::size_t lines = (batch + kMembersPerLine - 1) / kMembersPerLine;
+  const auto blocks = static_cast<std::ptrdiff_t>(std::clamp<std::size_t>(static_cast<std::size_t>(std::max(1, options.threads)), 1, lines));
+#if defined(ITSC_HAVE_OPENMP)
+#pragma omp parallel for schedule(static) num_threads(static_cast<int>(blocks)) if (blocks > 1)
+#endif
+  for (std::ptrdiff_t i = 0; i < blocks; ++i) {
+    const auto index = static_cast<std::size_t>(i);
+    const auto count = static_cast<std::size_t>(blocks);
+    const std::size_t begin = std::min(batch, lines * index / count * kMembersPerLine);
+    const std::size_t end = std::min(batch, lines * (index + 1) / count * kMembersPerLine);
+    const detail::Block block{begin, end, interval, measure};
+    run_block(model, state, demand, block);
+  }
+  if (measure) ++state.metrics.measured_steps;
+  state.time_tenths += model.dt_tenths;
+}
+
+}  // namespace itsc

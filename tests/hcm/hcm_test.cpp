@@ -1,0 +1,54 @@
+#include <itsc/error.hpp>
+#include <itsc/hcm.hpp>
+
+#include <doctest/doctest.h>
+
+#include <vector>
+
+using namespace itsc::hcm;
+
+TEST_CASE("hcm: capacity, X and uniform delay against hand-computed values") {
+  CHECK(capacity_veh_per_h(1900, 45, 90) == doctest::Approx(950));
+  CHECK(degree_of_saturation(855, 950) == doctest::Approx(0.9));
+  // d1 = 0.5·90·(0.5)² / (1 − 0.9·0.5) = 11.25 / 0.55 = 20.4545...
+  CHECK(uniform_delay_s(90, 45, 0.9) == doctest::Approx(20.454545).epsilon(1e-6));
+  // Above capacity min(1, X) caps it: 0.5·90·0.25 / 0.5 = 22.5
+  CHECK(uniform_delay_s(90, 45, 1.2) == doctest::Approx(22.5));
+}
+
+TEST_CASE("hcm: incremental delay, its deterministic limit and the overflow term") {
+  // X = 0.9, c = 950, T = 0.25, k = 0.5, I = 1:
+  // 900·0.25·(−0.1 + sqrt(0.01 + 8·0.5·0.9/(950·0.25))) = 225·(−0.1 + sqrt(0.025157895)) = 13.187...
+  CHECK(incremental_delay_s(0.9, 950, 0.25) == doctest::Approx(13.1879).epsilon(1e-4));
+  CHECK(deterministic_overflow_delay_s(0.9, 0.25) == 0.0);
+  CHECK(overflow_delay_s(0.9, 950, 0.25) == doctest::Approx(13.1879).epsilon(1e-4));
+  // X = 1.2: d2 = 225·(0.2 + sqrt(0.04 + 4·1.2/237.5)) = 225·(0.2 + 0.245378) = 100.2101...; limit 90
+  CHECK(incremental_delay_s(1.2, 950, 0.25) == doctest::Approx(100.2101).epsilon(1e-4));
+  CHECK(deterministic_overflow_delay_s(1.2, 0.25) == doctest::Approx(90));
+  CHECK(overflow_delay_s(1.2, 950, 0.25) == doctest::Approx(10.2101).epsilon(1e-3));
+  CHECK(incremental_delay_s(0, 950, 0.25) == 0.0);
+}
+
+TEST_CASE("hcm: LOS thresholds, F above capacity") {
+  CHECK(to_char(los_from_delay(10.0)) == 'A');
+  CHECK(to_char(los_from_delay(10.01)) == 'B');
+  CHECK(to_char(los_from_delay(20.0)) == 'B');
+  CHECK(to_char(los_from_delay(35.0)) == 'C');
+  CHECK(to_char(los_from_delay(55.0)) == 'D');
+  CHECK(to_char(los_from_delay(80.0)) == 'E');
+  CHECK(to_char(los_from_delay(80.5)) == 'F');
+  CHECK(to_char(los(5.0, 1.01)) == 'F');
+  CHECK(to_char(los(5.0, 1.0)) == 'A');
+}
+
+TEST_CASE("hcm: Webster cycle and splits") {
+  // L = 10 s, Y = 0.6: (15 + 5) / 0.4 = 50 s
+  CHECK(webster_cycle_s(10, 0.6) == doctest::Approx(50));
+  const std::vector<double> ratios{0.4, 0.2};
+  const auto greens = webster_effective_greens_s(50, 10, ratios);
+  REQUIRE(greens.size() == 2);
+  CHECK(greens[0] == doctest::Approx(40.0 * 0.4 / 0.6));
+  CHECK(greens[1] == doctest::Approx(40.0 * 0.2 / 0.6));
+  CHECK_THROWS_AS((void)webster_cycle_s(10, 1.0), itsc::Error);
+  CHECK_THROWS_AS((void)webster_effective_greens_s(10, 10, ratios), itsc::Error);
+}

@@ -1,0 +1,101 @@
+// Test 7: a batch of B plans (and of B demand vectors) equals B single runs bit for bit, and one
+// thread equals two.
+#include <itsc/simulate.hpp>
+
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "sim/scenario_builders.hpp"
+
+using namespace itsc;
+
+namespace {
+
+// Member b of a batched vector laid out [item × B].
+std::vector<double> member(const std::vector<double>& values, std::size_t batch, std::size_t b) {
+  std::vector<double> out;
+  for (std::size_t i = b; i < values.size(); i += batch) out.push_back(values[i]);
+  return out;
+}
+
+void check_same(const State& batched, std::size_t b, const State& single) {
+  const std::size_t batch = batched.batch;
+  CHECK(member(batched.cell_veh, batch, b) == single.cell_veh);
+  CHECK(member(batched.cell_stopped_veh, batch, b) == single.cell_stopped_veh);
+  CHECK(member(batched.movement_veh, batch, b) == single.movement_veh);
+  CHECK(member(batched.entry_waiting_veh, batch, b) == single.entry_waiting_veh);
+  const Metrics& x = batched.metrics;
+  const Metrics& y = single.metrics;
+  CHECK(member(x.delay_veh_s, batch, b) == y.delay_veh_s);
+  CHECK(member(x.stops, batch, b) == y.stops);
+  CHECK(member(x.vehicle_m, batch, b) == y.vehicle_m);
+  CHECK(member(x.movement_delay_veh_s, batch, b) == y.movement_delay_veh_s);
+  CHECK(member(x.group_queue_histogram, batch, b) == y.group_queue_histogram);
+}
+
+struct Variants {
+  Scenario base;
+  std::vector<std::map<std::string, Timing>> timing;
+  std::vector<Demand> demand;
+};
+
+Variants variants(std::size_t batch) {
+  test::GridOptions options;
+  options.size = 3;
+  options.duration_s = 1200;
+  options.warmup_s = 300;
+  Variants v{test::grid(options), {}, {}};
+  for (std::size_t b = 0; b < batch; ++b) {
+    auto timing = v.base.timing;
+    for (auto& [node, plan] : timing) {
+      plan.stages[0].green_s += static_cast<double>(b % 5) * 3;
+      plan.stages[1].green_s -= static_cast<double>(b % 5) * 3;
+      plan.offset_s = static_cast<double>((b * 17) % 90);
+    }
+    v.timing.push_back(timing);
+    Demand demand = v.base.demand;
+    for (auto& entry : demand.entries) entry.flow_veh_per_h[0] *= 0.8 + 0.05 * static_cast<double>(b);
+    v.demand.push_back(demand);
+  }
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("batch: B plans and demands = B single runs, bit for bit") {
+  const std::size_t batch = 4;
+  const Variants v = variants(batch);
+  Simulation batched(v.base, SimulateOptions{}, BatchSpec{batch, v.timing, v.demand});
+  batched.run();
+  for (std::size_t b = 0; b < batch; ++b) {
+    Simulation single(v.base, SimulateOptions{}, BatchSpec{1, {v.timing[b]}, {v.demand[b]}});
+    single.run();
+    CAPTURE(b);
+    check_same(batched.state(), b, single.state());
+  }
+  // The members really differ.
+  CHECK(batched.state().metrics.delay_veh_s[0] != batched.state().metrics.delay_veh_s[1]);
+}
+
+TEST_CASE("batch: one thread = two threads, bit for bit" * doctest::test_suite("threaded")) {
+  const std::size_t batch = 19;  // three blocks of whole cache lines: 8 + 8 + 3 members
+  const Variants v = variants(batch);
+  SimulateOptions one;
+  SimulateOptions two;
+  two.threads = 2;
+  SimulateOptions three;
+  three.threads = 3;
+  Simulation a(v.base, one, BatchSpec{batch, v.timing, v.demand});
+  Simulation b(v.base, two, BatchSpec{batch, v.timing, v.demand});
+  Simulation c(v.base, three, BatchSpec{batch, v.timing, v.demand});
+  a.run();
+  b.run();
+  c.run();
+  CHECK(a.state().cell_veh == c.state().cell_veh);
+  CHECK(a.state().metrics.movement_stops == c.state().metrics.movement_stops);
+  CHECK(a.state().cell_veh == b.state().cell_veh);
+  CHECK(a.state().metrics.delay_veh_s == b.state().metrics.delay_veh_s);
+  CHECK(a.state().metrics.stops == b.state().metrics.stops);
+  CHECK(a.state().metrics.group_queue_histogram == b.state().metrics.group_queue_histogram);
+}

@@ -1,0 +1,31 @@
+// Test 3: a saturated lane group discharges saturation flow × lanes × effective green per cycle (± 1%),
+// also with a short (95 m) link downstream.
+#include <itsc/simulate.hpp>
+
+#include <doctest/doctest.h>
+
+#include "sim/scenario_builders.hpp"
+#include "sim/sim_helpers.hpp"
+
+using namespace itsc;
+
+TEST_CASE("discharge: saturation flow × lanes × effective green per cycle") {
+  for (const double downstream : {400.0, 95.0}) {
+    for (const int lanes : {1, 2}) {
+      test::ApproachOptions options;
+      options.downstream_length_m = downstream;
+      options.lanes = lanes;
+      options.flow_veh_per_h = 1.5 * 950 * lanes;
+      options.warmup_s = 450;
+      options.duration_s = 450 + 10 * 90;
+      Simulation simulation(test::isolated_approach(options));
+      simulation.run();
+      const auto& group = test::group_of(simulation.result(), "EBT");
+      const double expected = 1900.0 / 3600.0 * lanes * 45.0;
+      CAPTURE(downstream);
+      CAPTURE(lanes);
+      CHECK(group.departures_veh / 10 == doctest::Approx(expected).epsilon(0.01));
+      CHECK(group.capacity_veh_per_h == doctest::Approx(950.0 * lanes).epsilon(0.01));
+    }
+  }
+}

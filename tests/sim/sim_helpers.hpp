@@ -1,0 +1,20 @@
+#pragma once
+// Small helpers shared by the engine tests.
+
+#include <itsc/simulate.hpp>
+
+#include <string>
+
+namespace itsc::test {
+
+/// The result of the lane group serving `movement` at intersection 0.
+inline const LaneGroupResult& group_of(const SimulationResult& result, const std::string& movement) {
+  for (const auto& group : result.intersections.at(0).lane_groups) {
+    for (const auto& id : group.movements) {
+      if (id == movement) return group;
+    }
+  }
+  throw std::runtime_error("no lane group serves " + movement);
+}
+
+}  // namespace itsc::test
