@@ -2,6 +2,7 @@
 // Runs the built `itsc` executable and captures its exit code, stdout and stderr.
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -26,7 +27,10 @@ inline std::string read_text(const std::filesystem::path& path) {
 
 /// `args` is appended to the executable's path as shell words (quote what needs quoting).
 inline CliResult run_cli(const std::string& args) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "itsc_cli_test";
+  // One folder per process and call: CTest runs test cases in parallel processes.
+  static int calls = 0;
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("itsc_cli_test_" + std::to_string(getpid()) + "_" + std::to_string(++calls));
   std::filesystem::create_directories(dir);
   const std::string out = (dir / "out.txt").string();
   const std::string err = (dir / "err.txt").string();
@@ -37,6 +41,7 @@ inline CliResult run_cli(const std::string& args) {
   result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.out = read_text(out);
   result.err = read_text(err);
+  std::filesystem::remove_all(dir);
   return result;
 }
 
