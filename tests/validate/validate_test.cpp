@@ -289,15 +289,16 @@ TEST_CASE("validate: ring plans in shape") {
   Scenario s = itsc::test::make_cross_scenario();
   itsc::Timing& timing = s.timing["C"];
   itsc::RingPlan plan;
-  const auto phase = [](int number, std::vector<std::string> movements, double split) {
+  const auto phase = [](int number, std::vector<std::string> movements, std::vector<std::string> permitted, double split) {
     itsc::Phase p;
     p.number = number;
     p.serves.protected_movements = std::move(movements);
+    p.serves.permitted_movements = std::move(permitted);
     p.split_s = split;
     return p;
   };
-  plan.phases = {phase(2, {"SBT", "SBR"}, 30), phase(6, {"NBT", "NBR", "NBL", "SBL"}, 30),
-                 phase(4, {"EBT", "EBR", "EBL"}, 30), phase(8, {"WBT", "WBR", "WBL"}, 30)};
+  plan.phases = {phase(2, {"SBT", "SBR"}, {}, 30), phase(6, {"NBT", "NBR"}, {"NBL", "SBL"}, 30),
+                 phase(4, {"EBT", "EBR"}, {"EBL"}, 30), phase(8, {"WBT", "WBR"}, {"WBL"}, 30)};
   plan.rings = {{{2}, {4}}, {{6}, {8}}};
   plan.coordinated_phases = {2, 6};
   timing.stages.clear();
