@@ -2,6 +2,7 @@
 // (defaults included), the usual ITE and MUTCD ranges, and no conflicting movements or crosswalks
 // open together (conflicts from the legs' bearings; rules in docs/signals.md).
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <string>
 #include <utility>
@@ -23,6 +24,9 @@ namespace {
 
 constexpr double kTolerance_s = 1e-6;
 
+// Sums of tenths printed as such (27 + 3.3 + 0.5 reads 30.8, not 30.799999999999997).
+double tidy(double seconds) { return std::round(seconds * 1e6) / 1e6; }
+
 // One interval of a sum in a message: "yellow 3.3 s (default)".
 struct Term {
   const char* name;
@@ -38,7 +42,7 @@ std::string sum_text(const std::vector<Term>& terms) {
     text += std::string(term.name) + " " + format_number(term.value_s) + " s" + (term.defaulted ? " (default)" : "");
     total += term.value_s;
   }
-  return text + " = " + format_number(total) + " s";
+  return text + " = " + format_number(tidy(total)) + " s";
 }
 
 double total_of(const std::vector<Term>& terms) {
@@ -62,7 +66,7 @@ void check_split(Checker& checker, const Phase& given, const Phase& phase, const
     const std::vector<Term> walking{{"walk", *phase.walk_s, !given.walk_s},
                                     {"pedestrian clearance", *phase.pedestrian_clearance_s, !given.pedestrian_clearance_s}};
     if (!phase.serves.crosswalks.empty() && green + kTolerance_s < total_of(walking)) {
-      checker.error(place.path + ".green_s", "green of " + format_number(green) + " s is less than " + sum_text(walking));
+      checker.error(place.path + ".green_s", "green of " + format_number(tidy(green)) + " s is less than " + sum_text(walking));
     }
     return;
   }
@@ -111,7 +115,7 @@ void check_ranges(Checker& checker, const Phase& given, const Phase& phase, cons
     const double total = *phase.walk_s + *phase.pedestrian_clearance_s;
     if (given.walk_s && total + kTolerance_s < pedestrian_min_total_s(length)) {
       checker.warning(place.path + ".walk_s",
-                      "walk + pedestrian clearance of " + format_number(total) + " s is shorter than " + crossing +
+                      "walk + pedestrian clearance of " + format_number(tidy(total)) + " s is shorter than " + crossing +
                           " needs at 0.91 m/s from 1.8 m behind the curb (" +
                           format_number(ceil_tenth(pedestrian_min_total_s(length))) + " s)");
     }
