@@ -18,8 +18,8 @@ namespace itsc {
 
 /// `ring_plan_of(timing)` with every absent yellow, red clearance, walk and pedestrian clearance set
 /// from the geometry of `node` (which must be the timing's node): ITE yellow and red clearance of
-/// the approaches the phase serves, MUTCD walk and clearance of the crosswalks it serves, each
-/// rounded up to 0.1 s; a phase serving no movement gets no yellow or red clearance, one serving no
+/// the approaches the phase serves (yellow at least 3 s), MUTCD walk and clearance of the crosswalks
+/// it serves, each rounded up to 0.1 s; a phase serving no movement gets no yellow or red clearance, one serving no
 /// crosswalk no walk. Ids the node does not have are skipped (validation reports them).
 [[nodiscard]] RingPlan resolve_ring_plan(const Timing& timing, const Node& node, const Network& network);
 

@@ -1,6 +1,9 @@
 // Stage plans as one-ring plans, and absent phase intervals from the node's geometry.
 #include "itsc/ring_plan.hpp"
 
+#include <algorithm>
+
+#include "itsc/clearance.hpp"
 #include "signal/phase_defaults.hpp"
 
 namespace itsc {
@@ -29,7 +32,8 @@ RingPlan resolve_ring_plan(const Timing& timing, const Node& node, const Network
   for (Phase& phase : plan.phases) {
     if (!phase.yellow_s || !phase.red_clearance_s) {
       const detail::ChangeIntervals change = detail::ite_change_intervals(phase.serves, node, network);
-      if (!phase.yellow_s) phase.yellow_s = detail::ceil_tenth(change.yellow_s);
+      // MUTCD (11th ed., 4F.17) asks for at least 3 s of yellow; slow approaches fall below it by the formula.
+      if (!phase.yellow_s) phase.yellow_s = change.yellow_s > 0 ? std::max(kMinUsualYellowS, detail::ceil_tenth(change.yellow_s)) : 0.0;
       if (!phase.red_clearance_s) phase.red_clearance_s = detail::ceil_tenth(change.red_clearance_s);
     }
     if (!phase.walk_s || !phase.pedestrian_clearance_s) {

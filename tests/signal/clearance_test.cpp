@@ -83,3 +83,20 @@ TEST_CASE("clearance: a leg's width, grade and approach speed enter the defaults
   CHECK(resolved.phases[0].yellow_s == doctest::Approx(4.1));         // 4.0805 rounded up
   CHECK(resolved.phases[0].red_clearance_s == doctest::Approx(1.3));  // (20 + 6) / 20
 }
+
+TEST_CASE("clearance: the default yellow is at least 3 s") {
+  Scenario scenario = test::make_cross_scenario();
+  Node& node = scenario.network.nodes.front();
+  node.legs[2].approach_speed_kmh = 40;  // 1 + 11.111 / 6.1 = 2.82 s by the formula
+  Timing timing;
+  timing.cycle_s = 60;
+  RingPlan plan;
+  Phase p;
+  p.number = 1;
+  p.serves.protected_movements = {"NBT"};
+  p.split_s = 60;
+  plan.phases = {p};
+  plan.rings = {{{1}}};
+  timing.rings = plan;
+  CHECK(resolve_ring_plan(timing, node, scenario.network).phases[0].yellow_s == 3);
+}
