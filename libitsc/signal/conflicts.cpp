@@ -19,9 +19,7 @@ struct Chord {
 };
 
 // Whether x lies strictly inside the clockwise arc from a to b.
-bool inside(const Point& x, const Point& a, const Point& b) {
-  return a < b ? (a < x && x < b) : (x > a || x < b);
-}
+bool inside(const Point& x, const Point& a, const Point& b) { return a < b ? (a < x && x < b) : (x > a || x < b); }
 
 Conflict conflict_of(const Chord& p, const Chord& q) {
   if (p.from == q.from) return Conflict::none;  // same approach: they diverge

@@ -19,10 +19,12 @@ enum class Conflict : std::uint8_t { none, crossing, merging };
 struct ConflictMatrix {
   std::size_t movement_count = 0;
   std::size_t leg_count = 0;
-  std::vector<Conflict> vehicle;        ///< [movement × movement], symmetric; none where a bearing is unknown
-  std::vector<std::uint8_t> pedestrian; ///< [movement × leg] 1 when the movement crosses the leg's crosswalk
+  std::vector<Conflict> vehicle;         ///< [movement × movement], symmetric; none where a bearing is unknown
+  std::vector<std::uint8_t> pedestrian;  ///< [movement × leg] 1 when the movement crosses the leg's crosswalk
 
-  [[nodiscard]] Conflict between(std::size_t a, std::size_t b) const noexcept { return vehicle[a * movement_count + b]; }
+  [[nodiscard]] Conflict between(std::size_t a, std::size_t b) const noexcept {
+    return vehicle[a * movement_count + b];
+  }
   [[nodiscard]] bool crosses_crosswalk(std::size_t movement, std::size_t leg) const noexcept {
     return pedestrian[movement * leg_count + leg] != 0;
   }

@@ -59,7 +59,8 @@ std::vector<PhaseTimes> phase_times(const std::vector<detail::PhaseWindow>& time
     t.next = window.next;
     t.red_start = t.end - to_tenths(required(phase.red_clearance_s, phase.number, "red_clearance_s"));
     t.yellow_start = t.red_start - to_tenths(required(phase.yellow_s, phase.number, "yellow_s"));
-    if (t.yellow_start < t.start) fail("timing: phase " + std::to_string(phase.number) + ": yellow and red clearance exceed the split");
+    if (t.yellow_start < t.start)
+      fail("timing: phase " + std::to_string(phase.number) + ": yellow and red clearance exceed the split");
     // Walk from the start of green, then flashing don't walk; both end by the yellow at the latest.
     t.walk_end = t.clearance_end = t.start;
     if (!phase.serves.crosswalks.empty()) {
@@ -144,7 +145,8 @@ IntervalTable compile_interval_table(const Timing& timing, std::span<const std::
   const auto timeline = detail::ring_timeline(plan);
   const auto phases = phase_times(timeline);
   IntervalTable table;
-  table.cycle = std::max_element(phases.begin(), phases.end(), [](const auto& a, const auto& b) { return a.end < b.end; })->end;
+  table.cycle =
+      std::max_element(phases.begin(), phases.end(), [](const auto& a, const auto& b) { return a.end < b.end; })->end;
   if (table.cycle <= 0) fail("timing: the splits add up to a zero cycle");
   if (std::abs(static_cast<double>(table.cycle) - timing.cycle_s * 10.0) > 0.5) {
     fail("timing: cycle_s " + std::to_string(timing.cycle_s) + " differs from the ring time " +
@@ -159,18 +161,24 @@ IntervalTable compile_interval_table(const Timing& timing, std::span<const std::
   std::vector<Servers> servers(movements.size());
   std::vector<std::vector<std::size_t>> walkers(crosswalks.size());
   const auto add_service = [&](const Service& service, std::size_t p) {
-    for (const auto& id : service.protected_movements) servers[column_of(movements, id, "movement")].protecting.push_back(p);
-    for (const auto& id : service.permitted_movements) servers[column_of(movements, id, "movement")].permitting.push_back(p);
+    for (const auto& id : service.protected_movements)
+      servers[column_of(movements, id, "movement")].protecting.push_back(p);
+    for (const auto& id : service.permitted_movements)
+      servers[column_of(movements, id, "movement")].permitting.push_back(p);
   };
   for (std::size_t p = 0; p < timeline.size(); ++p) {
     add_service(timeline[p].phase->serves, p);
-    for (const auto& id : timeline[p].phase->serves.crosswalks) walkers[column_of(crosswalks, id, "crosswalk")].push_back(p);
+    for (const auto& id : timeline[p].phase->serves.crosswalks)
+      walkers[column_of(crosswalks, id, "crosswalk")].push_back(p);
   }
   for (const Overlap& overlap : plan.overlaps) {
-    if (!overlap.serves.crosswalks.empty()) fail("timing: overlap " + overlap.id + " serves crosswalks (not supported)");
+    if (!overlap.serves.crosswalks.empty())
+      fail("timing: overlap " + overlap.id + " serves crosswalks (not supported)");
     for (const int parent : overlap.parents) {
-      const auto found = std::find_if(timeline.begin(), timeline.end(), [&](const auto& w) { return w.phase->number == parent; });
-      if (found == timeline.end()) fail("timing: overlap " + overlap.id + " names undefined phase " + std::to_string(parent));
+      const auto found =
+          std::find_if(timeline.begin(), timeline.end(), [&](const auto& w) { return w.phase->number == parent; });
+      if (found == timeline.end())
+        fail("timing: overlap " + overlap.id + " names undefined phase " + std::to_string(parent));
       add_service(overlap.serves, static_cast<std::size_t>(found - timeline.begin()));
     }
   }
@@ -194,9 +202,9 @@ IntervalTable compile_interval_table(const Timing& timing, std::span<const std::
     for (std::size_t m = 0; m < movements.size(); ++m) row[m] = movement_at(servers[m], phases, t);
     for (std::size_t c = 0; c < crosswalks.size(); ++c) ped_row[c] = crosswalk_at(walkers[c], phases, t);
     const std::size_t n = table.start.size();
-    const bool same = n > 0 &&
-                      std::equal(row.begin(), row.end(), table.movement.end() - static_cast<std::ptrdiff_t>(row.size())) &&
-                      std::equal(ped_row.begin(), ped_row.end(), table.crosswalk.end() - static_cast<std::ptrdiff_t>(ped_row.size()));
+    const bool same =
+        n > 0 && std::equal(row.begin(), row.end(), table.movement.end() - static_cast<std::ptrdiff_t>(row.size())) &&
+        std::equal(ped_row.begin(), ped_row.end(), table.crosswalk.end() - static_cast<std::ptrdiff_t>(ped_row.size()));
     if (same) continue;
     table.start.push_back(cut);
     table.movement.insert(table.movement.end(), row.begin(), row.end());

@@ -22,8 +22,8 @@ double ceil_tenth(double seconds) noexcept { return std::ceil(seconds * 10 - 1e-
 ChangeIntervals ite_change_intervals(const Service& service, const Node& node, const Network& network) {
   ChangeIntervals result;
   const auto include = [&](const std::string& id) {
-    const auto movement = std::find_if(node.movements.begin(), node.movements.end(),
-                                       [&](const Movement& m) { return m.id == id; });
+    const auto movement =
+        std::find_if(node.movements.begin(), node.movements.end(), [&](const Movement& m) { return m.id == id; });
     if (movement == node.movements.end()) return;
     const Link* link = network.find_link(movement->from_link);
     const Leg* leg = leg_where(node, [&](const Leg& l) { return l.in_link == movement->from_link; });

@@ -33,7 +33,8 @@ RingPlan resolve_ring_plan(const Timing& timing, const Node& node, const Network
     if (!phase.yellow_s || !phase.red_clearance_s) {
       const detail::ChangeIntervals change = detail::ite_change_intervals(phase.serves, node, network);
       // MUTCD (11th ed., 4F.17) asks for at least 3 s of yellow; slow approaches fall below it by the formula.
-      if (!phase.yellow_s) phase.yellow_s = change.yellow_s > 0 ? std::max(kMinUsualYellowS, detail::ceil_tenth(change.yellow_s)) : 0.0;
+      if (!phase.yellow_s)
+        phase.yellow_s = change.yellow_s > 0 ? std::max(kMinUsualYellowS, detail::ceil_tenth(change.yellow_s)) : 0.0;
       if (!phase.red_clearance_s) phase.red_clearance_s = detail::ceil_tenth(change.red_clearance_s);
     }
     if (!phase.walk_s || !phase.pedestrian_clearance_s) {

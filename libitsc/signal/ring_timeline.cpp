@@ -22,9 +22,10 @@ std::vector<PhaseWindow> ring_timeline(const RingPlan& plan) {
     Tenths t = 0;
     for (std::size_t g = 0; g < plan.rings[r].size(); ++g) {
       for (const int number : plan.rings[r][g]) {
-        const auto phase = std::find_if(plan.phases.begin(), plan.phases.end(),
-                                        [&](const Phase& p) { return p.number == number; });
-        if (phase == plan.phases.end()) fail("timing: ring " + std::to_string(r + 1) + " names undefined phase " + std::to_string(number));
+        const auto phase =
+            std::find_if(plan.phases.begin(), plan.phases.end(), [&](const Phase& p) { return p.number == number; });
+        if (phase == plan.phases.end())
+          fail("timing: ring " + std::to_string(r + 1) + " names undefined phase " + std::to_string(number));
         const Tenths split = to_tenths(phase->split_s);
         timeline.push_back(PhaseWindow{&*phase, r, t, t + split, timeline.size() + 1});
         t += split;

@@ -16,7 +16,7 @@ struct PhaseWindow {
   const Phase* phase = nullptr;
   std::size_t ring = 0;
   Tenths start = 0;
-  Tenths end = 0;       ///< start + split
+  Tenths end = 0;        ///< start + split
   std::size_t next = 0;  ///< index (in the timeline) of the phase after it in its ring, cyclically
 };
 

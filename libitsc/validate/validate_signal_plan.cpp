@@ -63,23 +63,28 @@ void check_split(Checker& checker, const Phase& given, const Phase& phase, const
   if (place.stage) {
     // A stage's green is given directly: only the pedestrian intervals can outgrow it.
     const double green = phase.split_s - yellow.value_s - red.value_s;
-    const std::vector<Term> walking{{"walk", *phase.walk_s, !given.walk_s},
-                                    {"pedestrian clearance", *phase.pedestrian_clearance_s, !given.pedestrian_clearance_s}};
+    const std::vector<Term> walking{
+        {"walk", *phase.walk_s, !given.walk_s},
+        {"pedestrian clearance", *phase.pedestrian_clearance_s, !given.pedestrian_clearance_s}};
     if (!phase.serves.crosswalks.empty() && green + kTolerance_s < total_of(walking)) {
-      checker.error(place.path + ".green_s", "green of " + format_number(tidy(green)) + " s is less than " + sum_text(walking));
+      checker.error(place.path + ".green_s",
+                    "green of " + format_number(tidy(green)) + " s is less than " + sum_text(walking));
     }
     return;
   }
   const std::string path = place.path + ".split_s";
   const std::vector<Term> vehicle{{"min green", phase.min_green_s.value_or(0), false}, yellow, red};
   if (!phase.min_green_s && phase.split_s <= yellow.value_s + red.value_s + kTolerance_s) {
-    checker.error(path, "split of " + format_number(phase.split_s) + " s leaves no green after " + sum_text({yellow, red}));
+    checker.error(path,
+                  "split of " + format_number(phase.split_s) + " s leaves no green after " + sum_text({yellow, red}));
   } else if (phase.min_green_s && phase.split_s + kTolerance_s < total_of(vehicle)) {
     checker.error(path, "split of " + format_number(phase.split_s) + " s is less than " + sum_text(vehicle));
   }
-  const std::vector<Term> walking{{"walk", *phase.walk_s, !given.walk_s},
-                                  {"pedestrian clearance", *phase.pedestrian_clearance_s, !given.pedestrian_clearance_s},
-                                  yellow, red};
+  const std::vector<Term> walking{
+      {"walk", *phase.walk_s, !given.walk_s},
+      {"pedestrian clearance", *phase.pedestrian_clearance_s, !given.pedestrian_clearance_s},
+      yellow,
+      red};
   if (!phase.serves.crosswalks.empty() && phase.split_s + kTolerance_s < total_of(walking)) {
     checker.error(path, "split of " + format_number(phase.split_s) + " s is less than " + sum_text(walking));
   }
@@ -93,9 +98,9 @@ void check_ranges(Checker& checker, const Phase& given, const Phase& phase, cons
   const auto default_note = [](const std::optional<double>& value) { return value ? "" : " (default)"; };
   const bool serves_vehicles = !phase.serves.protected_movements.empty() || !phase.serves.permitted_movements.empty();
   if (serves_vehicles && (*phase.yellow_s < kMinUsualYellowS || *phase.yellow_s > kMaxUsualYellowS)) {
-    checker.warning(key_path(given.yellow_s, "yellow_s"),
-                    "yellow of " + format_number(*phase.yellow_s) + " s" + default_note(given.yellow_s) +
-                        " is outside the usual 3 to 6 s");
+    checker.warning(key_path(given.yellow_s, "yellow_s"), "yellow of " + format_number(*phase.yellow_s) + " s" +
+                                                              default_note(given.yellow_s) +
+                                                              " is outside the usual 3 to 6 s");
   }
   if (*phase.red_clearance_s > kMaxUsualRedClearanceS) {
     checker.warning(key_path(given.red_clearance_s, "red_clearance_s"),
@@ -109,15 +114,16 @@ void check_ranges(Checker& checker, const Phase& given, const Phase& phase, cons
     const std::string crossing = "crosswalk '" + id + "' (" + format_number(length) + " m)";
     if (given.pedestrian_clearance_s && *given.pedestrian_clearance_s + kTolerance_s < pedestrian_clearance_s(length)) {
       checker.warning(place.path + ".pedestrian_clearance_s",
-                      "pedestrian clearance of " + format_number(*given.pedestrian_clearance_s) + " s is shorter than " +
-                          crossing + " needs at 1.07 m/s (" + format_number(ceil_tenth(pedestrian_clearance_s(length))) + " s)");
+                      "pedestrian clearance of " + format_number(*given.pedestrian_clearance_s) +
+                          " s is shorter than " + crossing + " needs at 1.07 m/s (" +
+                          format_number(ceil_tenth(pedestrian_clearance_s(length))) + " s)");
     }
     const double total = *phase.walk_s + *phase.pedestrian_clearance_s;
     if (given.walk_s && total + kTolerance_s < pedestrian_min_total_s(length)) {
-      checker.warning(place.path + ".walk_s",
-                      "walk + pedestrian clearance of " + format_number(tidy(total)) + " s is shorter than " + crossing +
-                          " needs at 0.91 m/s from 1.8 m behind the curb (" +
-                          format_number(ceil_tenth(pedestrian_min_total_s(length))) + " s)");
+      checker.warning(place.path + ".walk_s", "walk + pedestrian clearance of " + format_number(tidy(total)) +
+                                                  " s is shorter than " + crossing +
+                                                  " needs at 0.91 m/s from 1.8 m behind the curb (" +
+                                                  format_number(ceil_tenth(pedestrian_min_total_s(length))) + " s)");
     }
   }
 }
@@ -144,7 +150,8 @@ void check_conflicts(Checker& checker, const Timing& resolved, const Node& node,
   std::set<std::pair<std::size_t, std::size_t>> reported;
   const auto report = [&](std::size_t a, std::size_t b, std::size_t i, const std::string& message) {
     if (!reported.insert({a, b}).second) return;
-    checker.error(path, message + " (from " + format_number(static_cast<double>(table.start[i]) / 10) + " s of the cycle)");
+    checker.error(path,
+                  message + " (from " + format_number(static_cast<double>(table.start[i]) / 10) + " s of the cycle)");
   };
   const auto name = [&](std::size_t m) { return "'" + movements[m] + "'"; };
   // What a movement holds in each interval: a yellow keeps the kind of the green before it.
@@ -156,9 +163,12 @@ void check_conflicts(Checker& checker, const Timing& resolved, const Node& node,
         const Indication shown = table.indication(i, m);
         const std::size_t before = (i + table.interval_count() - 1) % table.interval_count();
         Right& held = right[i * movements.size() + m];
-        if (shown == Indication::protected_green) held = Right::protected_;
-        else if (shown == Indication::permitted_green) held = Right::permitted;
-        else if (shown == Indication::yellow) held = right[before * movements.size() + m];
+        if (shown == Indication::protected_green)
+          held = Right::protected_;
+        else if (shown == Indication::permitted_green)
+          held = Right::permitted;
+        else if (shown == Indication::yellow)
+          held = right[before * movements.size() + m];
       }
     }
   }
@@ -170,9 +180,12 @@ void check_conflicts(Checker& checker, const Timing& resolved, const Node& node,
         if (conflict == Conflict::none || held(a) == Right::none || held(b) == Right::none) continue;
         const std::string how = conflict == Conflict::crossing ? " cross" : " merge";
         if (held(a) == Right::protected_ && held(b) == Right::protected_) {
-          const bool both_green = table.indication(i, a) != Indication::yellow && table.indication(i, b) != Indication::yellow;
-          report(a, b, i, "movements " + name(a) + " and " + name(b) + how +
-                              (both_green ? " and are both protected green" : " and both hold the right of way (protected green or the yellow after it)"));
+          const bool both_green =
+              table.indication(i, a) != Indication::yellow && table.indication(i, b) != Indication::yellow;
+          report(a, b, i,
+                 "movements " + name(a) + " and " + name(b) + how +
+                     (both_green ? " and are both protected green"
+                                 : " and both hold the right of way (protected green or the yellow after it)"));
         } else if (held(a) == Right::permitted && held(b) == Right::permitted && conflict == Conflict::crossing) {
           report(a, b, i, "permitted movements " + name(a) + " and " + name(b) + " cross and are green together");
         }
@@ -191,7 +204,8 @@ void check_conflicts(Checker& checker, const Timing& resolved, const Node& node,
         }
         report(m, movements.size() + c, i,
                "through movement " + name(m) + " has the right of way while crosswalk '" + crosswalks[c] +
-                   "', which it crosses, shows " + (walking == PedestrianIndication::walk ? "walk" : "flashing don't walk"));
+                   "', which it crosses, shows " +
+                   (walking == PedestrianIndication::walk ? "walk" : "flashing don't walk"));
       }
     }
   }
