@@ -128,6 +128,31 @@ void check_ranges(Checker& checker, const Phase& given, const Phase& phase, cons
   }
 }
 
+enum class Right { none, permitted, protected_ };
+
+// [interval × movement] the right of way a movement holds: a yellow keeps the kind of the green before
+// it, since vehicles still enter on yellow.
+std::vector<Right> rights_held(const IntervalTable& table) {
+  const std::size_t n = table.interval_count();
+  const std::size_t columns = table.movement_count;
+  std::vector<Right> right(n * columns, Right::none);
+  for (std::size_t m = 0; m < columns; ++m) {
+    for (std::size_t pass = 0; pass < 2; ++pass) {  // twice round the cycle: a yellow at 0 looks back
+      for (std::size_t i = 0; i < n; ++i) {
+        Right& held = right[i * columns + m];
+        switch (table.indication(i, m)) {
+          case Indication::protected_green: held = Right::protected_; break;
+          case Indication::permitted_green: held = Right::permitted; break;
+          case Indication::yellow: held = right[((i + n - 1) % n) * columns + m]; break;
+          case Indication::red:
+          case Indication::red_turn_on_red: break;
+        }
+      }
+    }
+  }
+  return right;
+}
+
 // Conflicting movements and crosswalks open together, one error per pair (its first interval).
 void check_conflicts(Checker& checker, const Timing& resolved, const Node& node, const Network& network,
                      const std::string& path) {
@@ -154,24 +179,7 @@ void check_conflicts(Checker& checker, const Timing& resolved, const Node& node,
                   message + " (from " + format_number(static_cast<double>(table.start[i]) / 10) + " s of the cycle)");
   };
   const auto name = [&](std::size_t m) { return "'" + movements[m] + "'"; };
-  // What a movement holds in each interval: a yellow keeps the kind of the green before it.
-  enum class Right { none, permitted, protected_ };
-  std::vector<Right> right(table.interval_count() * movements.size(), Right::none);
-  for (std::size_t m = 0; m < movements.size(); ++m) {
-    for (std::size_t pass = 0; pass < 2; ++pass) {  // twice round the cycle: a yellow at 0 looks back
-      for (std::size_t i = 0; i < table.interval_count(); ++i) {
-        const Indication shown = table.indication(i, m);
-        const std::size_t before = (i + table.interval_count() - 1) % table.interval_count();
-        Right& held = right[i * movements.size() + m];
-        if (shown == Indication::protected_green)
-          held = Right::protected_;
-        else if (shown == Indication::permitted_green)
-          held = Right::permitted;
-        else if (shown == Indication::yellow)
-          held = right[before * movements.size() + m];
-      }
-    }
-  }
+  const std::vector<Right> right = rights_held(table);
   for (std::size_t i = 0; i < table.interval_count(); ++i) {
     const auto held = [&](std::size_t m) { return right[i * movements.size() + m]; };
     for (std::size_t a = 0; a < movements.size(); ++a) {
@@ -192,7 +200,7 @@ void check_conflicts(Checker& checker, const Timing& resolved, const Node& node,
       }
     }
     // Through movements never cross an open crosswalk. Turning movements may: turning drivers yield
-    // to pedestrians in the crosswalk (UVC 11-401, 11-502), and the plan does not say whether a turn
+    // to pedestrians in the crosswalk (UVC 11-202(a)), and the plan does not say whether a turn
     // shows an arrow (MUTCD 4D.05 bars a green arrow against a conflicting walk).
     for (std::size_t c = 0; c < crosswalks.size(); ++c) {
       const PedestrianIndication walking = table.pedestrian(i, c);
