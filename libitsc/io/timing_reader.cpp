@@ -4,6 +4,7 @@
 
 #include "io/readers.hpp"
 #include "itsc/ring_plan.hpp"
+#include "signal/ring_timeline.hpp"
 
 namespace itsc::detail {
 
@@ -110,6 +111,15 @@ void read_sequence(MapReader& in, Timing& out) {
   out.rings = read_ring_plan(in);
 }
 
+bool lines_up(const Timing& timing) {
+  try {
+    (void)ring_timeline(ring_plan_of(timing));
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
 Timing read_timing(MapReader& in, const Node* signal_node, const Network& network) {
   Timing out;
   double offset_s = 0;
@@ -123,11 +133,13 @@ Timing read_timing(MapReader& in, const Node* signal_node, const Network& networ
     read_sequence(sequence, out);
   }
   out.offset_s = offset_s;
-  // green_start is the internal convention: kept as written (validate checks its range).
-  if (reference != OffsetReference::green_start) {
+  // green_start is the internal convention: kept as written (validate checks its range). Rings that
+  // do not line up have no reference to convert from; validate reports them where they are.
+  if (reference != OffsetReference::green_start && lines_up(out)) {
     try {
       // The reference's green depends on its yellow and red clearance, defaults included.
-      out.offset_s = offset_to_internal(signal_node != nullptr ? resolve_timing(out, *signal_node, network) : out, reference, offset_s);
+      const Timing resolved = signal_node != nullptr ? resolve_timing(out, *signal_node, network) : out;
+      out.offset_s = offset_to_internal(resolved, reference, offset_s);
     } catch (const Error& error) {
       in.context().error(in.key_position("offset_reference"), in.path_of("offset_reference"), error.what());
     }

@@ -103,3 +103,19 @@ TEST_CASE("offsets: a yield offset uses the default clearance of the reference p
   const Scenario s = detail::read_scenario_document(yaml, "<string>").scenario;
   CHECK(s.timing.at("C").offset_s == doctest::Approx(1.4));
 }
+
+TEST_CASE("offsets: rings that do not line up are left to validation, offset as written") {
+  const std::string yaml = R"(schema_version: 1
+nodes: [{id: A, control: boundary}, {id: B, control: signalized}]
+links: [{id: L, from: A, to: B, length_m: 100}]
+timing:
+  B:
+    cycle_s: 60
+    offset_s: 10
+    offset_reference: yield
+    sequence:
+      rings: [[[1, 9]]]
+      phases: [{phase: 1, split_s: 60}]
+)";
+  CHECK(offset_of(yaml) == 10);
+}
