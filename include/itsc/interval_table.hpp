@@ -2,8 +2,8 @@
 /// @file interval_table.hpp
 /// The one fixed-time representation: a plan compiled into its cycle cut at every change of any
 /// indication. Times are integer tenths of a second of local cycle time; local time 0 is the start of
-/// green of the reference (the first stage of a stage plan). The offset is kept beside the table, not
-/// added into it. Stage plans compile here now; NEMA ring-barrier plans compile into the same type.
+/// green of the reference (the first coordinated phase to turn green; the first stage of a stage plan).
+/// The offset is kept beside the table, not added into it. Ring-barrier and stage plans compile into it.
 
 #include <cstdint>
 #include <span>
@@ -65,16 +65,20 @@ struct IntervalTable {
   friend bool operator==(const IntervalTable&, const IntervalTable&) = default;
 };
 
-/// Walk shown at the start of a stage that serves a crosswalk (s); then flashing don't walk until the
-/// stage's yellow. A documented simplification: the ring-barrier issue brings walk and pedestrian
-/// clearance per phase.
-inline constexpr double kDefaultWalkS = 7.0;
 
-/// Compiles a stage plan. `movements` and `crosswalks` (leg ids) fix the column order. A movement
-/// served (protected or permitted) in two consecutive stages stays green through the clearance
-/// between them. Times are rounded to tenths. Throws `itsc::Error` (invalid_input) when the plan has no
-/// stages, a cycle that differs from the sum of splits by more than 0.05 s, a negative duration, or
-/// references a movement or crosswalk not in the lists.
+/// Compiles a plan (ring form, or a stage plan as one ring; see ring_plan.hpp) for fixed-time
+/// operation: every phase runs its split, rings in order, all rings crossing each barrier together.
+/// Local time 0 is the start of green of the reference (the first coordinated phase to turn green,
+/// else ring 1's first phase). Each phase shows green, then its yellow, then its red clearance; a
+/// crosswalk it serves shows walk from the start of green, then flashing don't walk for the
+/// pedestrian clearance, then don't walk (both cut at the yellow). A movement is protected green
+/// while a phase protecting it is green, permitted green while one permitting it is green; overlaps
+/// lend their parents. A server in its change interval keeps the movement green when the next phase
+/// of its ring serves it too; a protected movement that goes on permitted shows yellow first.
+/// `movements` and `crosswalks` (leg ids) fix the column order. Throws `itsc::Error`
+/// (invalid_input) when a phase lacks a value it needs (`resolve_timing` sets the defaults), rings
+/// disagree at a barrier, the cycle differs from the ring time by more than 0.05 s, yellow and red
+/// clearance exceed a split, or the plan references a movement or crosswalk not in the lists.
 [[nodiscard]] IntervalTable compile_interval_table(const Timing& timing, std::span<const std::string> movements,
                                                    std::span<const std::string> crosswalks);
 

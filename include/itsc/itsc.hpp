@@ -2,6 +2,7 @@
 /// @file itsc.hpp
 /// Umbrella header of libitsc.
 
+#include "itsc/clearance.hpp"
 #include "itsc/controller.hpp"
 #include "itsc/demand.hpp"
 #include "itsc/error.hpp"
@@ -11,6 +12,7 @@
 #include "itsc/io.hpp"
 #include "itsc/model.hpp"
 #include "itsc/network.hpp"
+#include "itsc/ring_plan.hpp"
 #include "itsc/scenario.hpp"
 #include "itsc/sim.hpp"
 #include "itsc/simulate.hpp"

@@ -99,7 +99,10 @@ struct Timing {
 };
 
 /// Converts an offset given in `reference` into the internal convention (start of green of the
-/// reference phase), modulo the cycle. For a stage plan the reference is the first stage.
+/// reference phase), modulo the cycle. For a stage plan the reference is the first stage. `yield`
+/// needs the reference's yellow and red clearance: pass a plan from `resolve_timing` (ring_plan.hpp)
+/// when they may be absent; otherwise throws `Error` (invalid_input). Throws too when the rings do not
+/// line up at the barriers.
 [[nodiscard]] double offset_to_internal(const Timing& timing, OffsetReference reference, double offset_s);
 /// The inverse of `offset_to_internal`.
 [[nodiscard]] double offset_from_internal(const Timing& timing, OffsetReference reference,

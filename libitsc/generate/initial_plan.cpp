@@ -10,18 +10,16 @@
 #include <string>
 
 #include "generate/street_grid.hpp"
+#include "signal/phase_defaults.hpp"
 
 namespace itsc::detail {
 
 namespace {
 
+// The generators' timing policy on top of the shared ITE and MUTCD formulas (signal/phase_defaults):
+// timing-sheet half seconds, yellow at least 4 s, red clearance from 1 to 2 s.
 constexpr double kVehicleMinGreen_s = 7;
-constexpr double kWalk_s = 7;
-constexpr double kPedestrianSpeed_m_per_s = 1.07;  // MUTCD: 3.5 ft/s
-constexpr double kPerceptionReaction_s = 1;        // ITE yellow: t + v / (2a)
-constexpr double kDeceleration_m_per_s2 = 3.05;    // ITE: 10 ft/s²
 constexpr double kMinYellow_s = 4;
-constexpr double kVehicleLength_m = 6;  // ITE red clearance: (W + L) / v
 constexpr double kMinRedClearance_s = 1;
 constexpr double kMaxRedClearance_s = 2;
 
@@ -29,27 +27,6 @@ long to_tenths(double seconds) { return std::lround(seconds * 10); }
 
 // Rounds up to the next half second (controllers and timing sheets use 0.5 s clearances).
 double ceil_half(double seconds) { return std::ceil(seconds * 2 - 1e-9) / 2; }
-
-const Leg* approach_leg(const Node& node, const std::string& link) {
-  for (const Leg& leg : node.legs) {
-    if (leg.in_link == link) return &leg;
-  }
-  return nullptr;
-}
-
-const Leg* leg_named(const Node& node, const std::string& id) {
-  for (const Leg& leg : node.legs) {
-    if (leg.id == id) return &leg;
-  }
-  return nullptr;
-}
-
-const Movement* movement_named(const Node& node, const std::string& id) {
-  for (const Movement& movement : node.movements) {
-    if (movement.id == id) return &movement;
-  }
-  return nullptr;
-}
 
 bool lists(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -88,34 +65,17 @@ double turn_share(const Demand& demand, const std::string& node, const std::stri
   return 0;
 }
 
-// Yellow and red clearance of a stage, from the approaches whose movements it protects.
+// Yellow and red clearance of a stage, from the approaches of the movements it serves.
 void clearances(Stage& stage, const Node& node, const Network& network) {
-  double yellow_s = kMinYellow_s;
-  double red_s = kMinRedClearance_s;
-  for (const std::string& id : stage.serves.protected_movements) {
-    const Movement* movement = movement_named(node, id);
-    const Link* link = movement != nullptr ? network.find_link(movement->from_link) : nullptr;
-    const Leg* leg = movement != nullptr ? approach_leg(node, movement->from_link) : nullptr;
-    if (link == nullptr || leg == nullptr) continue;
-    const double speed_m_per_s = leg->approach_speed_kmh.value_or(link->speed_kmh) / 3.6;
-    yellow_s =
-        std::max(yellow_s, ceil_half(kPerceptionReaction_s + speed_m_per_s / (2 * kDeceleration_m_per_s2)));
-    red_s = std::max(red_s, ceil_half((leg->width_m.value_or(0) + kVehicleLength_m) / speed_m_per_s));
-  }
-  stage.yellow_s = yellow_s;
-  stage.red_clearance_s = std::min(red_s, kMaxRedClearance_s);
+  const ChangeIntervals change = ite_change_intervals(stage.serves, node, network);
+  stage.yellow_s = std::max(kMinYellow_s, ceil_half(change.yellow_s));
+  stage.red_clearance_s = std::clamp(ceil_half(change.red_clearance_s), kMinRedClearance_s, kMaxRedClearance_s);
 }
 
-// Vehicle minimum, or walk plus flashing don't walk for the longest crosswalk the stage serves.
+// Vehicle minimum, or walk plus pedestrian clearance for the longest crosswalk the stage serves.
 double min_green(const Stage& stage, const Node& node) {
-  double result = kVehicleMinGreen_s;
-  for (const std::string& id : stage.serves.crosswalks) {
-    const Leg* leg = leg_named(node, id);
-    if (leg != nullptr && leg->crosswalk_length_m) {
-      result = std::max(result, kWalk_s + *leg->crosswalk_length_m / kPedestrianSpeed_m_per_s);
-    }
-  }
-  return result;
+  const PedestrianIntervals walking = default_pedestrian_intervals(stage.serves, node, std::nullopt);
+  return std::max(kVehicleMinGreen_s, walking.walk_s + walking.clearance_s);
 }
 
 }  // namespace

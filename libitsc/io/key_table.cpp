@@ -155,14 +155,14 @@ constexpr std::array kPhaseKeys{
     KeySpec{"permitted", id_list, "", "none", "", 0, kOptional, "Movement ids that yield."},
     KeySpec{"crosswalks", id_list, "", "none", "", 0, kOptional, "Leg ids whose crosswalk shows walk."},
     KeySpec{"split_s", number, "s", "", "", 0, kRequired, "Split: green + yellow + red clearance."},
-    KeySpec{"min_green_s", number, "s", "none", "", 0, kOptional, "Minimum green."},
+    KeySpec{"min_green_s", number, "s", "none", "", 0, kOptional, "Minimum green (the split must hold it with yellow and red clearance)."},
     KeySpec{"max1_s", number, "s", "none", "", 0, kOptional, "Maximum green 1."},
     KeySpec{"max2_s", number, "s", "none", "", 0, kOptional, "Maximum green 2."},
     KeySpec{"passage_s", number, "s", "none", "", 0, kOptional, "Passage (vehicle extension) time."},
-    KeySpec{"yellow_s", number, "s", "none", "", 0, kOptional, "Yellow change interval."},
-    KeySpec{"red_clearance_s", number, "s", "none", "", 0, kOptional, "Red clearance interval."},
-    KeySpec{"walk_s", number, "s", "none", "", 0, kOptional, "Walk interval."},
-    KeySpec{"pedestrian_clearance_s", number, "s", "none", "", 0, kOptional, "Pedestrian clearance (flashing don't walk)."},
+    KeySpec{"yellow_s", number, "s", "ITE t + v/(2a + 2gG)", "", 0, kOptional, "Yellow change interval (default: docs/signals.md)."},
+    KeySpec{"red_clearance_s", number, "s", "ITE (W + L)/v", "", 0, kOptional, "Red clearance interval (default: docs/signals.md)."},
+    KeySpec{"walk_s", number, "s", "7 (MUTCD)", "", 0, kOptional, "Walk interval; longer where a long crossing needs it."},
+    KeySpec{"pedestrian_clearance_s", number, "s", "crossing / 1.07 m/s", "", 0, kOptional, "Pedestrian clearance (flashing don't walk)."},
     KeySpec{"recall", choice, "", "none", "", 0, kOptional, "Recall mode.", "none, min, max, pedestrian, soft"},
     KeySpec{"dual_entry", boolean, "", "false", "", 0, kOptional, "Dual entry."},
     KeySpec{"added_initial_s", number, "s", "none", "", 0, kOptional, "Volume-density: added initial per actuation."},
@@ -176,7 +176,7 @@ constexpr std::array kOverlapKeys{
     KeySpec{"parents", integer_list, "", "", "", 0, kRequired, "Parent phase numbers."},
     KeySpec{"protected", id_list, "", "none", "", 0, kOptional, "Movement ids with right of way."},
     KeySpec{"permitted", id_list, "", "none", "", 0, kOptional, "Movement ids that yield."},
-    KeySpec{"crosswalks", id_list, "", "none", "", 0, kOptional, "Leg ids whose crosswalk shows walk."},
+    KeySpec{"crosswalks", id_list, "", "none", "", 0, kOptional, "Not supported (pedestrian overlaps): rejected; give crosswalks to the parent phases."},
 };
 
 constexpr std::array kPlanKeys{

@@ -89,7 +89,7 @@ Plan load_plan_string(std::string_view yaml, const Scenario& scenario, std::stri
       context.error(key.position, path, not_signalized(key.value));
       return false;
     };
-    plan.timing = detail::read_timing_map(context, *node, in.path_of("timing"), accept);
+    plan.timing = detail::read_timing_map(context, *node, in.path_of("timing"), scenario.network, accept);
   }
 
   // The plan's timings are checked in the scenario they are for; only their own findings count.

@@ -30,9 +30,10 @@ struct ScenarioDocument {
 /// Decides whether an entry of a `timing:` map is read (plan files check the node id here).
 using TimingKeyCheck = std::function<bool(const YamlNode& key, const std::string& path)>;
 
-/// A `timing:` map: node id -> timing, offsets converted to the internal convention.
+/// A `timing:` map: node id -> timing, offsets converted to the internal convention (with the
+/// default intervals of the node of that id in `network`, where it has one).
 [[nodiscard]] std::map<std::string, Timing> read_timing_map(LoadContext& context, const YamlNode& node,
-                                                            const std::string& path,
+                                                            const std::string& path, const Network& network,
                                                             const TimingKeyCheck& accept = {});
 
 }  // namespace itsc::detail

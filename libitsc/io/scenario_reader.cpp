@@ -175,7 +175,7 @@ Scenario read_scenario(LoadContext& context, const YamlNode& root) {
     out.demand = read_demand(demand);
   }
   if (const YamlNode* node = in.find("timing")) {
-    out.timing = read_timing_map(context, *node, in.path_of("timing"));
+    out.timing = read_timing_map(context, *node, in.path_of("timing"), out.network);
   }
   return out;
 }

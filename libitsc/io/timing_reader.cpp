@@ -3,6 +3,8 @@
 #include <string>
 
 #include "io/readers.hpp"
+#include "itsc/ring_plan.hpp"
+#include "signal/ring_timeline.hpp"
 
 namespace itsc::detail {
 
@@ -109,7 +111,16 @@ void read_sequence(MapReader& in, Timing& out) {
   out.rings = read_ring_plan(in);
 }
 
-Timing read_timing(MapReader& in) {
+bool lines_up(const Timing& timing) {
+  try {
+    (void)ring_timeline(ring_plan_of(timing));
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+Timing read_timing(MapReader& in, const Node* signal_node, const Network& network) {
   Timing out;
   double offset_s = 0;
   auto reference = OffsetReference::green_start;
@@ -122,10 +133,13 @@ Timing read_timing(MapReader& in) {
     read_sequence(sequence, out);
   }
   out.offset_s = offset_s;
-  // green_start is the internal convention: kept as written (validate checks its range).
-  if (reference != OffsetReference::green_start) {
+  // green_start is the internal convention: kept as written (validate checks its range). Rings that
+  // do not line up have no reference to convert from; validate reports them where they are.
+  if (reference != OffsetReference::green_start && lines_up(out)) {
     try {
-      out.offset_s = offset_to_internal(out, reference, offset_s);
+      // The reference's green depends on its yellow and red clearance, defaults included.
+      const Timing resolved = signal_node != nullptr ? resolve_timing(out, *signal_node, network) : out;
+      out.offset_s = offset_to_internal(resolved, reference, offset_s);
     } catch (const Error& error) {
       in.context().error(in.key_position("offset_reference"), in.path_of("offset_reference"), error.what());
     }
@@ -136,12 +150,12 @@ Timing read_timing(MapReader& in) {
 }  // namespace
 
 std::map<std::string, Timing> read_timing_map(LoadContext& context, const YamlNode& node, const std::string& path,
-                                              const TimingKeyCheck& accept) {
+                                              const Network& network, const TimingKeyCheck& accept) {
   std::map<std::string, Timing> timings;
   for_each_entry(context, node, path, [&](const YamlNode& key, const YamlNode& value, const std::string& value_path) {
     if (accept && !accept(key, value_path)) return;
     MapReader reader(context, sections::timing, value, value_path);
-    if (reader.is_map()) timings.emplace(key.value, read_timing(reader));
+    if (reader.is_map()) timings.emplace(key.value, read_timing(reader, network.find_node(key.value), network));
   });
   return timings;
 }

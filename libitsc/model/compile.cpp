@@ -9,6 +9,7 @@
 #include "itsc/error.hpp"
 #include "itsc/interval_table.hpp"
 #include "itsc/model.hpp"
+#include "itsc/ring_plan.hpp"
 
 namespace itsc {
 
@@ -182,16 +183,19 @@ std::vector<DraftGroup> node_lane_groups(const Node& node, const Scenario& scena
 void mark_permitted(const Node& node, const Timing& timing, std::vector<DraftMovement>& movements) {
   const auto index_of = [&](const std::string& id) {
     const auto found = std::find_if(movements.begin(), movements.end(), [&](const DraftMovement& m) { return m.id == id; });
-    if (found == movements.end()) fail("timing of node '" + node.id + "': stage references unknown movement '" + id + "'");
+    if (found == movements.end()) fail("timing of node '" + node.id + "': the plan references unknown movement '" + id + "'");
     return static_cast<std::size_t>(found - movements.begin());
   };
   std::vector<bool> is_protected(movements.size(), false);
-  for (const Stage& stage : timing.stages) {
-    for (const auto& id : stage.serves.protected_movements) is_protected[index_of(id)] = true;
-    for (const auto& id : stage.serves.permitted_movements) movements[index_of(id)].permitted = true;
-  }
+  const auto mark = [&](const Service& service) {
+    for (const auto& id : service.protected_movements) is_protected[index_of(id)] = true;
+    for (const auto& id : service.permitted_movements) movements[index_of(id)].permitted = true;
+  };
+  const RingPlan plan = ring_plan_of(timing);
+  for (const Phase& phase : plan.phases) mark(phase.serves);
+  for (const Overlap& overlap : plan.overlaps) mark(overlap.serves);
   for (std::size_t m = 0; m < movements.size(); ++m) movements[m].permitted = movements[m].permitted && !is_protected[m];
-  if (timing.stages.empty()) fail("timing of node '" + node.id + "': needs a stage plan (ring plans come later)");
+  if (plan.phases.empty()) fail("timing of node '" + node.id + "': the plan has no stage or phase");
 }
 
 // Lane groups and movements of one node, in the kernel's order.

@@ -1,3 +1,5 @@
+// Fixed-time operation of a ring-barrier plan (stage plans are its one-ring case) compiled into the
+// cyclic interval table: every phase runs its split; the cycle is cut wherever an indication changes.
 #include "itsc/interval_table.hpp"
 
 #include <algorithm>
@@ -5,6 +7,8 @@
 #include <string>
 
 #include "itsc/error.hpp"
+#include "itsc/ring_plan.hpp"
+#include "signal/ring_timeline.hpp"
 
 namespace itsc {
 
@@ -14,48 +18,111 @@ namespace {
 
 std::size_t column_of(std::span<const std::string> ids, const std::string& id, const char* what) {
   const auto found = std::find(ids.begin(), ids.end(), id);
-  if (found == ids.end()) fail(std::string("timing: stage references unknown ") + what + " '" + id + "'");
+  if (found == ids.end()) fail(std::string("timing: the plan references unknown ") + what + " '" + id + "'");
   return static_cast<std::size_t>(found - ids.begin());
 }
 
-// A stage's times in local tenths and what it serves, as column indices.
-struct StageSpan {
-  Tenths green_start = 0;
+double required(const std::optional<double>& value, int phase, const char* key) {
+  if (!value) {
+    fail("timing: phase " + std::to_string(phase) + " has no " + key +
+         " (resolve_timing sets the defaults from the node's geometry)");
+  }
+  return *value;
+}
+
+// A phase's intervals in plan time (tenths from the cycle start).
+struct PhaseTimes {
+  Tenths start = 0;
   Tenths yellow_start = 0;
   Tenths red_start = 0;
   Tenths end = 0;
-  Tenths walk_end = 0;
-  std::vector<Indication> serves;  // [movement]: red when not served
-  std::vector<bool> walks;         // [crosswalk]
+  Tenths walk_end = 0;  // == start without crosswalks
+  Tenths clearance_end = 0;
+  std::size_t next = 0;  // following phase in its ring
 };
 
-std::vector<StageSpan> stage_spans(const Timing& timing, std::span<const std::string> movements,
-                                   std::span<const std::string> crosswalks) {
-  std::vector<StageSpan> spans;
-  Tenths t = 0;
-  for (const Stage& stage : timing.stages) {
-    if (stage.green_s < 0 || stage.yellow_s < 0 || stage.red_clearance_s < 0) {
-      fail("timing: stage durations must not be negative");
+enum class PhaseState { idle, green, yellow, red_clearance };
+
+PhaseState state_at(const PhaseTimes& phase, Tenths t) {
+  if (t < phase.start || t >= phase.end) return PhaseState::idle;
+  if (t < phase.yellow_start) return PhaseState::green;
+  return t < phase.red_start ? PhaseState::yellow : PhaseState::red_clearance;
+}
+
+std::vector<PhaseTimes> phase_times(const std::vector<detail::PhaseWindow>& timeline) {
+  std::vector<PhaseTimes> times;
+  for (const detail::PhaseWindow& window : timeline) {
+    const Phase& phase = *window.phase;
+    PhaseTimes t;
+    t.start = window.start;
+    t.end = window.end;
+    t.next = window.next;
+    t.red_start = t.end - to_tenths(required(phase.red_clearance_s, phase.number, "red_clearance_s"));
+    t.yellow_start = t.red_start - to_tenths(required(phase.yellow_s, phase.number, "yellow_s"));
+    if (t.yellow_start < t.start)
+      fail("timing: phase " + std::to_string(phase.number) + ": yellow and red clearance exceed the split");
+    // Walk from the start of green, then flashing don't walk; both end by the yellow at the latest.
+    t.walk_end = t.clearance_end = t.start;
+    if (!phase.serves.crosswalks.empty()) {
+      t.walk_end = std::min(t.yellow_start, t.start + to_tenths(required(phase.walk_s, phase.number, "walk_s")));
+      t.clearance_end = std::min(
+          t.yellow_start,
+          t.walk_end + to_tenths(required(phase.pedestrian_clearance_s, phase.number, "pedestrian_clearance_s")));
     }
-    StageSpan span;
-    span.green_start = t;
-    span.yellow_start = t + to_tenths(stage.green_s);
-    span.red_start = span.yellow_start + to_tenths(stage.yellow_s);
-    span.end = span.red_start + to_tenths(stage.red_clearance_s);
-    span.walk_end = std::min(span.yellow_start, t + to_tenths(kDefaultWalkS));
-    span.serves.assign(movements.size(), Indication::red);
-    span.walks.assign(crosswalks.size(), false);
-    for (const auto& id : stage.serves.permitted_movements) {
-      span.serves[column_of(movements, id, "movement")] = Indication::permitted_green;
-    }
-    for (const auto& id : stage.serves.protected_movements) {
-      span.serves[column_of(movements, id, "movement")] = Indication::protected_green;
-    }
-    for (const auto& id : stage.serves.crosswalks) span.walks[column_of(crosswalks, id, "crosswalk")] = true;
-    spans.push_back(std::move(span));
-    t = spans.back().end;
+    times.push_back(t);
   }
-  return spans;
+  return times;
+}
+
+// The phases (timeline indices) that serve a movement, by kind; an overlap lends its parents.
+struct Servers {
+  std::vector<std::size_t> protecting;
+  std::vector<std::size_t> permitting;
+  [[nodiscard]] bool protects(std::size_t p) const {
+    return std::find(protecting.begin(), protecting.end(), p) != protecting.end();
+  }
+  [[nodiscard]] bool serves(std::size_t p) const {
+    return protects(p) || std::find(permitting.begin(), permitting.end(), p) != permitting.end();
+  }
+};
+
+// The indication a movement shows at plan time t. A server in its change interval keeps the movement
+// green when the phase after it in its ring serves the movement too (NTCIP overlap rule); a
+// protected movement that continues permitted shows a yellow arrow first, then the permitted green
+// (MUTCD 4D.20: green arrow, yellow arrow, flashing yellow arrow).
+Indication movement_at(const Servers& servers, const std::vector<PhaseTimes>& phases, Tenths t) {
+  bool carried_protected = false;
+  bool protected_yellow = false;
+  for (const std::size_t p : servers.protecting) {
+    const PhaseState state = state_at(phases[p], t);
+    if (state == PhaseState::green) return Indication::protected_green;
+    if (state == PhaseState::idle) continue;
+    if (servers.protects(phases[p].next)) carried_protected = true;
+    if (state == PhaseState::yellow) protected_yellow = true;
+  }
+  if (carried_protected) return Indication::protected_green;
+  if (protected_yellow) return Indication::yellow;
+  bool permitted_yellow = false;
+  for (const auto* list : {&servers.permitting, &servers.protecting}) {
+    for (const std::size_t p : *list) {
+      const PhaseState state = state_at(phases[p], t);
+      if (state == PhaseState::idle) continue;
+      if (state == PhaseState::green || servers.serves(phases[p].next)) return Indication::permitted_green;
+      if (state == PhaseState::yellow && list == &servers.permitting) permitted_yellow = true;
+    }
+  }
+  return permitted_yellow ? Indication::yellow : Indication::red;
+}
+
+PedestrianIndication crosswalk_at(const std::vector<std::size_t>& servers, const std::vector<PhaseTimes>& phases,
+                                  Tenths t) {
+  auto shown = PedestrianIndication::dont_walk;
+  for (const std::size_t p : servers) {
+    if (t < phases[p].start) continue;
+    if (t < phases[p].walk_end) return PedestrianIndication::walk;
+    if (t < phases[p].clearance_end) shown = PedestrianIndication::flashing_dont_walk;
+  }
+  return shown;
 }
 
 }  // namespace
@@ -74,13 +141,15 @@ Tenths IntervalTable::local_time(Tenths system_time) const noexcept {
 
 IntervalTable compile_interval_table(const Timing& timing, std::span<const std::string> movements,
                                      std::span<const std::string> crosswalks) {
-  if (timing.stages.empty()) fail("timing: a fixed-time table needs a stage plan (ring plans come later)");
-  const auto spans = stage_spans(timing, movements, crosswalks);
+  const RingPlan plan = ring_plan_of(timing);
+  const auto timeline = detail::ring_timeline(plan);
+  const auto phases = phase_times(timeline);
   IntervalTable table;
-  table.cycle = spans.back().end;
-  if (table.cycle <= 0) fail("timing: the stages add up to a zero cycle");
+  table.cycle =
+      std::max_element(phases.begin(), phases.end(), [](const auto& a, const auto& b) { return a.end < b.end; })->end;
+  if (table.cycle <= 0) fail("timing: the splits add up to a zero cycle");
   if (std::abs(static_cast<double>(table.cycle) - timing.cycle_s * 10.0) > 0.5) {
-    fail("timing: cycle_s " + std::to_string(timing.cycle_s) + " differs from the sum of the stage splits " +
+    fail("timing: cycle_s " + std::to_string(timing.cycle_s) + " differs from the ring time " +
          std::to_string(static_cast<double>(table.cycle) / 10.0));
   }
   table.offset = to_tenths(timing.offset_s) % table.cycle;
@@ -88,11 +157,38 @@ IntervalTable compile_interval_table(const Timing& timing, std::span<const std::
   table.movement_count = movements.size();
   table.crosswalk_count = crosswalks.size();
 
-  // Every time any indication may change: stage starts, yellow and red starts, end of walk.
+  // Who serves each column: phases directly, overlaps through their parents.
+  std::vector<Servers> servers(movements.size());
+  std::vector<std::vector<std::size_t>> walkers(crosswalks.size());
+  const auto add_service = [&](const Service& service, std::size_t p) {
+    for (const auto& id : service.protected_movements)
+      servers[column_of(movements, id, "movement")].protecting.push_back(p);
+    for (const auto& id : service.permitted_movements)
+      servers[column_of(movements, id, "movement")].permitting.push_back(p);
+  };
+  for (std::size_t p = 0; p < timeline.size(); ++p) {
+    add_service(timeline[p].phase->serves, p);
+    for (const auto& id : timeline[p].phase->serves.crosswalks)
+      walkers[column_of(crosswalks, id, "crosswalk")].push_back(p);
+  }
+  for (const Overlap& overlap : plan.overlaps) {
+    if (!overlap.serves.crosswalks.empty())
+      fail("timing: overlap " + overlap.id + " serves crosswalks (not supported)");
+    for (const int parent : overlap.parents) {
+      const auto found =
+          std::find_if(timeline.begin(), timeline.end(), [&](const auto& w) { return w.phase->number == parent; });
+      if (found == timeline.end())
+        fail("timing: overlap " + overlap.id + " names undefined phase " + std::to_string(parent));
+      add_service(overlap.serves, static_cast<std::size_t>(found - timeline.begin()));
+    }
+  }
+
+  // Local time 0 is the reference's start of green; cut wherever a phase or pedestrian interval starts.
+  const Tenths reference = phases[detail::reference_window(plan, timeline)].start;
   std::vector<Tenths> cuts;
-  for (const auto& span : spans) {
-    for (const Tenths cut : {span.green_start, span.yellow_start, span.red_start, span.walk_end}) {
-      if (cut < table.cycle) cuts.push_back(cut);
+  for (const PhaseTimes& phase : phases) {
+    for (const Tenths cut : {phase.start, phase.yellow_start, phase.red_start, phase.walk_end, phase.clearance_end}) {
+      cuts.push_back(((cut - reference) % table.cycle + table.cycle) % table.cycle);
     }
   }
   std::sort(cuts.begin(), cuts.end());
@@ -102,36 +198,13 @@ IntervalTable compile_interval_table(const Timing& timing, std::span<const std::
   std::vector<Indication> row(movements.size());
   std::vector<PedestrianIndication> ped_row(crosswalks.size());
   for (const Tenths cut : cuts) {
-    std::size_t k = 0;
-    while (spans[k].end <= cut) ++k;
-    const StageSpan& span = spans[k];
-    const StageSpan& next = spans[(k + 1) % spans.size()];
-    for (std::size_t m = 0; m < movements.size(); ++m) {
-      const Indication served = span.serves[m];
-      if (cut < span.yellow_start || (served != Indication::red && next.serves[m] != Indication::red)) {
-        row[m] = served;  // green, or kept green through the clearance into the next stage
-      } else if (served != Indication::red && cut < span.red_start) {
-        row[m] = Indication::yellow;
-      } else {
-        row[m] = Indication::red;
-      }
-    }
-    for (std::size_t c = 0; c < crosswalks.size(); ++c) {
-      if (!span.walks[c]) {
-        ped_row[c] = PedestrianIndication::dont_walk;
-      } else if (cut < span.walk_end) {
-        ped_row[c] = PedestrianIndication::walk;
-      } else if (cut < span.yellow_start) {
-        ped_row[c] = PedestrianIndication::flashing_dont_walk;
-      } else {
-        ped_row[c] = PedestrianIndication::dont_walk;
-      }
-    }
+    const Tenths t = (cut + reference) % table.cycle;
+    for (std::size_t m = 0; m < movements.size(); ++m) row[m] = movement_at(servers[m], phases, t);
+    for (std::size_t c = 0; c < crosswalks.size(); ++c) ped_row[c] = crosswalk_at(walkers[c], phases, t);
     const std::size_t n = table.start.size();
-    const bool same = n > 0 &&
-                      std::equal(row.begin(), row.end(), table.movement.begin() + static_cast<std::ptrdiff_t>((n - 1) * row.size())) &&
-                      std::equal(ped_row.begin(), ped_row.end(),
-                                 table.crosswalk.begin() + static_cast<std::ptrdiff_t>((n - 1) * ped_row.size()));
+    const bool same =
+        n > 0 && std::equal(row.begin(), row.end(), table.movement.end() - static_cast<std::ptrdiff_t>(row.size())) &&
+        std::equal(ped_row.begin(), ped_row.end(), table.crosswalk.end() - static_cast<std::ptrdiff_t>(ped_row.size()));
     if (same) continue;
     table.start.push_back(cut);
     table.movement.insert(table.movement.end(), row.begin(), row.end());

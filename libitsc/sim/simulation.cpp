@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "itsc/error.hpp"
+#include "itsc/ring_plan.hpp"
 #include "itsc/simulate.hpp"
 
 namespace itsc {
@@ -27,7 +28,8 @@ std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, co
       if (found == source.end()) {
         throw Error(ErrorCode::invalid_input, "batch member " + std::to_string(b) + ": no timing for node '" + node + "'");
       }
-      timings.push_back(found->second);
+      // Absent intervals take their defaults from the node's geometry.
+      timings.push_back(resolve_timing(found->second, *scenario.network.find_node(node), scenario.network));
     }
     IntersectionLayout layout;
     for (auto m = model.signal_movement_begin[s]; m < model.signal_movement_end[s]; ++m) {

@@ -1,6 +1,8 @@
 #pragma once
 // The parts of `itsc::validate`, one file each.
 
+#include <string>
+
 #include "itsc/scenario.hpp"
 #include "validate/checker.hpp"
 
@@ -9,5 +11,8 @@ namespace itsc::detail {
 void validate_network(Checker& checker, const Network& network);
 void validate_demand(Checker& checker, const Scenario& scenario);
 void validate_timing(Checker& checker, const Scenario& scenario);
+/// The rules of a well-shaped plan: splits, interval ranges, conflicts (validate_signal_plan.cpp).
+void check_signal_plan(Checker& checker, const Timing& timing, const Node& node, const Network& network,
+                       const std::string& path);
 
 }  // namespace itsc::detail

@@ -187,7 +187,15 @@ void check_rings(Checker& checker, const Timing& timing, const Node& node, const
       }
     }
     check_service(checker, overlap.serves, node, overlap_path);
+    if (!overlap.serves.crosswalks.empty()) {
+      checker.error(overlap_path + ".crosswalks", "pedestrian overlaps are not supported: give the crosswalks to the parent phases");
+    }
   }
+}
+
+std::size_t error_count(const Checker& checker) {
+  return static_cast<std::size_t>(std::count_if(checker.diagnostics().begin(), checker.diagnostics().end(),
+                                                [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 }  // namespace
@@ -218,6 +226,7 @@ void validate_timing(Checker& checker, const Scenario& scenario) {
     if (kControllers.count(timing.controller) == 0) {
       checker.error(path + ".controller", "unknown controller '" + timing.controller + "' (known: fixed)");
     }
+    const std::size_t errors_before = error_count(checker);
     if (!timing.stages.empty() && timing.rings) {
       checker.error(path + ".sequence", "give either stages or rings, not both");
     } else if (timing.rings) {
@@ -225,6 +234,8 @@ void validate_timing(Checker& checker, const Scenario& scenario) {
     } else {
       check_stages(checker, timing, network.nodes[*node], path);
     }
+    // Splits, ranges and conflicts only mean something for a plan of sound shape.
+    if (error_count(checker) == errors_before) check_signal_plan(checker, timing, network.nodes[*node], network, path);
   }
 }
 

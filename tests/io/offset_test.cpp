@@ -2,6 +2,9 @@
 // internal convention (start of green of the reference), and saving writes that.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "io/readers.hpp"
 #include "itsc/io.hpp"
 
@@ -70,4 +73,49 @@ TEST_CASE("offsets: saving writes the internal offset with offset_reference gree
   const std::string text = save_scenario_string(s);
   CHECK(text.find("    offset_s: 20\n    offset_reference: green_start\n") != std::string::npos);
   CHECK(detail::read_scenario_document(text, "<string>").scenario == s);
+}
+
+TEST_CASE("offsets: a yield offset uses the default clearance of the reference phase") {
+  // data/isolated.yaml with a dual-ring plan whose phases give no yellow or red clearance.
+  std::ifstream file(ITSC_SOURCE_DIR "/data/isolated.yaml");
+  std::stringstream text;
+  text << file.rdbuf();
+  std::string yaml = text.str();
+  yaml = yaml.substr(0, yaml.find("timing:")) + R"(timing:
+  C:
+    cycle_s: 90
+    offset_s: 40
+    offset_reference: yield
+    sequence:
+      rings: [[[1, 2], [4]], [[5, 6], [8]]]
+      coordinated_phases: [2, 6]
+      phases:
+        - {phase: 1, protected: [EBL], split_s: 14.5}
+        - {phase: 2, protected: [WBT, WBR], permitted: [EBL], crosswalks: [north], split_s: 43.5}
+        - {phase: 5, protected: [WBL], split_s: 14.5}
+        - {phase: 6, protected: [EBT, EBR], permitted: [WBL], crosswalks: [south], split_s: 43.5}
+        - {phase: 4, protected: [NBT, NBR], permitted: [SBL], crosswalks: [east], split_s: 32}
+        - {phase: 8, protected: [SBT, SBR], permitted: [NBL], crosswalks: [west], split_s: 32}
+)";
+  // Phase 2 serves the east approach (50 km/h, 14 m wide) and EBL from the west (50 km/h, 14 m,
+  // 1.5 % downhill): yellow 1 + 13.889 / 5.8057 = 3.39 -> 3.4 s, red (14 + 6) / 13.889 = 1.44 -> 1.5 s,
+  // so its green lasts 43.5 - 3.4 - 1.5 = 38.6 s and starts 40 - 38.6 = 1.4 s after t = 0.
+  const Scenario s = detail::read_scenario_document(yaml, "<string>").scenario;
+  CHECK(s.timing.at("C").offset_s == doctest::Approx(1.4));
+}
+
+TEST_CASE("offsets: rings that do not line up are left to validation, offset as written") {
+  const std::string yaml = R"(schema_version: 1
+nodes: [{id: A, control: boundary}, {id: B, control: signalized}]
+links: [{id: L, from: A, to: B, length_m: 100}]
+timing:
+  B:
+    cycle_s: 60
+    offset_s: 10
+    offset_reference: yield
+    sequence:
+      rings: [[[1, 9]]]
+      phases: [{phase: 1, split_s: 60}]
+)";
+  CHECK(offset_of(yaml) == 10);
 }

@@ -289,15 +289,16 @@ TEST_CASE("validate: ring plans in shape") {
   Scenario s = itsc::test::make_cross_scenario();
   itsc::Timing& timing = s.timing["C"];
   itsc::RingPlan plan;
-  const auto phase = [](int number, std::vector<std::string> movements, double split) {
+  const auto phase = [](int number, std::vector<std::string> movements, std::vector<std::string> permitted, double split) {
     itsc::Phase p;
     p.number = number;
     p.serves.protected_movements = std::move(movements);
+    p.serves.permitted_movements = std::move(permitted);
     p.split_s = split;
     return p;
   };
-  plan.phases = {phase(2, {"SBT", "SBR"}, 30), phase(6, {"NBT", "NBR", "NBL", "SBL"}, 30),
-                 phase(4, {"EBT", "EBR", "EBL"}, 30), phase(8, {"WBT", "WBR", "WBL"}, 30)};
+  plan.phases = {phase(2, {"SBT", "SBR"}, {}, 30), phase(6, {"NBT", "NBR"}, {"NBL", "SBL"}, 30),
+                 phase(4, {"EBT", "EBR"}, {"EBL"}, 30), phase(8, {"WBT", "WBR"}, {"WBL"}, 30)};
   plan.rings = {{{2}, {4}}, {{6}, {8}}};
   plan.coordinated_phases = {2, 6};
   timing.stages.clear();
@@ -332,5 +333,141 @@ TEST_CASE("validate: simulation settings") {
   SUBCASE("a warm-up as long as the run") {
     s.simulation.duration_s = 600;
     check_single_error(s, "simulation.warmup_s: the warm-up of 900 s is not shorter than the run of 600 s: nothing would be measured");
+  }
+}
+
+namespace {
+
+itsc::Phase ring_phase(int number, std::vector<std::string> protect, double split) {
+  itsc::Phase p;
+  p.number = number;
+  p.serves.protected_movements = std::move(protect);
+  p.split_s = split;
+  return p;
+}
+
+// Two phases per barrier group as in "ring plans in shape": 2 (SBT, SBR) with 6 (NBT, NBR; lefts
+// permitted), then 4 (EBT, EBR; EBL permitted) with 8 (WBT, WBR; WBL permitted); 30 s splits,
+// yellow and red clearance from the defaults (3.3 s and 0.5 s at 50 km/h).
+itsc::Timing dual_ring() {
+  itsc::RingPlan plan;
+  plan.phases = {ring_phase(2, {"SBT", "SBR"}, 30), ring_phase(6, {"NBT", "NBR"}, 30), ring_phase(4, {"EBT", "EBR"}, 30),
+                 ring_phase(8, {"WBT", "WBR"}, 30)};
+  plan.phases[1].serves.permitted_movements = {"NBL", "SBL"};
+  plan.phases[2].serves.permitted_movements = {"EBL"};
+  plan.phases[3].serves.permitted_movements = {"WBL"};
+  plan.rings = {{{2}, {4}}, {{6}, {8}}};
+  itsc::Timing timing;
+  timing.cycle_s = 60;
+  timing.rings = plan;
+  return timing;
+}
+
+}  // namespace
+
+TEST_CASE("validate: splits hold their intervals, defaults included") {
+  Scenario s = itsc::test::make_cross_scenario();
+  s.timing["C"] = dual_ring();
+  REQUIRE(errors_of(s).empty());
+  itsc::Phase& phase2 = s.timing["C"].rings->phases[0];
+  SUBCASE("min green") {
+    phase2.min_green_s = 27;
+    check_single_error(s, "timing.C.sequence.phases[0].split_s: split of 30 s is less than min green 27 s + yellow 3.3 s "
+                          "(default) + red clearance 0.5 s (default) = 30.8 s");
+  }
+  SUBCASE("no green left") {
+    phase2.yellow_s = 29;
+    phase2.red_clearance_s = 1;
+    check_single_error(s, "timing.C.sequence.phases[0].split_s: split of 30 s leaves no green after yellow 29 s + "
+                          "red clearance 1 s = 30 s");
+  }
+  SUBCASE("walk and pedestrian clearance") {
+    phase2.serves.crosswalks = {"E"};
+    phase2.walk_s = 20;
+    check_single_error(s, "timing.C.sequence.phases[0].split_s: split of 30 s is less than walk 20 s + pedestrian "
+                          "clearance 11.3 s (default) + yellow 3.3 s (default) + red clearance 0.5 s (default) = 35.1 s");
+  }
+  SUBCASE("a stage's green and a long crossing") {
+    s.timing["C"] = itsc::test::make_cross_scenario().timing["C"];
+    s.timing["C"].stages[0].serves.crosswalks = {"E"};
+    center(s).legs[1].crosswalk_length_m = 30;  // 30 / 1.07 = 28.04 -> 28.1 s
+    check_single_error(s, "timing.C.sequence.stages[0].green_s: green of 25 s is less than walk 7 s (default) + "
+                          "pedestrian clearance 28.1 s (default) = 35.1 s");
+  }
+}
+
+TEST_CASE("validate: unusual intervals are warnings") {
+  Scenario s = itsc::test::make_cross_scenario();
+  SUBCASE("a short yellow in a stage") {
+    s.timing["C"].stages[0].yellow_s = 2.5;
+    s.timing["C"].stages[0].green_s = 26.5;
+    CHECK(errors_of(s).empty());
+    CHECK(warnings_of(s) == std::vector<std::string>{"timing.C.sequence.stages[0].yellow_s: yellow of 2.5 s is outside the usual 3 to 6 s"});
+  }
+  SUBCASE("a long red clearance and short pedestrian times in a phase") {
+    s.timing["C"] = dual_ring();
+    itsc::Phase& phase2 = s.timing["C"].rings->phases[0];
+    phase2.red_clearance_s = 7;
+    phase2.serves.crosswalks = {"E"};
+    phase2.pedestrian_clearance_s = 10;
+    phase2.walk_s = 3;
+    CHECK(errors_of(s).empty());
+    CHECK(warnings_of(s) ==
+          std::vector<std::string>{
+              "timing.C.sequence.phases[0].red_clearance_s: red clearance of 7 s is above the usual 6 s at most",
+              "timing.C.sequence.phases[0].pedestrian_clearance_s: pedestrian clearance of 10 s is shorter than "
+              "crosswalk 'E' (12 m) needs at 1.07 m/s (11.3 s)",
+              "timing.C.sequence.phases[0].walk_s: walk + pedestrian clearance of 13 s is shorter than crosswalk 'E' "
+              "(12 m) needs at 0.91 m/s from 1.8 m behind the curb (15.2 s)"});
+  }
+}
+
+TEST_CASE("validate: conflicting movements and crosswalks") {
+  Scenario s = itsc::test::make_cross_scenario();
+  itsc::Stage& north_south = s.timing["C"].stages[0];
+  SUBCASE("two protected movements that merge") {
+    north_south.serves.protected_movements.push_back("WBR");
+    check_single_error(s, "timing.C.sequence: movements 'WBR' and 'NBT' merge and are both protected green (from 0 s of the cycle)");
+  }
+  SUBCASE("two protected movements that cross") {
+    s.timing["C"] = dual_ring();
+    auto& phase6 = s.timing["C"].rings->phases[1].serves;
+    phase6.permitted_movements = {"SBL"};
+    phase6.protected_movements.push_back("NBL");
+    const auto errors = errors_of(s);
+    CHECK(errors == std::vector<std::string>{
+                        "timing.C.sequence: movements 'SBT' and 'NBL' cross and are both protected green (from 0 s of the cycle)",
+                        "timing.C.sequence: movements 'SBR' and 'NBL' merge and are both protected green (from 0 s of the cycle)"});
+  }
+  SUBCASE("two permitted movements that cross") {
+    std::erase(north_south.serves.protected_movements, "NBT");
+    north_south.serves.permitted_movements.push_back("NBT");
+    check_single_error(s, "timing.C.sequence: permitted movements 'SBL' and 'NBT' cross and are green together (from 0 s of the cycle)");
+  }
+  SUBCASE("a protected yellow against a conflicting green") {
+    itsc::RingPlan plan;
+    plan.phases = {ring_phase(1, {"EBT"}, 20), ring_phase(2, {}, 10), ring_phase(5, {}, 18), ring_phase(6, {"NBT"}, 12)};
+    plan.phases[0].yellow_s = 4;
+    plan.phases[0].red_clearance_s = 0;
+    plan.rings = {{{1, 2}}, {{5, 6}}};
+    s.timing["C"].stages.clear();
+    s.timing["C"].cycle_s = 30;
+    s.timing["C"].rings = plan;
+    check_single_error(s, "timing.C.sequence: movements 'NBT' and 'EBT' cross and both hold the right of way (protected "
+                          "green or the yellow after it) (from 18 s of the cycle)");
+  }
+  SUBCASE("through movements across a crosswalk that shows walk; turns yield") {
+    north_south.serves.crosswalks = {"N"};
+    CHECK(errors_of(s) == std::vector<std::string>{
+                              "timing.C.sequence: through movement 'SBT' has the right of way while crosswalk 'N', which "
+                              "it crosses, shows walk (from 0 s of the cycle)",
+                              "timing.C.sequence: through movement 'NBT' has the right of way while crosswalk 'N', which "
+                              "it crosses, shows walk (from 0 s of the cycle)"});
+  }
+  SUBCASE("pedestrian overlaps are rejected") {
+    s.timing["C"] = dual_ring();
+    s.timing["C"].rings->overlaps = {itsc::Overlap{"A", {2}, {{}, {}, {"W"}}}};
+    check_single_error(s, "timing.C.sequence.overlaps[0].crosswalks: pedestrian overlaps are not supported: give the "
+                          "crosswalks to the parent phases");
   }
 }
