@@ -13,6 +13,12 @@ namespace itsc::detail {
 
 namespace {
 
+// The profile interval holding time `t_s` (from t = 0), the last one for anything later.
+std::size_t interval_of(double t_s, double interval_s, std::size_t intervals) {
+  const double index = std::floor(t_s / interval_s);
+  return index >= static_cast<double>(intervals - 1) ? intervals - 1 : static_cast<std::size_t>(std::max(0.0, index));
+}
+
 // A profile of one value per interval, written as one number when it is flat.
 std::vector<double> profile(std::vector<double> values) {
   if (std::all_of(values.begin(), values.end(), [&](double v) { return v == values.front(); })) values.resize(1);
@@ -53,7 +59,7 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
     const std::size_t entry = trip.links.front();
     auto& counts = entry_counts[entry];
     counts.resize(intervals, 0);
-    counts[std::min(intervals - 1, static_cast<std::size_t>(depart / interval_s))] += 1;
+    counts[interval_of(depart, interval_s, intervals)] += 1;
     if (trip.heavy) entry_heavy[entry] += 1;
     double arrival = depart;
     for (std::size_t i = 0; i + 1 < trip.links.size(); ++i) {
@@ -64,7 +70,7 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
       const auto m = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
       auto& table = approaches[trip.links[i]].per_interval;
       table.resize(intervals, std::vector<double>(ids.size(), 0));
-      table[std::min(intervals - 1, static_cast<std::size_t>(arrival / interval_s))][m] += 1;
+      table[interval_of(arrival, interval_s, intervals)][m] += 1;
     }
   }
 

@@ -10,6 +10,9 @@ namespace itsc {
 
 namespace {
 
+constexpr double kMaxLength_s = 7 * 86'400;   // as validate's longest run
+constexpr double kMaxIntervals = 100'000;     // demand profile intervals
+
 void check_options(const SumoImportOptions& options) {
   std::vector<Diagnostic> problems;
   const auto fail = [&](const char* option, const std::string& message) {
@@ -20,6 +23,7 @@ void check_options(const SumoImportOptions& options) {
   if (options.end_s && !(*options.end_s > options.begin_s && std::isfinite(*options.end_s))) {
     fail("end", "must be after begin (" + detail::format_number(options.begin_s) + ")");
   }
+  if (options.end_s && *options.end_s - options.begin_s > kMaxLength_s) fail("end", "must be at most 7 days after begin");
   if (!problems.empty()) throw Error(ErrorCode::invalid_input, std::move(problems));
 }
 
@@ -28,7 +32,11 @@ double demand_end_s(const SumoImportOptions& options, const std::vector<detail::
   if (options.end_s) return *options.end_s;
   double last = options.begin_s;
   for (const auto& trip : trips) last = std::max(last, trip.depart_s);
-  return options.begin_s + (std::floor((last - options.begin_s) / options.interval_s) + 1) * options.interval_s;
+  const double end_s = options.begin_s + (std::floor((last - options.begin_s) / options.interval_s) + 1) * options.interval_s;
+  if (end_s - options.begin_s > kMaxLength_s) {
+    throw Error(ErrorCode::invalid_input, "the departures span more than 7 days after begin: give --end");
+  }
+  return end_s;
 }
 
 std::string stem(const std::string& name) {
@@ -59,6 +67,9 @@ SumoImport import_sumo(const SumoSource& net_source, std::span<const SumoSource>
     trips.insert(trips.end(), more.begin(), more.end());
   }
   const double end_s = demand_end_s(options, trips);
+  if ((end_s - options.begin_s) / options.interval_s > kMaxIntervals) {
+    throw Error(ErrorCode::invalid_input, "more than 100000 demand intervals: give a longer --interval");
+  }
   scenario.demand = detail::build_demand(trips, scenario.network, options.begin_s, end_s, options.interval_s, report);
   scenario.simulation.duration_s = end_s - options.begin_s;
   scenario.simulation.warmup_s = 0;  // SUMO measures every vehicle from an empty network too

@@ -15,7 +15,7 @@ namespace itsc::detail {
 
 namespace {
 
-constexpr std::size_t kMaxVehicles = 10'000'000;  // against flows that would expand without end
+constexpr std::size_t kMaxVehicles = 2'000'000;  // against flows that would expand without end
 constexpr double kDefaultFlowLength_s = 86'400;     // SUMO's default flow end: one day after its begin
 
 enum class VehicleKind { car, heavy, not_a_car };

@@ -35,10 +35,12 @@ XmlReader::XmlReader(const SumoSource& source, std::string_view root_name) : nam
   }
   const pugi::xml_node element = root();
   if (!element) {
-    throw Error(ErrorCode::invalid_input, {Diagnostic{Severity::error, name_, 1, 1, "", "no root element"}});
+    throw Error(ErrorCode::invalid_input,
+                {Diagnostic{Severity::error, name_, 1, 1, "", "not XML: no root element <" + std::string(root_name) + ">"}});
   }
   if (root_name != element.name()) {
-    const auto [line, column] = line_column(element.offset_debug());
+    const auto [line, column] = line_column(element.offset_debug() - 1);  // at its '<'
+
     throw Error(ErrorCode::invalid_input,
                 {Diagnostic{Severity::error, name_, line, column, "",
                             "root element is <" + std::string(element.name()) + ">, expected <" +
@@ -57,8 +59,7 @@ std::pair<int, int> XmlReader::line_column(std::ptrdiff_t offset) const {
 void XmlReader::error(pugi::xml_node element, std::string message) {
   if (errors_.size() >= kMaxErrors) return;
   // offset_debug points at the element's name; the column shown is that of its '<'.
-  auto [line, column] = line_column(element.offset_debug());
-  if (column > 1) --column;
+  const auto [line, column] = line_column(element.offset_debug() - 1);
   errors_.push_back({Severity::error, name_, line, column, "", std::move(message)});
 }
 
