@@ -49,7 +49,7 @@ TEST_CASE("SUMO import: a small hand-written net imports") {
 
 TEST_CASE("SUMO import: bad input gives the file and line") {
   CHECK(import_error("<net><edge id=\"a\"\n</net>").find("n.net.xml:2:") == 0);
-  CHECK(import_error("not xml at all").find("n.net.xml:1:1: ") == 0);
+  CHECK(import_error("not xml at all") == "n.net.xml:1:15: not well-formed XML: No document element found");
   CHECK(import_error("<?xml version=\"1.0\"?>\n<routes/>\n") == "n.net.xml:2:1: root element is <routes>, expected <net>");
   std::string dangling = kNet;
   dangling.replace(dangling.find("to=\"out\" fromLane"), 8, "to=\"nowhere\"");
