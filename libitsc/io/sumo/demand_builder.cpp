@@ -94,7 +94,9 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
   // shares over the whole period; an approach nobody used, equal shares of its movements other than
   // U-turns.
   std::size_t unused = 0;
-  for (const auto& [link, ids] : approach_movements) {
+  for (const auto& approach : approach_movements) {
+    const std::size_t link = approach.first;
+    const std::vector<std::string>& ids = approach.second;  // not a structured binding: lambdas use it
     if (ids.size() < 2) continue;
     const Link& from = network.links[link];
     const Node& node = network.nodes[*nodes.find(from.to)];

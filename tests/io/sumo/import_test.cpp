@@ -44,10 +44,10 @@ TEST_CASE("SUMO import: a netgenerate grid gives the right counts of nodes, link
   for (const Node& node : scenario.network.nodes) movements += node.movements.size();
   CHECK(movements == 9 * 12);  // 4 approaches x (left, through, right), no U-turns
   REQUIRE(scenario.timing.size() == 9);
-  for (const auto& [id, timing] : scenario.timing) {
-    INFO(id);
-    CHECK(timing.stages.size() == 2);
-    CHECK(timing.cycle_s == 90);
+  for (const auto& entry : scenario.timing) {
+    INFO(entry.first);
+    CHECK(entry.second.stages.size() == 2);
+    CHECK(entry.second.cycle_s == 90);
   }
   CHECK(scenario.sumo.signals.size() == 9);
   CHECK(validate(scenario).empty());
