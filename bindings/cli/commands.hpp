@@ -36,5 +36,7 @@ void add_validate_command(CLI::App& app);
 void add_info_command(CLI::App& app);
 void add_simulate_command(CLI::App& app);
 void add_generate_command(CLI::App& app);
+void add_convert_command(CLI::App& app);
+void add_export_command(CLI::App& app);
 
 }  // namespace itsc::cli

@@ -27,6 +27,23 @@ struct SimulationSettings {
   friend bool operator==(const SimulationSettings&, const SimulationSettings&) = default;
 };
 
+/// A signalized node's SUMO traffic light, kept by the SUMO import so that plans can be exported to it.
+struct SumoSignal {
+  std::string node;        ///< signalized node id
+  std::string tls;         ///< SUMO traffic light (`tlLogic`) id
+  int link_count = 0;      ///< length of its programs' state strings
+  /// Movement id -> the `linkIndex` of each of its connections.
+  std::map<std::string, std::vector<int>> link_indices;
+  friend bool operator==(const SumoSignal&, const SumoSignal&) = default;
+};
+
+/// What the SUMO import keeps of the SUMO network: SUMO's ids are the scenario's ids, plus these.
+struct SumoReferences {
+  double begin_s = 0;               ///< SUMO time of t = 0 (the import's --begin; the export adds it back)
+  std::vector<SumoSignal> signals;  ///< one per signalized node imported from a SUMO traffic light
+  friend bool operator==(const SumoReferences&, const SumoReferences&) = default;
+};
+
 /// Everything one simulation needs.
 struct Scenario {
   int schema_version = kSchemaVersion;
@@ -35,6 +52,7 @@ struct Scenario {
   Network network;
   Demand demand;
   std::map<std::string, Timing> timing;  ///< keyed by signalized node id
+  SumoReferences sumo;                   ///< set by the SUMO import (empty otherwise)
 
   /// The run length: `simulation.duration_s`, or the demand profile's length.
   [[nodiscard]] double duration_s() const;

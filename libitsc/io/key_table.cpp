@@ -23,6 +23,7 @@ constexpr std::array kTopKeys{
     KeySpec{"detectors", list, "", "none", "", 0, kOptional, "Vehicle detectors (section `detectors[]`)."},
     KeySpec{"demand", map, "", "no demand", "", 0, kOptional, "Entry flows, turns, pedestrians (section `demand`)."},
     KeySpec{"timing", map, "", "none", "", 0, kOptional, "Signal timing per signalized node id (section `timing.<node>`)."},
+    KeySpec{"sumo", map, "", "none", "", 0, kOptional, "What the SUMO import keeps for the export (section `sumo`)."},
 };
 
 constexpr std::array kSimulationKeys{
@@ -179,6 +180,18 @@ constexpr std::array kOverlapKeys{
     KeySpec{"crosswalks", id_list, "", "none", "", 0, kOptional, "Not supported (pedestrian overlaps): rejected; give crosswalks to the parent phases."},
 };
 
+constexpr std::array kSumoKeys{
+    KeySpec{"begin_s", number, "s", "0", "", 0, kOptional, "SUMO time of t = 0 (the import's --begin; the export adds it back)."},
+    KeySpec{"signals", list, "", "none", "", 0, kOptional, "SUMO traffic lights of signalized nodes (section `sumo.signals[]`)."},
+};
+
+constexpr std::array kSumoSignalKeys{
+    KeySpec{"node", string, "", "", "", 0, kRequired, "Signalized node id."},
+    KeySpec{"tls", string, "", "", "", 0, kRequired, "SUMO traffic light (`tlLogic`) id."},
+    KeySpec{"link_count", integer, "", "", "", 0, kRequired, "Length of its programs' state strings."},
+    KeySpec{"link_indices", map, "", "none", "", 0, kOptional, "Movement id to the SUMO `linkIndex` list of its connections."},
+};
+
 constexpr std::array kPlanKeys{
     KeySpec{"schema_version", integer, "", "", "", 0, kRequired, "Version of this format; this build reads 1."},
     KeySpec{"timing", map, "", "", "", 0, kRequired, "Timing per signalized node id, as in a scenario's `timing`."},
@@ -204,16 +217,18 @@ const Section sequence{"timing.<node>.sequence", "Exactly one form: `stages`, or
 const Section stage{"timing.<node>.sequence.stages[]", "A stage: green, then yellow, then red clearance.", kStageKeys};
 const Section phase{"timing.<node>.sequence.phases[]", "A NEMA phase with its NTCIP 1202 parameters.", kPhaseKeys};
 const Section overlap{"timing.<node>.sequence.overlaps[]", "An overlap: green while a parent phase is green.", kOverlapKeys};
+const Section sumo{"sumo", "Kept by the SUMO import (`itsc convert sumo`) for the export; SUMO's ids are the scenario's ids.", kSumoKeys};
+const Section sumo_signal{"sumo.signals[]", "The SUMO traffic light of one signalized node.", kSumoSignalKeys};
 const Section plan{"(plan file)", "The keys of a plan file.", kPlanKeys};
 }  // namespace sections
 
 namespace {
-constexpr std::array<const Section*, 18> kAllSections{
+constexpr std::array<const Section*, 20> kAllSections{
     &sections::top,        &sections::simulation, &sections::node,     &sections::leg,
     &sections::movement,   &sections::lane_group, &sections::link,     &sections::detector,
     &sections::demand,     &sections::entry,      &sections::turns,    &sections::pedestrians,
     &sections::timing,     &sections::sequence,   &sections::stage,    &sections::phase,
-    &sections::overlap,    &sections::plan};
+    &sections::overlap,    &sections::sumo,       &sections::sumo_signal, &sections::plan};
 
 // Optimal string alignment distance: insertions, deletions, substitutions and transpositions of
 // neighbours ("mhp" for "mph") each count one.

@@ -69,6 +69,8 @@ extern const Section sequence;
 extern const Section stage;
 extern const Section phase;
 extern const Section overlap;
+extern const Section sumo;
+extern const Section sumo_signal;
 extern const Section plan;
 }  // namespace sections
 

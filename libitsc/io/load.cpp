@@ -5,27 +5,16 @@
 #include <cstring>
 #include <memory>
 
+#include "io/read_file.hpp"
 #include "io/readers.hpp"
 #include "io/semantics.hpp"
 #include "itsc/io.hpp"
 
 namespace itsc {
 
-namespace {
+using detail::read_file;
 
-std::string read_file(const std::filesystem::path& path) {
-  const auto fail = [&] {
-    return Error(ErrorCode::io, "cannot read '" + path.string() + "': " + std::strerror(errno));
-  };
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) throw fail();
-  std::string text;
-  char buffer[65536];
-  std::size_t count = 0;
-  while ((count = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, count);
-  if (std::ferror(file.get()) != 0) throw fail();
-  return text;
-}
+namespace {
 
 std::string not_signalized(const std::string& id) {
   return "'" + id + "' is not a signalized node of the scenario";

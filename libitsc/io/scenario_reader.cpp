@@ -141,6 +141,30 @@ Demand read_demand(MapReader& in) {
   return out;
 }
 
+SumoSignal read_sumo_signal(MapReader& in) {
+  SumoSignal out;
+  in.read("node", out.node);
+  in.read("tls", out.tls);
+  in.read("link_count", out.link_count);
+  if (const YamlNode* indices = in.find("link_indices")) {
+    for_each_entry(in.context(), *indices, in.path_of("link_indices"),
+                   [&](const YamlNode& movement, const YamlNode& value, const std::string& path) {
+                     std::vector<int>& list = out.link_indices[movement.value];
+                     for_each_item(in.context(), value, path, [&](const YamlNode& item, const std::string& item_path) {
+                       if (const auto index = to_integer(in.context(), item, item_path)) list.push_back(*index);
+                     });
+                   });
+  }
+  return out;
+}
+
+SumoReferences read_sumo(MapReader& in) {
+  SumoReferences out;
+  in.read("begin_s", out.begin_s);
+  out.signals = read_items<SumoSignal>(in, "signals", sections::sumo_signal, read_sumo_signal);
+  return out;
+}
+
 }  // namespace
 
 bool check_schema_version(LoadContext& context, const YamlNode& root) {
@@ -176,6 +200,10 @@ Scenario read_scenario(LoadContext& context, const YamlNode& root) {
   }
   if (const YamlNode* node = in.find("timing")) {
     out.timing = read_timing_map(context, *node, in.path_of("timing"), out.network);
+  }
+  if (const YamlNode* node = in.find("sumo")) {
+    MapReader sumo(context, sections::sumo, *node, in.path_of("sumo"));
+    out.sumo = read_sumo(sumo);
   }
   return out;
 }

@@ -240,6 +240,26 @@ YamlOut write_timing_map(const std::map<std::string, Timing>& timing) {
   return out;
 }
 
+YamlOut write_sumo_signal(const SumoSignal& in) {
+  SectionWriter out(sections::sumo_signal);
+  out.add("node", YamlOut::string(in.node));
+  out.add("tls", YamlOut::string(in.tls));
+  out.add("link_count", YamlOut::integer(in.link_count));
+  if (!in.link_indices.empty()) {
+    YamlOut map = YamlOut::map();
+    for (const auto& [movement, list] : in.link_indices) map.add(movement, YamlOut::list_of(list, YamlOut::integer));
+    out.add("link_indices", std::move(map));
+  }
+  return out.finish();
+}
+
+YamlOut write_sumo(const SumoReferences& in) {
+  SectionWriter out(sections::sumo);
+  out.add_number("begin_s", in.begin_s, SumoReferences{}.begin_s);
+  if (!in.signals.empty()) out.add("signals", items(in.signals, write_sumo_signal));
+  return out.finish();
+}
+
 }  // namespace
 
 std::string save_scenario_string(const Scenario& scenario) {
@@ -252,6 +272,7 @@ std::string save_scenario_string(const Scenario& scenario) {
   if (!scenario.network.detectors.empty()) out.add("detectors", items(scenario.network.detectors, write_detector));
   if (scenario.demand != Demand{}) out.add("demand", write_demand(scenario.demand));
   if (!scenario.timing.empty()) out.add("timing", write_timing_map(scenario.timing));
+  if (scenario.sumo != SumoReferences{}) out.add("sumo", write_sumo(scenario.sumo));
   return detail::write_yaml(out.finish());
 }
 

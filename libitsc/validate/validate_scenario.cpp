@@ -43,6 +43,7 @@ std::vector<Diagnostic> validate(const Scenario& scenario) {
   detail::validate_network(checker, scenario.network);
   detail::validate_timing(checker, scenario);
   detail::validate_demand(checker, scenario);
+  detail::validate_sumo(checker, scenario);
   return checker.take();
 }
 

@@ -78,7 +78,7 @@ TEST_CASE("batch: B plans and demands = B single runs, bit for bit") {
   CHECK(batched.state().metrics.delay_veh_s[0] != batched.state().metrics.delay_veh_s[1]);
 }
 
-TEST_CASE("batch: one thread = two threads, bit for bit" * doctest::test_suite("threaded")) {
+TEST_CASE("batch: one thread = two threads bit for bit" * doctest::test_suite("threaded")) {
   const std::size_t batch = 19;  // three blocks of whole cache lines: 8 + 8 + 3 members
   const Variants v = variants(batch);
   SimulateOptions one;

@@ -1,0 +1,63 @@
+// itsc convert sumo --net NET.net.xml [--routes R.rou.xml ...] [--begin S] [--end S] [--interval S]
+//                   -o SCENARIO.yaml [--report FILE]
+#include <itsc/io.hpp>
+#include <itsc/sumo.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "commands.hpp"
+
+namespace itsc::cli {
+
+namespace {
+
+struct ConvertSumoArgs {
+  std::string net;
+  std::vector<std::string> routes;
+  double begin_s = 0;
+  std::optional<double> end_s;
+  double interval_s = 900;
+  std::string output;
+  std::string report;
+};
+
+int run_convert_sumo(const ConvertSumoArgs& args) {
+  SumoImportOptions options;
+  options.net_file = args.net;
+  options.route_files.assign(args.routes.begin(), args.routes.end());
+  options.begin_s = args.begin_s;
+  options.end_s = args.end_s;
+  options.interval_s = args.interval_s;
+  const SumoImport imported = import_sumo(options);
+  std::string report;
+  for (const std::string& line : imported.report) report += line + "\n";
+  write_file_atomically(args.output, save_scenario_string(imported.scenario));
+  if (args.report.empty()) {
+    std::fwrite(report.data(), 1, report.size(), stderr);
+  } else {
+    write_file_atomically(args.report, report);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_convert_command(CLI::App& app) {
+  CLI::App* convert = app.add_subcommand("convert", "Convert networks and demand from other tools into a scenario");
+  convert->require_subcommand(1);
+  auto args = std::make_shared<ConvertSumoArgs>();
+  CLI::App* sumo = convert->add_subcommand("sumo", "Import a SUMO network, its routes and its signal programs");
+  sumo->add_option("--net", args->net, "SUMO network (.net.xml)")->required();
+  sumo->add_option("--routes", args->routes, "SUMO route files (.rou.xml): vehicles, trips, flows");
+  sumo->add_option("--begin", args->begin_s, "SUMO time that becomes t = 0 (s)");
+  sumo->add_option("--end", args->end_s, "SUMO time the demand ends (s; default: whole intervals past the last departure)");
+  sumo->add_option("--interval", args->interval_s, "demand profile interval (s)")->check(positive_finite());
+  sumo->add_option("-o,--output", args->output, "scenario file to write (YAML)")->required();
+  sumo->add_option("--report", args->report, "write the conversion report here (default: stderr)");
+  sumo->callback([args] { run_guarded([args] { return run_convert_sumo(*args); }); });
+}
+
+}  // namespace itsc::cli

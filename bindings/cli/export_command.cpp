@@ -1,0 +1,48 @@
+// itsc export sumo --scenario SCENARIO.yaml [--plan PLAN.yaml] -o TLS.add.xml [--program-id ID]
+#include <itsc/io.hpp>
+#include <itsc/sumo.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "commands.hpp"
+
+namespace itsc::cli {
+
+namespace {
+
+struct ExportSumoArgs {
+  std::string scenario;
+  std::string plan;
+  std::string output;
+  std::string program_id = "itsc";
+};
+
+int run_export_sumo(const ExportSumoArgs& args) {
+  LoadResult loaded = load_scenario_file(args.scenario);
+  for (const auto& warning : loaded.warnings) std::fprintf(stderr, "%s\n", warning.to_string().c_str());
+  if (!args.plan.empty()) apply_plan(loaded.scenario, load_plan_file(args.plan, loaded.scenario));
+  SumoExportOptions options;
+  options.program_id = args.program_id;
+  const SumoExport exported = export_sumo_tls(loaded.scenario, options);
+  for (const std::string& line : exported.report) std::fprintf(stderr, "%s\n", line.c_str());
+  write_file_atomically(args.output, exported.xml);
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& app) {
+  CLI::App* command = app.add_subcommand("export", "Export plans to other tools");
+  command->require_subcommand(1);
+  auto args = std::make_shared<ExportSumoArgs>();
+  CLI::App* sumo = command->add_subcommand("sumo", "Write the plans as SUMO tlLogic programs (an additional file)");
+  sumo->add_option("--scenario", args->scenario, "scenario imported from the SUMO net (itsc convert sumo)")->required();
+  sumo->add_option("--plan", args->plan, "plan file whose timings replace the scenario's");
+  sumo->add_option("-o,--output", args->output, "additional file to write (.add.xml)")->required();
+  sumo->add_option("--program-id", args->program_id, "programID of the new programs");
+  sumo->callback([args] { run_guarded([args] { return run_export_sumo(*args); }); });
+}
+
+}  // namespace itsc::cli

@@ -1,0 +1,68 @@
+#pragma once
+/// @file sumo.hpp
+/// SUMO interoperability: import a SUMO network (`.net.xml`) with its demand (`.rou.xml`) and static
+/// signal programs into a `Scenario`, and export a scenario's plans as a SUMO additional file of
+/// `tlLogic` programs. Imported ids are SUMO's ids (junction -> node, edge -> link); each movement keeps
+/// the `linkIndex` values of its connections (`sumo_link_indices`) and each signalized node the id and
+/// size of its traffic light (`sumo_tls`, `sumo_tls_link_count`), so that the export can address
+/// SUMO's program again. See docs/sumo.md.
+
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "itsc/scenario.hpp"
+
+namespace itsc {
+
+/// What to import and how.
+struct SumoImportOptions {
+  std::filesystem::path net_file;                 ///< the `.net.xml`
+  std::vector<std::filesystem::path> route_files; ///< `.rou.xml` files (vehicles, trips, flows)
+  double begin_s = 0;                 ///< SUMO time that becomes libitsc's t = 0
+  std::optional<double> end_s;        ///< SUMO time the demand ends; default: last departure, whole intervals
+  double interval_s = 900;            ///< length of each demand profile interval
+};
+
+/// An imported scenario and the conversion report: one line per skipped or approximated element.
+struct SumoImport {
+  Scenario scenario;
+  std::vector<std::string> report;
+};
+
+/// The text of one SUMO file; `name` is used in messages (FILE:LINE:COL).
+struct SumoSource {
+  std::string name;
+  std::string text;
+};
+
+/// Imports a SUMO network and its demand. Throws `Error` (invalid_input) with the file, line and column
+/// of every problem (not XML, wrong root element, dangling ids, routes over unknown edges), `Error` (io)
+/// when a file cannot be read. The scenario returned passes `validate` without errors.
+[[nodiscard]] SumoImport import_sumo(const SumoImportOptions& options);
+
+/// The same from file contents held in memory (`options.net_file` and `route_files` are ignored).
+[[nodiscard]] SumoImport import_sumo(const SumoSource& net, std::span<const SumoSource> routes,
+                                     const SumoImportOptions& options);
+
+/// How to export plans to SUMO.
+struct SumoExportOptions {
+  std::string program_id = "itsc";  ///< programID of the new programs (SUMO runs the last one loaded)
+};
+
+/// An additional file and the notes about it (link indices no movement covers, held red).
+struct SumoExport {
+  std::string xml;
+  std::vector<std::string> report;
+};
+
+/// One `tlLogic` per SUMO traffic light of the scenario's signalized nodes: one phase per interval of
+/// the engine's interval table (`G`/`g`/`y`/`r`/`s`), offset in SUMO's convention (phase 0 starts at
+/// SUMO time offset; the scenario's `sumo_begin_s` is added back). Throws `Error` (invalid_input) when a
+/// signalized node has no `sumo_tls` (the scenario was not imported from SUMO) or the nodes of one
+/// traffic light have different cycles.
+[[nodiscard]] SumoExport export_sumo_tls(const Scenario& scenario, const SumoExportOptions& options = {});
+
+}  // namespace itsc

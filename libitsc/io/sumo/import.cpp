@@ -1,0 +1,100 @@
+// itsc::import_sumo: net -> network -> clean-up -> signal programs -> routes -> demand -> validated scenario.
+#include <algorithm>
+#include <cmath>
+
+#include "io/read_file.hpp"
+#include "io/sumo/import_parts.hpp"
+#include "util/format_number.hpp"
+
+namespace itsc {
+
+namespace {
+
+constexpr double kMaxLength_s = 7 * 86'400;   // as validate's longest run
+constexpr double kMaxIntervals = 100'000;     // demand profile intervals
+
+void check_options(const SumoImportOptions& options) {
+  std::vector<Diagnostic> problems;
+  const auto fail = [&](const char* option, const std::string& message) {
+    problems.push_back({Severity::error, "", 0, 0, option, message});
+  };
+  if (!std::isfinite(options.begin_s)) fail("begin", "must be a finite number");
+  if (!(options.interval_s > 0) || !std::isfinite(options.interval_s)) fail("interval", "must be a positive number");
+  if (options.end_s && !(*options.end_s > options.begin_s && std::isfinite(*options.end_s))) {
+    fail("end", "must be after begin (" + detail::format_number(options.begin_s) + ")");
+  }
+  if (options.end_s && *options.end_s - options.begin_s > kMaxLength_s) fail("end", "must be at most 7 days after begin");
+  if (!problems.empty()) throw Error(ErrorCode::invalid_input, std::move(problems));
+}
+
+// The end of the demand: as given, or whole intervals past the last departure.
+double demand_end_s(const SumoImportOptions& options, const std::vector<detail::SumoTrip>& trips) {
+  if (options.end_s) return *options.end_s;
+  double last = options.begin_s;
+  for (const auto& trip : trips) last = std::max(last, trip.depart_s);
+  const double end_s = options.begin_s + (std::floor((last - options.begin_s) / options.interval_s) + 1) * options.interval_s;
+  if (end_s - options.begin_s > kMaxLength_s) {
+    throw Error(ErrorCode::invalid_input, "the departures span more than 7 days after begin: give --end");
+  }
+  return end_s;
+}
+
+std::string stem(const std::string& name) {
+  std::string base = std::filesystem::path(name).filename().string();
+  for (const char* suffix : {".net.xml", ".xml"}) {
+    const std::string_view ending(suffix);
+    if (base.size() > ending.size() && base.ends_with(ending)) return base.substr(0, base.size() - ending.size());
+  }
+  return base;
+}
+
+}  // namespace
+
+SumoImport import_sumo(const SumoSource& net_source, std::span<const SumoSource> routes,
+                       const SumoImportOptions& options) {
+  check_options(options);
+  SumoImport out;
+  std::vector<std::string>& report = out.report;
+  const detail::SumoNet net = detail::read_sumo_net(net_source, report);
+  Scenario& scenario = out.scenario;
+  scenario.name = stem(net_source.name) + " (imported from SUMO)";
+  detail::build_network(net, scenario, report);
+  detail::clean_network(scenario, report);
+  detail::import_programs(net, scenario, options.begin_s, report);
+  std::vector<detail::SumoTrip> trips;
+  for (const SumoSource& source : routes) {
+    auto more = detail::read_sumo_routes(source, net, scenario.network, report);
+    trips.insert(trips.end(), more.begin(), more.end());
+  }
+  const double end_s = demand_end_s(options, trips);
+  if ((end_s - options.begin_s) / options.interval_s > kMaxIntervals) {
+    throw Error(ErrorCode::invalid_input, "more than 100000 demand intervals: give a longer --interval");
+  }
+  scenario.demand = detail::build_demand(trips, scenario.network, options.begin_s, end_s, options.interval_s, report);
+  scenario.simulation.duration_s = end_s - options.begin_s;
+  scenario.simulation.warmup_s = 0;  // SUMO measures every vehicle from an empty network too
+  scenario.sumo.begin_s = options.begin_s;
+  report.push_back("simulation: " + detail::format_number(end_s - options.begin_s) + " s from SUMO time " +
+                   detail::format_number(options.begin_s) + ", no warm-up (as SUMO counts every vehicle)");
+
+  std::vector<Diagnostic> errors;
+  for (Diagnostic& diagnostic : validate(scenario)) {
+    if (diagnostic.severity == Severity::warning) {
+      report.push_back(diagnostic.to_string());
+    } else {
+      diagnostic.file = net_source.name;
+      errors.push_back(std::move(diagnostic));
+    }
+  }
+  if (!errors.empty()) throw Error(ErrorCode::invalid_input, std::move(errors));
+  return out;
+}
+
+SumoImport import_sumo(const SumoImportOptions& options) {
+  const SumoSource net{options.net_file.string(), detail::read_file(options.net_file)};
+  std::vector<SumoSource> routes;
+  for (const auto& path : options.route_files) routes.push_back({path.string(), detail::read_file(path)});
+  return import_sumo(net, routes, options);
+}
+
+}  // namespace itsc

@@ -1,0 +1,292 @@
+// SumoNet -> Network: links from edges with car lanes, nodes from junctions, legs with bearings from
+// the lane shapes, movements from connections, lane groups from the connections' lanes.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numbers>
+#include <numeric>
+#include <set>
+
+#include "io/sumo/import_parts.hpp"
+#include "network/geometry.hpp"
+#include "util/id_index.hpp"
+
+namespace itsc::detail {
+
+namespace {
+
+constexpr double kBearingReach_m = 20;  // how far along a lane its direction at the junction is measured
+
+const SumoLane* first_car_lane(const SumoEdge& edge) {
+  for (const SumoLane& lane : edge.lanes) {
+    if (lane.allows_cars) return &lane;
+  }
+  return nullptr;
+}
+
+Link make_link(const SumoEdge& edge) {
+  Link link;
+  link.id = edge.id;
+  link.from = edge.from;
+  link.to = edge.to;
+  link.length_m = first_car_lane(edge)->length_m;
+  link.lanes = 0;
+  double speed_mps = 0;
+  for (const SumoLane& lane : edge.lanes) {
+    if (!lane.allows_cars) continue;
+    ++link.lanes;
+    speed_mps = std::max(speed_mps, lane.speed_mps);
+  }
+  link.speed_kmh = std::round(speed_mps * 3.6 * 100) / 100;
+  return link;
+}
+
+NodeControl control_of(const std::string& type) {
+  if (type == "traffic_light" || type == "traffic_light_right_on_red" || type == "traffic_light_unregulated") {
+    return NodeControl::signalized;
+  }
+  if (type == "dead_end") return NodeControl::boundary;
+  return NodeControl::uncontrolled;
+}
+
+std::optional<TurnType> turn_of(char dir) {
+  switch (dir) {
+    case 's': return TurnType::through;
+    case 't': return TurnType::u_turn;
+    case 'l': case 'L': return TurnType::left;
+    case 'r': case 'R': return TurnType::right;
+    default: return std::nullopt;
+  }
+}
+
+// Bearing of a lane shape from its point at the junction toward the point kBearingReach_m along it.
+std::optional<double> shape_bearing(std::vector<std::pair<double, double>> shape, bool at_end) {
+  if (shape.size() < 2) return std::nullopt;
+  if (at_end) std::reverse(shape.begin(), shape.end());
+  double left = kBearingReach_m;
+  std::pair<double, double> reach = shape.back();
+  for (std::size_t i = 1; i < shape.size(); ++i) {
+    const double dx = shape[i].first - shape[i - 1].first;
+    const double dy = shape[i].second - shape[i - 1].second;
+    const double length = std::hypot(dx, dy);
+    if (length >= left) {
+      reach = {shape[i - 1].first + dx * left / length, shape[i - 1].second + dy * left / length};
+      break;
+    }
+    left -= length;
+  }
+  if (reach == shape.front()) return std::nullopt;
+  return bearing_deg(shape.front().first, shape.front().second, reach.first, reach.second);
+}
+
+double round_tenth(double value) { return std::round(value * 10) / 10; }
+
+// Legs: the links of a node grouped by the junction at their other end (in and out paired).
+void add_legs(Node& node, const Network& network, const std::map<std::string, const SumoEdge*>& edges) {
+  std::map<std::string, std::vector<const Link*>> in_by_neighbour;
+  std::map<std::string, std::vector<const Link*>> out_by_neighbour;
+  std::set<std::string> neighbours;
+  for (const Link& link : network.links) {
+    if (link.to == node.id) {
+      in_by_neighbour[link.from].push_back(&link);
+      neighbours.insert(link.from);
+    }
+    if (link.from == node.id) {
+      out_by_neighbour[link.to].push_back(&link);
+      neighbours.insert(link.to);
+    }
+  }
+  for (const std::string& neighbour : neighbours) {
+    const auto& ins = in_by_neighbour[neighbour];
+    const auto& outs = out_by_neighbour[neighbour];
+    for (std::size_t k = 0; k < std::max(ins.size(), outs.size()); ++k) {
+      Leg leg;
+      leg.id = k == 0 ? neighbour : neighbour + "#" + std::to_string(k + 1);
+      double x = 0;
+      double y = 0;
+      int bearings = 0;
+      const auto add_bearing = [&](const Link* link, bool arriving) {
+        const SumoLane* lane = first_car_lane(*edges.at(link->id));
+        if (const auto bearing = shape_bearing(lane->shape, arriving)) {
+          x += std::sin(*bearing * std::numbers::pi / 180);
+          y += std::cos(*bearing * std::numbers::pi / 180);
+          ++bearings;
+        }
+      };
+      if (k < ins.size()) {
+        leg.in_link = ins[k]->id;
+        add_bearing(ins[k], true);
+      }
+      if (k < outs.size()) {
+        leg.out_link = outs[k]->id;
+        add_bearing(outs[k], false);
+      }
+      if (bearings > 0 && std::hypot(x, y) > 1e-9) {
+        const double bearing = round_tenth(std::fmod(std::atan2(x, y) * 180 / std::numbers::pi + 360, 360));
+        leg.bearing_deg = bearing >= 360 ? 0 : bearing;
+      }
+      node.legs.push_back(std::move(leg));
+    }
+  }
+}
+
+// Lane groups of one approach: lanes that share a movement are one group (a movement is in one group).
+void add_lane_groups(Node& node, const std::string& link_id, const std::map<int, std::set<std::string>>& lanes,
+                     const SumoEdge& edge) {
+  std::vector<int> indices;
+  for (const auto& entry : lanes) indices.push_back(entry.first);
+  std::vector<std::size_t> parent(indices.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  const auto find = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (std::size_t a = 0; a < indices.size(); ++a) {
+    for (std::size_t b = a + 1; b < indices.size(); ++b) {
+      const auto& first = lanes.at(indices[a]);
+      const auto& second = lanes.at(indices[b]);
+      const bool shared = std::any_of(first.begin(), first.end(), [&](const std::string& m) { return second.count(m) != 0; });
+      if (shared) parent[find(b)] = find(a);
+    }
+  }
+  for (std::size_t root = 0; root < indices.size(); ++root) {
+    if (find(root) != root) continue;
+    LaneGroup group;
+    group.link = link_id;
+    group.lanes = 0;
+    std::set<std::string> movements;
+    for (std::size_t i = 0; i < indices.size(); ++i) {
+      if (find(i) != root) continue;
+      ++group.lanes;
+      movements.insert(lanes.at(indices[i]).begin(), lanes.at(indices[i]).end());
+    }
+    group.id = edge.id + "_" + std::to_string(indices[root]);
+    for (const SumoLane& lane : edge.lanes) {
+      if (lane.index == indices[root]) group.id = lane.id;
+    }
+    // Keep the node's movement order.
+    for (const Movement& movement : node.movements) {
+      if (movements.count(movement.id) != 0) group.movements.push_back(movement.id);
+    }
+    node.lane_groups.push_back(std::move(group));
+  }
+}
+
+}  // namespace
+
+double free_flow_time_s(const Link& link) { return link.length_m / (link.speed_kmh / 3.6); }
+
+void build_network(const SumoNet& net, Scenario& scenario, std::vector<std::string>& report) {
+  Network& network = scenario.network;
+  std::map<std::string, std::size_t> program_links;
+  for (const SumoProgram& program : net.programs) program_links[program.id] = program.phases.front().state.size();
+  std::map<std::string, const SumoEdge*> edges;
+  std::size_t without_cars = 0;
+  std::size_t partial = 0;
+  for (const SumoEdge& edge : net.edges) {
+    if (first_car_lane(edge) == nullptr) {
+      ++without_cars;
+      continue;
+    }
+    if (edge.from == edge.to) {
+      report.push_back(edge.where + ": edge '" + edge.id + "' starts and ends at one junction: dropped");
+      continue;
+    }
+    if (std::any_of(edge.lanes.begin(), edge.lanes.end(), [](const SumoLane& l) { return !l.allows_cars; })) ++partial;
+    edges.emplace(edge.id, &edge);
+    network.links.push_back(make_link(edge));
+  }
+  if (without_cars > 0) {
+    report.push_back(std::to_string(without_cars) + " edges without car lanes (sidewalks, bike paths, rail) skipped");
+  }
+  if (partial > 0) {
+    report.push_back(std::to_string(partial) + " edges have non-car lanes (sidewalks, bike or bus lanes): those lanes skipped");
+  }
+
+  // Nodes: junctions that kept links touch; one neighbour makes a boundary.
+  std::map<std::string, std::set<std::string>> neighbours;
+  for (const Link& link : network.links) {
+    neighbours[link.from].insert(link.to);
+    neighbours[link.to].insert(link.from);
+  }
+  std::size_t fringe = 0;
+  for (const SumoJunction& junction : net.junctions) {
+    const auto found = neighbours.find(junction.id);
+    if (found == neighbours.end()) continue;
+    Node node;
+    node.id = junction.id;
+    node.control = control_of(junction.type);
+    node.x_m = junction.x_m;
+    node.y_m = junction.y_m;
+    if (node.control != NodeControl::boundary && found->second.size() == 1) {
+      node.control = NodeControl::boundary;
+      ++fringe;
+    }
+    if (junction.type == "allway_stop" || junction.type == "priority_stop" || junction.type == "right_before_left" ||
+        junction.type == "left_before_right") {
+      report.push_back("junction '" + junction.id + "' (" + junction.type +
+                       ") imported as uncontrolled (a merge/diverge without stop or yield rules)");
+    }
+    network.nodes.push_back(std::move(node));
+  }
+  if (fringe > 0) {
+    report.push_back(std::to_string(fringe) + " fringe junctions with a single neighbour (and any signal there) "
+                                              "imported as boundary nodes where traffic enters and leaves");
+  }
+
+  // Movements from the connections of car lanes, with their link indices; the lanes each serves.
+  const IdIndex nodes(network.nodes);
+  std::map<std::pair<std::string, std::string>, std::map<int, std::set<std::string>>> approach_lanes;
+  for (const SumoConnection& connection : net.connections) {
+    const auto from = edges.find(connection.from);
+    const auto to = edges.find(connection.to);
+    if (from == edges.end() || to == edges.end()) continue;
+    const auto lane = std::find_if(from->second->lanes.begin(), from->second->lanes.end(),
+                                   [&](const SumoLane& l) { return l.index == connection.from_lane; });
+    if (lane == from->second->lanes.end() || !lane->allows_cars) continue;
+    Node& node = network.nodes[*nodes.find(from->second->to)];
+    if (node.control == NodeControl::boundary) continue;
+    const std::string id = connection.from + "->" + connection.to;
+    auto movement = std::find_if(node.movements.begin(), node.movements.end(), [&](const Movement& m) { return m.id == id; });
+    if (movement == node.movements.end()) {
+      Movement created;
+      created.id = id;
+      created.from_link = connection.from;
+      created.to_link = connection.to;
+      created.turn = turn_of(connection.dir).value_or(TurnType::through);
+      node.movements.push_back(std::move(created));
+      movement = node.movements.end() - 1;
+    }
+    if (!connection.tl.empty() && node.control == NodeControl::signalized) {
+      SumoSignal* signal = find_signal(scenario, node.id);
+      if (signal == nullptr) {
+        scenario.sumo.signals.push_back({node.id, connection.tl, static_cast<int>(program_links.at(connection.tl)), {}});
+        signal = &scenario.sumo.signals.back();
+      }
+      if (signal->tls == connection.tl) {
+        std::vector<int>& indices = signal->link_indices[id];
+        if (std::find(indices.begin(), indices.end(), connection.link_index) == indices.end()) {
+          indices.push_back(connection.link_index);
+        }
+      }
+    }
+    approach_lanes[{node.id, connection.from}][connection.from_lane].insert(id);
+  }
+  for (SumoSignal& signal : scenario.sumo.signals) {
+    for (auto& entry : signal.link_indices) std::sort(entry.second.begin(), entry.second.end());
+  }
+  for (Node& node : network.nodes) add_legs(node, network, edges);
+  for (const auto& [key, lanes] : approach_lanes) {
+    Node& node = network.nodes[*nodes.find(key.first)];
+    if (node.control == NodeControl::signalized) add_lane_groups(node, key.second, lanes, *edges.at(key.second));
+  }
+}
+
+SumoSignal* find_signal(Scenario& scenario, std::string_view node) {
+  for (SumoSignal& signal : scenario.sumo.signals) {
+    if (signal.node == node) return &signal;
+  }
+  return nullptr;
+}
+
+}  // namespace itsc::detail

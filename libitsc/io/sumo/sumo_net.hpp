@@ -1,0 +1,73 @@
+#pragma once
+// A SUMO network as read from its .net.xml: the parts the import uses, in SUMO's own terms.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "itsc/sumo.hpp"
+
+namespace itsc::detail {
+
+struct SumoLane {
+  std::string id;
+  int index = 0;           ///< 0 = rightmost
+  double speed_mps = 0;
+  double length_m = 0;
+  std::vector<std::pair<double, double>> shape;  ///< x, y in metres
+  bool allows_cars = true; ///< passenger cars may use it (allow/disallow)
+};
+
+struct SumoEdge {
+  std::string id;
+  std::string from;        ///< junction id
+  std::string to;
+  std::string function;    ///< "" (normal), internal, crossing, walkingarea, connector
+  std::vector<SumoLane> lanes;
+  std::string where;       ///< FILE:LINE for report lines
+};
+
+struct SumoJunction {
+  std::string id;
+  std::string type;        ///< traffic_light, priority, dead_end, ...
+  double x_m = 0;
+  double y_m = 0;
+};
+
+struct SumoConnection {
+  std::string from;        ///< edge ids
+  std::string to;
+  int from_lane = 0;
+  int to_lane = 0;
+  std::string tl;          ///< traffic light id, "" if none
+  int link_index = -1;
+  char dir = 's';          ///< s, t, l, L, r, R, ...
+};
+
+struct SumoPhase {
+  double duration_s = 0;
+  std::string state;
+};
+
+struct SumoProgram {
+  std::string id;
+  std::string type;        ///< static, actuated, delay_based, NEMA, ...
+  std::string program_id;
+  double offset_s = 0;
+  std::vector<SumoPhase> phases;
+  std::string where;
+};
+
+struct SumoNet {
+  std::vector<SumoEdge> edges;
+  std::vector<SumoJunction> junctions;
+  std::vector<SumoConnection> connections;  ///< between normal edges only
+  std::vector<SumoProgram> programs;        ///< the first program of each traffic light
+};
+
+/// Reads a .net.xml (root <net>). Throws `Error` with FILE:LINE:COL for malformed XML, a wrong root,
+/// missing or bad attributes and dangling references (edge -> junction, connection -> edge or
+/// traffic light, link index beyond the program's states). `report` gets the elements skipped.
+[[nodiscard]] SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report);
+
+}  // namespace itsc::detail
