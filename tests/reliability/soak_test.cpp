@@ -21,20 +21,9 @@ long resident_pages() {
   return resident;
 }
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
-#ifdef NDEBUG
-constexpr bool kRelease = !kSanitized;
+// Memory is measured in optimized builds without sanitizers (whose allocators keep their own pools).
+#if defined(NDEBUG) && !defined(ITSC_SANITIZED)
+constexpr bool kRelease = true;
 #else
 constexpr bool kRelease = false;
 #endif

@@ -20,7 +20,8 @@ TEST_CASE("discharge: saturation flow × lanes × effective green per cycle") {
       options.duration_s = 450 + 10 * 90;
       Simulation simulation(test::isolated_approach(options));
       simulation.run();
-      const auto& group = test::group_of(simulation.result(), "EBT");
+      const SimulationResult result = simulation.result();
+      const auto& group = test::group_of(result, "EBT");
       const double expected = 1900.0 / 3600.0 * lanes * 45.0;
       CAPTURE(downstream);
       CAPTURE(lanes);

@@ -60,7 +60,8 @@ TEST_CASE("oversaturation: the reported overflow term is d2 − 1800·T·max(0, 
   options.duration_s = 450 + 900;
   Simulation simulation(test::isolated_approach(options));
   simulation.run();
-  const auto& group = test::group_of(simulation.result(), "EBT");
+  const SimulationResult result = simulation.result();
+  const auto& group = test::group_of(result, "EBT");
   const double x = group.degree_of_saturation;
   CHECK(x == doctest::Approx(1.2).epsilon(0.01));
   const double expected = hcm::incremental_delay_s(x, group.capacity_veh_per_h, 0.25) - 1800 * 0.25 * (x - 1);

@@ -16,5 +16,7 @@ inline const LaneGroupResult& group_of(const SimulationResult& result, const std
   }
   throw std::runtime_error("no lane group serves " + movement);
 }
+/// A temporary result would leave the reference dangling: keep the result in a variable.
+const LaneGroupResult& group_of(SimulationResult&& result, const std::string& movement) = delete;
 
 }  // namespace itsc::test
