@@ -52,4 +52,19 @@ enum class Los { A, B, C, D, E, F };
 [[nodiscard]] std::vector<double> webster_effective_greens_s(double cycle_s, double lost_time_s,
                                                              std::span<const double> critical_flow_ratios);
 
+/// What one stage (or phase sequence) needs from the cycle.
+struct StageDemand {
+  double flow_ratio = 0;   ///< critical v/s of the stage
+  double min_green_s = 0;  ///< vehicle or pedestrian minimum green
+  double clearance_s = 0;  ///< yellow + red clearance (taken as the stage's lost time)
+};
+
+/// Webster's split rule under minimum greens: the cycle less the clearances is shared in proportion
+/// to the critical flow ratios (equally when all are zero); a stage the rule would give less than its
+/// minimum is held there and the rest shared again. Greens are whole tenths of a second and, with the
+/// clearances, add up to the cycle exactly. Without binding minimums this is
+/// `webster_effective_greens_s` rounded to tenths. Throws `itsc::Error` (invalid_input) when the
+/// minimums and clearances do not fit in the cycle or there is no stage.
+[[nodiscard]] std::vector<double> webster_greens_s(double cycle_s, std::span<const StageDemand> stages);
+
 }  // namespace itsc::hcm

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "generate/street_grid.hpp"
+#include "itsc/hcm.hpp"
 #include "signal/phase_defaults.hpp"
 
 namespace itsc::detail {
@@ -22,8 +23,6 @@ constexpr double kVehicleMinGreen_s = 7;
 constexpr double kMinYellow_s = 4;
 constexpr double kMinRedClearance_s = 1;
 constexpr double kMaxRedClearance_s = 2;
-
-long to_tenths(double seconds) { return std::lround(seconds * 10); }
 
 // Rounds up to the next half second (controllers and timing sheets use 0.5 s clearances).
 double ceil_half(double seconds) { return std::ceil(seconds * 2 - 1e-9) / 2; }
@@ -80,70 +79,9 @@ double min_green(const Stage& stage, const Node& node) {
 
 }  // namespace
 
-// Webster's split rule. It must move to (or reuse) libitsc/hcm/, which owns the Webster formulas,
-// once that module lands; the generators then call it from there.
-std::vector<double> webster_greens(double cycle_s, const std::vector<StageNeed>& stages) {
-  // Work in whole tenths so that the greens and clearances add up to the cycle exactly.
-  long available = to_tenths(cycle_s);
-  std::vector<long> minimum;
-  for (const StageNeed& stage : stages) {
-    available -= to_tenths(stage.clearance_s);
-    minimum.push_back(std::lround(std::ceil(stage.min_green_s * 10 - 1e-9)));
-  }
-  const long needed = std::accumulate(minimum.begin(), minimum.end(), 0L);
-  if (stages.empty() || available < needed) {
-    throw Error(ErrorCode::invalid_input,
-                "a cycle of " + number_text(cycle_s) +
-                    " s is too short for the minimum greens and clearances (" +
-                    number_text(static_cast<double>(needed + to_tenths(cycle_s) - available) / 10) + " s)");
-  }
-  // Share the time among the stages not held at their minimum, holding any the rule starves.
-  const std::size_t n = stages.size();
-  std::vector<bool> held(n, false);
-  std::vector<double> share(n, 0);
-  for (bool changed = true; changed;) {
-    changed = false;
-    double free = static_cast<double>(available);
-    double ratio_sum = 0;
-    double open = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (held[i]) {
-        free -= static_cast<double>(minimum[i]);
-      } else {
-        ratio_sum += stages[i].flow_ratio;
-        open += 1;
-      }
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      if (held[i]) continue;
-      share[i] = ratio_sum > 0 ? free * stages[i].flow_ratio / ratio_sum : free / open;
-      if (share[i] < static_cast<double>(minimum[i])) {
-        held[i] = true;
-        changed = true;
-      }
-    }
-  }
-  std::vector<long> green(n);
-  for (std::size_t i = 0; i < n; ++i) green[i] = held[i] ? minimum[i] : std::lround(share[i]);
-  // Rounding leaves a few tenths over or short: give or take them where there is most slack.
-  long residual = available - std::accumulate(green.begin(), green.end(), 0L);
-  while (residual != 0) {
-    std::size_t target = 0;
-    for (std::size_t i = 1; i < n; ++i) {
-      if (green[i] - minimum[i] > green[target] - minimum[target]) target = i;
-    }
-    const long step = residual > 0 ? 1 : -1;
-    green[target] += step;
-    residual -= step;
-  }
-  std::vector<double> result;
-  for (const long tenths : green) result.push_back(static_cast<double>(tenths) / 10);
-  return result;
-}
-
 void time_stages(Timing& timing, const Node& node, const Scenario& scenario,
                  const std::map<std::string, double>& flows) {
-  std::vector<StageNeed> needs(timing.stages.size());
+  std::vector<hcm::StageDemand> needs(timing.stages.size());
   for (std::size_t k = 0; k < timing.stages.size(); ++k) {
     Stage& stage = timing.stages[k];
     clearances(stage, node, scenario.network);
@@ -163,7 +101,7 @@ void time_stages(Timing& timing, const Node& node, const Scenario& scenario,
     const double capacity = link->saturation_flow_veh_per_h_per_lane * group.lanes;
     needs[*k].flow_ratio = std::max(needs[*k].flow_ratio, volume / capacity);
   }
-  const std::vector<double> greens = webster_greens(timing.cycle_s, needs);
+  const std::vector<double> greens = hcm::webster_greens_s(timing.cycle_s, needs);
   for (std::size_t k = 0; k < timing.stages.size(); ++k) timing.stages[k].green_s = greens[k];
 }
 
