@@ -68,6 +68,10 @@ struct IntersectionLayout {
   std::vector<std::string> movements;  ///< movement ids: the observation's and command's column order
   std::vector<std::string> crosswalks; ///< leg ids of crosswalks
   std::vector<std::string> detectors;  ///< detector ids: the observation's detector order
+  /// [detector] phases (stage numbers for a stage plan) each detector calls / extends; empty or
+  /// shorter than `detectors` means none (only the actuated controller reads them).
+  std::vector<std::vector<int>> detector_calls;
+  std::vector<std::vector<int>> detector_extends;
 };
 
 /// Plays one interval table per batch member.
@@ -91,8 +95,66 @@ class FixedTimeController final : public Controller {
   std::size_t movements_ = 0;
 };
 
-/// Builds the controller that `timing.controller` names ("fixed" for now) with one timing per batch
-/// member (all members must name the same controller). Throws `itsc::Error` (invalid_input) for an
+/// Fully actuated NEMA control (docs/signals.md, "Actuated operation") of one intersection for a
+/// batch: min green, extension by passage time, gap-out, max-out (Max1), recalls (none, min, max),
+/// phase skipping without a call, yellow and red clearance; rings run concurrently and cross barriers
+/// together. State is [phase × batch]; each member reads its own detector columns. Time in tenths;
+/// every step is advanced a tenth at a time, so 0.1 s and 1 s steps take the same decisions for the
+/// same detector input.
+class ActuatedController final : public Controller {
+ public:
+  /// `timing` resolved (`resolve_timing`; a stage plan is the one-ring case), the same for every
+  /// member. Throws `itsc::Error` (invalid_input) for plans with overlaps, a phase without yellow or
+  /// red clearance, a movement or detector phase not in the layout / plan, or batch == 0.
+  ActuatedController(const Timing& timing, const IntersectionLayout& layout, std::size_t batch);
+
+  [[nodiscard]] std::size_t movement_count() const noexcept override { return movement_count_; }
+  [[nodiscard]] std::size_t batch_size() const noexcept override { return batch_; }
+  [[nodiscard]] bool uses_observation() const noexcept override { return true; }
+  void step(Tenths start, Tenths length, const Observation& observation,
+            const SignalCommand& command) noexcept override;
+
+  /// Phase numbers in the controller's phase order.
+  [[nodiscard]] std::span<const int> phase_numbers() const noexcept { return number_; }
+  /// True while phase `number` shows green for member b (false for an unknown number).
+  [[nodiscard]] bool phase_green(int number, std::size_t b) const noexcept;
+
+  enum class Interval : std::uint8_t { green, yellow, red_clearance, idle };
+
+ private:
+  void tick(std::size_t b, const Observation& observation) noexcept;
+  [[nodiscard]] bool any_call_except_green(std::size_t b) const noexcept;
+  void cross_barrier(std::size_t b) noexcept;
+  void start_green(std::size_t r, std::size_t b, std::size_t position) noexcept;
+
+  std::size_t batch_ = 1;
+  std::size_t movement_count_ = 0;
+  // Phases [phase]
+  std::vector<int> number_;
+  std::vector<Tenths> min_green_, max1_, passage_, yellow_, red_;
+  std::vector<Recall> recall_;
+  std::vector<std::size_t> group_of_;  // barrier group of each phase
+  // Rings: sequence[r] = phase indices in order over all barrier groups
+  std::vector<std::vector<std::size_t>> sequence_;
+  std::size_t groups_ = 1;
+  // Movements: [movement] → (phase, protected) pairs
+  std::vector<std::vector<std::pair<std::size_t, bool>>> served_by_;
+  // Detectors: [detector] → phase indices
+  std::vector<std::vector<std::size_t>> calls_, extends_;
+  // State [phase × batch]
+  std::vector<std::uint8_t> extended_;  // [phase] scratch: extended in this tenth
+  std::vector<std::uint8_t> call_;
+  std::vector<Tenths> gap_;  // tenths since an extend detector last called, while green
+  // State [ring × batch]
+  std::vector<std::size_t> position_;  // index into sequence_[r]
+  std::vector<Interval> interval_;
+  std::vector<Tenths> elapsed_;      // in the current interval
+  std::vector<Tenths> max_elapsed_;  // green under a conflicting call (the Max1 timer)
+  std::vector<std::size_t> group_;   // [batch] current barrier group
+};
+
+/// Builds the controller that `timing.controller` names ("fixed" or "actuated") with one timing per batch
+/// member (all members must name the same controller; "actuated" uses member 0's timing for all). Throws `itsc::Error` (invalid_input) for an
 /// unknown controller or a plan that does not compile.
 [[nodiscard]] std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_member,
                                                           const IntersectionLayout& layout);

@@ -59,6 +59,14 @@ void FixedTimeController::step(Tenths start, Tenths length, const Observation& /
 std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_member,
                                             const IntersectionLayout& layout) {
   if (timing_per_member.empty()) throw Error(ErrorCode::invalid_input, "controller: no timing given");
+  if (timing_per_member.front().controller == "actuated") {
+    for (const Timing& timing : timing_per_member) {
+      if (timing != timing_per_member.front()) {
+        throw Error(ErrorCode::invalid_input, "actuated controller: batch members must share one timing");
+      }
+    }
+    return std::make_unique<ActuatedController>(timing_per_member.front(), layout, timing_per_member.size());
+  }
   std::vector<IntervalTable> tables;
   tables.reserve(timing_per_member.size());
   for (const Timing& timing : timing_per_member) {
@@ -66,7 +74,7 @@ std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_m
       throw Error(ErrorCode::invalid_input, "controller: batch members name different controllers");
     }
     if (timing.controller != "fixed") {
-      throw Error(ErrorCode::invalid_input, "controller '" + timing.controller + "' is not available yet (use \"fixed\")");
+      throw Error(ErrorCode::invalid_input, "controller '" + timing.controller + "' is not available (use \"fixed\" or \"actuated\")");
     }
     tables.push_back(compile_interval_table(timing, layout.movements, layout.crosswalks));
   }

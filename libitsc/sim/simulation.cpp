@@ -37,6 +37,12 @@ std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, co
     }
     layout.crosswalks = model.signal_crosswalks[s];
     layout.detectors = model.signal_detectors[s];
+    for (const std::string& id : layout.detectors) {
+      const auto found = std::find_if(scenario.network.detectors.begin(), scenario.network.detectors.end(),
+                                      [&](const Detector& d) { return d.id == id; });
+      layout.detector_calls.push_back(found == scenario.network.detectors.end() ? std::vector<int>{} : found->calls);
+      layout.detector_extends.push_back(found == scenario.network.detectors.end() ? std::vector<int>{} : found->extends);
+    }
     controllers.push_back(make_controller(timings, layout));
   }
   return controllers;

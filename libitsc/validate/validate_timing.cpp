@@ -18,7 +18,7 @@ namespace {
 constexpr double kMaxCycle_s = 600;
 constexpr double kMaxInterval_s = 600;
 constexpr double kSumTolerance_s = 1e-6;
-const std::set<std::string, std::less<>> kControllers{"fixed"};
+const std::set<std::string, std::less<>> kControllers{"fixed", "actuated"};
 
 // Movement and crosswalk references of one stage, phase or overlap.
 void check_service(Checker& checker, const Service& service, const Node& node, const std::string& path) {
@@ -224,7 +224,17 @@ void validate_timing(Checker& checker, const Scenario& scenario) {
                                             format_number(timing.offset_s));
     }
     if (kControllers.count(timing.controller) == 0) {
-      checker.error(path + ".controller", "unknown controller '" + timing.controller + "' (known: fixed)");
+      checker.error(path + ".controller", "unknown controller '" + timing.controller + "' (known: fixed, actuated)");
+    } else if (timing.controller == "actuated") {
+      // Actuated control needs detectors on links into the node that call some phase.
+      const bool called = std::any_of(network.detectors.begin(), network.detectors.end(), [&](const Detector& d) {
+        const auto link = network.link_index(d.link);
+        return link && network.links[*link].to == node_id && !d.calls.empty();
+      });
+      if (!called) {
+        checker.error(path + ".controller", "controller 'actuated' needs detectors that call its phases; node '" +
+                                                node_id + "' has none");
+      }
     }
     const std::size_t errors_before = error_count(checker);
     if (!timing.stages.empty() && timing.rings) {

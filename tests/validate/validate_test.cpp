@@ -471,3 +471,22 @@ TEST_CASE("validate: conflicting movements and crosswalks") {
                           "crosswalks to the parent phases");
   }
 }
+
+TEST_CASE("validate: actuated control needs detectors that call the node's phases") {
+  Scenario scenario = itsc::test::make_cross_scenario();
+  scenario.timing["C"].controller = "actuated";
+  check_single_error(scenario,
+                     "timing.C.controller: controller 'actuated' needs detectors that call its phases; node 'C' has none");
+  itsc::Detector detector;
+  detector.id = "d1";
+  detector.link = scenario.network.links.front().id;  // arrives at C
+  REQUIRE(scenario.network.links.front().to == "C");
+  detector.extends = {1};
+  scenario.network.detectors.push_back(detector);
+  check_single_error(scenario,
+                     "timing.C.controller: controller 'actuated' needs detectors that call its phases; node 'C' has none");
+  scenario.network.detectors.back().calls = {1};
+  CHECK(errors_of(scenario).empty());
+  scenario.timing["C"].controller = "adaptive";
+  check_single_error(scenario, "timing.C.controller: unknown controller 'adaptive' (known: fixed, actuated)");
+}

@@ -1,0 +1,280 @@
+// Fully actuated NEMA control (docs/signals.md, "Actuated operation").
+#include <algorithm>
+#include <string>
+
+#include "itsc/controller.hpp"
+#include "itsc/error.hpp"
+#include "itsc/ring_plan.hpp"
+
+namespace itsc {
+
+namespace {
+
+[[noreturn]] void reject(const std::string& message) {
+  throw Error(ErrorCode::invalid_input, "actuated controller: " + message);
+}
+
+}  // namespace
+
+ActuatedController::ActuatedController(const Timing& timing, const IntersectionLayout& layout, std::size_t batch)
+    : batch_(batch), movement_count_(layout.movements.size()) {
+  if (batch_ == 0) reject("batch of 0");
+  const RingPlan plan = ring_plan_of(timing);
+  if (!plan.overlaps.empty()) reject("overlaps are not supported (overlap " + plan.overlaps.front().id + ")");
+  if (plan.rings.empty()) reject("no rings");
+  groups_ = plan.rings.front().size();
+  if (groups_ == 0) reject("no barrier groups");
+  auto phase_index = [&](int number) -> std::size_t {
+    for (std::size_t i = 0; i < number_.size(); ++i) {
+      if (number_[i] == number) return i;
+    }
+    return number_.size();
+  };
+  for (const Phase& phase : plan.phases) {
+    if (!phase.yellow_s || !phase.red_clearance_s) {
+      reject("phase " + std::to_string(phase.number) + " lacks a yellow or red clearance (resolve the timing first)");
+    }
+    const Tenths yellow = to_tenths(*phase.yellow_s);
+    const Tenths red = to_tenths(*phase.red_clearance_s);
+    const Tenths max1 = phase.max1_s ? to_tenths(*phase.max1_s) : std::max<Tenths>(1, to_tenths(phase.split_s) - yellow - red);
+    const Tenths min_green = phase.min_green_s ? to_tenths(*phase.min_green_s) : std::min<Tenths>(50, max1);
+    number_.push_back(phase.number);
+    min_green_.push_back(std::max<Tenths>(1, min_green));
+    max1_.push_back(std::max(max1, min_green_.back()));
+    passage_.push_back(phase.passage_s ? std::max<Tenths>(1, to_tenths(*phase.passage_s)) : 30);
+    yellow_.push_back(yellow);
+    red_.push_back(red);
+    recall_.push_back(phase.recall);
+  }
+  group_of_.assign(number_.size(), 0);
+  std::vector<std::size_t> ring_of(number_.size(), plan.rings.size());
+  for (std::size_t r = 0; r < plan.rings.size(); ++r) {
+    if (plan.rings[r].size() != groups_) reject("rings have different numbers of barrier groups");
+    std::vector<std::size_t> sequence;
+    for (std::size_t g = 0; g < groups_; ++g) {
+      for (const int number : plan.rings[r][g]) {
+        const std::size_t p = phase_index(number);
+        if (p == number_.size() || ring_of[p] != plan.rings.size()) {
+          reject("phase " + std::to_string(number) + " is undefined or placed twice");
+        }
+        ring_of[p] = r;
+        group_of_[p] = g;
+        sequence.push_back(p);
+      }
+    }
+    if (sequence.empty()) reject("ring " + std::to_string(r + 1) + " has no phases");
+    sequence_.push_back(std::move(sequence));
+  }
+  served_by_.resize(movement_count_);
+  auto movement_index = [&](const std::string& id) {
+    const auto found = std::find(layout.movements.begin(), layout.movements.end(), id);
+    if (found == layout.movements.end()) reject("movement '" + id + "' is not at the intersection");
+    return static_cast<std::size_t>(found - layout.movements.begin());
+  };
+  for (std::size_t p = 0; p < number_.size(); ++p) {
+    const Service& serves = plan.phases[p].serves;
+    for (const auto& id : serves.protected_movements) served_by_[movement_index(id)].emplace_back(p, true);
+    for (const auto& id : serves.permitted_movements) served_by_[movement_index(id)].emplace_back(p, false);
+  }
+  auto phases_of = [&](const std::vector<std::vector<int>>& lists, std::size_t d) {
+    std::vector<std::size_t> result;
+    if (d >= lists.size()) return result;
+    for (const int number : lists[d]) {
+      const std::size_t p = phase_index(number);
+      if (p == number_.size()) {
+        reject("detector '" + layout.detectors[d] + "' names phase " + std::to_string(number) + ", not in the plan");
+      }
+      result.push_back(p);
+    }
+    return result;
+  };
+  for (std::size_t d = 0; d < layout.detectors.size(); ++d) {
+    calls_.push_back(phases_of(layout.detector_calls, d));
+    extends_.push_back(phases_of(layout.detector_extends, d));
+  }
+  extended_.assign(number_.size(), 0);
+  call_.assign(number_.size() * batch_, 0);
+  gap_.assign(number_.size() * batch_, 0);
+  const std::size_t rings = sequence_.size();
+  position_.assign(rings * batch_, 0);
+  interval_.assign(rings * batch_, Interval::idle);
+  elapsed_.assign(rings * batch_, 0);
+  max_elapsed_.assign(rings * batch_, 0);
+  group_.assign(batch_, 0);
+  // Start-up: every ring green in its first phase of barrier group 1.
+  for (std::size_t b = 0; b < batch_; ++b) {
+    for (std::size_t r = 0; r < rings; ++r) {
+      if (group_of_[sequence_[r].front()] == 0) start_green(r, b, 0);
+    }
+  }
+}
+
+bool ActuatedController::phase_green(int number, std::size_t b) const noexcept {
+  for (std::size_t r = 0; r < sequence_.size(); ++r) {
+    const std::size_t i = r * batch_ + b;
+    if (interval_[i] == Interval::green && number_[sequence_[r][position_[i]]] == number) return true;
+  }
+  return false;
+}
+
+void ActuatedController::start_green(std::size_t r, std::size_t b, std::size_t position) noexcept {
+  const std::size_t i = r * batch_ + b;
+  position_[i] = position;
+  interval_[i] = Interval::green;
+  elapsed_[i] = 0;
+  max_elapsed_[i] = 0;
+  const std::size_t p = sequence_[r][position];
+  gap_[p * batch_ + b] = 0;
+  call_[p * batch_ + b] = 0;
+}
+
+bool ActuatedController::any_call_except_green(std::size_t b) const noexcept {
+  // Calls of green phases are cleared each tick, so any call left is a conflicting one.
+  for (std::size_t p = 0; p < number_.size(); ++p) {
+    if (call_[p * batch_ + b] != 0) return true;
+  }
+  return false;
+}
+
+void ActuatedController::cross_barrier(std::size_t b) noexcept {
+  // The next barrier group (cyclically, the current one last) with a call; each ring starts at its
+  // first called phase there. Without any call the rings rest in red.
+  for (std::size_t k = 1; k <= groups_; ++k) {
+    const std::size_t g = (group_[b] + k) % groups_;
+    bool started = false;
+    for (std::size_t r = 0; r < sequence_.size(); ++r) {
+      for (std::size_t pos = 0; pos < sequence_[r].size(); ++pos) {
+        const std::size_t p = sequence_[r][pos];
+        if (group_of_[p] == g && call_[p * batch_ + b] != 0) {
+          start_green(r, b, pos);
+          started = true;
+          break;
+        }
+      }
+    }
+    if (started) {
+      group_[b] = g;
+      return;
+    }
+  }
+}
+
+void ActuatedController::tick(std::size_t b, const Observation& observation) noexcept {
+  const std::size_t phases = number_.size();
+  const std::size_t rings = sequence_.size();
+  // Calls: recalls, then detectors (a detector calling in this tenth places its calls and, on a
+  // green phase it extends, restarts the passage timer).
+  for (std::size_t p = 0; p < phases; ++p) {
+    if (recall_[p] == Recall::min || recall_[p] == Recall::max) call_[p * batch_ + b] = 1;
+  }
+  std::vector<std::uint8_t>& extended = extended_;
+  std::fill(extended.begin(), extended.end(), std::uint8_t{0});
+  for (std::size_t d = 0; d < calls_.size(); ++d) {
+    const std::size_t at = d * batch_ + b;
+    const bool present = at < observation.detector_call.size() && observation.detector_call[at] > 0.5;
+    if (!present) continue;
+    for (const std::size_t p : calls_[d]) call_[p * batch_ + b] = 1;
+    for (const std::size_t p : extends_[d]) extended[p] = 1;
+  }
+  for (std::size_t r = 0; r < rings; ++r) {
+    const std::size_t i = r * batch_ + b;
+    if (interval_[i] == Interval::green) call_[sequence_[r][position_[i]] * batch_ + b] = 0;
+  }
+  const bool conflicting = any_call_except_green(b);
+  for (std::size_t r = 0; r < rings; ++r) {
+    const std::size_t i = r * batch_ + b;
+    const std::size_t p = sequence_[r][position_[i]];
+    switch (interval_[i]) {
+      case Interval::green: {
+        ++elapsed_[i];
+        if (conflicting) ++max_elapsed_[i];
+        Tenths& gap = gap_[p * batch_ + b];
+        gap = extended[p] != 0 ? 0 : gap + 1;
+        const bool gapped_out = gap >= passage_[p] && recall_[p] != Recall::max;
+        const bool maxed_out = max_elapsed_[i] >= max1_[p];
+        if (elapsed_[i] >= min_green_[p] && conflicting && (gapped_out || maxed_out)) {
+          interval_[i] = Interval::yellow;
+          elapsed_[i] = 0;
+        }
+        break;
+      }
+      case Interval::yellow:
+        ++elapsed_[i];
+        break;
+      case Interval::red_clearance:
+        ++elapsed_[i];
+        break;
+      case Interval::idle:
+        break;
+    }
+    // Zero-length intervals pass at once.
+    if (interval_[i] == Interval::yellow && elapsed_[i] >= yellow_[p]) {
+      interval_[i] = Interval::red_clearance;
+      elapsed_[i] = 0;
+    }
+    if (interval_[i] == Interval::red_clearance && elapsed_[i] >= red_[p]) {
+      interval_[i] = Interval::idle;
+      elapsed_[i] = 0;
+      // The next called phase of this ring in the current barrier group, else wait at the barrier.
+      for (std::size_t pos = position_[i] + 1; pos < sequence_[r].size(); ++pos) {
+        const std::size_t q = sequence_[r][pos];
+        if (group_of_[q] == group_[b] && call_[q * batch_ + b] != 0) {
+          start_green(r, b, pos);
+          break;
+        }
+      }
+    }
+  }
+  bool all_idle = true;
+  for (std::size_t r = 0; r < rings; ++r) all_idle = all_idle && interval_[r * batch_ + b] == Interval::idle;
+  if (all_idle) cross_barrier(b);
+}
+
+void ActuatedController::step(Tenths /*start*/, Tenths length, const Observation& observation,
+                              const SignalCommand& command) noexcept {
+  const std::size_t batch = batch_;
+  const std::size_t rings = sequence_.size();
+  auto shown = [&](std::size_t m, std::size_t b) {
+    Indication best = Indication::red;
+    auto rank = [](Indication x) {
+      switch (x) {
+        case Indication::protected_green: return 4;
+        case Indication::permitted_green: return 3;
+        case Indication::yellow: return 2;
+        default: return 0;
+      }
+    };
+    for (const auto& [p, is_protected] : served_by_[m]) {
+      for (std::size_t r = 0; r < rings; ++r) {
+        const std::size_t i = r * batch + b;
+        if (sequence_[r][position_[i]] != p) continue;
+        Indication here = Indication::red;
+        if (interval_[i] == Interval::green) {
+          here = is_protected ? Indication::protected_green : Indication::permitted_green;
+        } else if (interval_[i] == Interval::yellow) {
+          here = Indication::yellow;
+        }
+        if (rank(here) > rank(best)) best = here;
+      }
+    }
+    return best;
+  };
+  for (std::size_t b = 0; b < batch; ++b) {
+    for (std::size_t m = 0; m < movement_count_; ++m) {
+      command.green_tenths[m * batch + b] = 0;
+      command.yellow_tenths[m * batch + b] = 0;
+    }
+    for (Tenths t = 0; t < length; ++t) {
+      // The tenth is shown as the state at its start; then the controller advances over it.
+      for (std::size_t m = 0; m < movement_count_; ++m) {
+        const Indication here = shown(m, b);
+        if (is_green(here)) ++command.green_tenths[m * batch + b];
+        if (here == Indication::yellow) ++command.yellow_tenths[m * batch + b];
+      }
+      tick(b, observation);
+    }
+    for (std::size_t m = 0; m < movement_count_; ++m) command.indication[m * batch + b] = shown(m, b);
+  }
+}
+
+}  // namespace itsc
