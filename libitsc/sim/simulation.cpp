@@ -28,6 +28,13 @@ std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, co
       if (found == source.end()) {
         throw Error(ErrorCode::invalid_input, "batch member " + std::to_string(b) + ": no timing for node '" + node + "'");
       }
+      // The engine does not yet turn cell flows into detector calls (docs/model.md): an actuated
+      // controller would see no vehicle and serve recalls only, so it is refused, not run blind.
+      if (found->second.controller == "actuated") {
+        throw Error(ErrorCode::invalid_input,
+                    "node '" + node + "': actuated control cannot be simulated yet: the engine does not model "
+                    "detector calls; use controller: fixed");
+      }
       // Absent intervals take their defaults from the node's geometry.
       timings.push_back(resolve_timing(found->second, *scenario.network.find_node(node), scenario.network));
     }
