@@ -68,6 +68,7 @@ struct IntersectionLayout {
   std::vector<std::string> movements;  ///< movement ids: the observation's and command's column order
   std::vector<std::string> crosswalks; ///< leg ids of crosswalks
   std::vector<std::string> detectors;  ///< detector ids: the observation's detector order
+  std::vector<std::string> turn_on_red;///< movement ids that may turn on red (shown `red_turn_on_red`)
 };
 
 /// Plays one interval table per batch member.

@@ -72,10 +72,11 @@ inline constexpr double kDefaultWalkS = 7.0;
 
 /// Compiles a stage plan. `movements` and `crosswalks` (leg ids) fix the column order. A movement
 /// served (protected or permitted) in two consecutive stages stays green through the clearance
-/// between them. Times are rounded to tenths. Throws `itsc::Error` (invalid_input) when the plan has no
+/// between them. Movements listed in `turn_on_red` show `red_turn_on_red` instead of `red`. Times are rounded to tenths. Throws `itsc::Error` (invalid_input) when the plan has no
 /// stages, a cycle that differs from the sum of splits by more than 0.05 s, a negative duration, or
 /// references a movement or crosswalk not in the lists.
 [[nodiscard]] IntervalTable compile_interval_table(const Timing& timing, std::span<const std::string> movements,
-                                                   std::span<const std::string> crosswalks);
+                                                   std::span<const std::string> crosswalks,
+                                                   std::span<const std::string> turn_on_red = {});
 
 }  // namespace itsc

@@ -99,6 +99,9 @@ struct State {
   std::vector<double> group_demand_veh;       ///< [group × B] last-cell vehicles of the group
   std::vector<double> group_queue_veh;        ///< [group × B] vehicles held on its approach this step
   std::vector<double> member_scratch;         ///< [4 × B] per-member sums of one link within a pass
+  std::vector<double> link_bay_held_veh;      ///< [link × B] vehicles stored in its bays (take no room in its last cell)
+  std::vector<double> link_open_share;        ///< [(link + 1) × B] share of its lanes not blocked by full bays;
+                                              ///< the extra last row is all ones
   Metrics metrics;
 
   /// Vehicles inside the network of member b (sum over cells).

@@ -73,7 +73,7 @@ Tenths IntervalTable::local_time(Tenths system_time) const noexcept {
 }
 
 IntervalTable compile_interval_table(const Timing& timing, std::span<const std::string> movements,
-                                     std::span<const std::string> crosswalks) {
+                                     std::span<const std::string> crosswalks, std::span<const std::string> turn_on_red) {
   if (timing.stages.empty()) fail("timing: a fixed-time table needs a stage plan (ring plans come later)");
   const auto spans = stage_spans(timing, movements, crosswalks);
   IntervalTable table;
@@ -98,6 +98,14 @@ IntervalTable compile_interval_table(const Timing& timing, std::span<const std::
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
 
+  // Red of a movement that may turn on red.
+  std::vector<Indication> red(movements.size(), Indication::red);
+  for (std::size_t m = 0; m < movements.size(); ++m) {
+    if (std::find(turn_on_red.begin(), turn_on_red.end(), movements[m]) != turn_on_red.end()) {
+      red[m] = Indication::red_turn_on_red;
+    }
+  }
+
   // Indications at the start of each candidate interval; identical neighbours are merged.
   std::vector<Indication> row(movements.size());
   std::vector<PedestrianIndication> ped_row(crosswalks.size());
@@ -115,6 +123,7 @@ IntervalTable compile_interval_table(const Timing& timing, std::span<const std::
       } else {
         row[m] = Indication::red;
       }
+      if (row[m] == Indication::red) row[m] = red[m];
     }
     for (std::size_t c = 0; c < crosswalks.size(); ++c) {
       if (!span.walks[c]) {

@@ -19,11 +19,20 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
     const double* n = state.cell_veh.data();
     double* y = state.cell_outflow_veh.data();
     // Interior: y_i = min(S_i, R_{i+1}), S = min(n, Q·Δt), R = min(Q·Δt, (w′/v′)(N − n)).
-    for (std::size_t i = first; i < last; ++i) {
+    for (std::size_t i = first; i + 1 < last; ++i) {
       for (std::size_t b = block.begin; b < block.end; ++b) {
         const double send = std::min(n[i * batch + b], capacity);
         const double room = std::max(0.0, ratio * (jam - n[(i + 1) * batch + b]));
         y[i * batch + b] = std::min(send, std::min(capacity, room));
+      }
+    }
+    // Into the last cell: vehicles stored in the link's bays take no room there.
+    if (last > first) {
+      const double* bays = &state.link_bay_held_veh[link * batch];
+      for (std::size_t b = block.begin; b < block.end; ++b) {
+        const double send = std::min(n[(last - 1) * batch + b], capacity);
+        const double room = std::max(0.0, ratio * (jam - (n[last * batch + b] - bays[b])));
+        y[(last - 1) * batch + b] = std::min(send, std::min(capacity, room));
       }
     }
     // Last cell: exits absorb what the link can send; otherwise the movements' flows.
@@ -50,7 +59,7 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
         state.metrics.entered_veh[b] += arrivals;
         if (block.measure) state.metrics.window_entered_veh[b] += arrivals;
         const double queue = waiting[b] + arrivals;
-        const double room = std::max(0.0, std::min(capacity, ratio * (jam - n[first * batch + b])));
+        const double room = std::max(0.0, std::min(capacity, ratio * (jam - occupied_veh(model, state, link, first, b))));
         inflow[b] = std::min(queue, room);
         waiting[b] = queue - inflow[b];
         arrived[b] = arrivals;
@@ -202,6 +211,24 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
             metrics.movement_stops[k] += stops + p * new_stops[b];
           }
           if (block.measure) metrics.stops[b] += stops;
+        }
+      }
+      // Vehicles of its bays' movements up to the bays' storage are stored there, not in the last cell.
+      const auto bay_begin = model.link_bay_begin[link];
+      const auto bay_end = model.link_bay_begin[link + 1];
+      if (bay_begin != bay_end) {
+        double* __restrict in_bays = &state.link_bay_held_veh[link * batch];
+        for (std::size_t b = b0; b < b1; ++b) in_bays[b] = 0;
+        for (auto k = bay_begin; k < bay_end; ++k) {
+          const auto g = model.bay_lane_group[k];
+          const double storage = model.lane_group_bay_storage_veh[g];
+          for (std::size_t b = b0; b < b1; ++b) {
+            double content = 0;
+            for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+              content += state.movement_veh[m * batch + b];
+            }
+            in_bays[b] += std::min(content, storage);
+          }
         }
       }
     }

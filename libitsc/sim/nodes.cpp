@@ -9,11 +9,9 @@ namespace itsc::detail {
 
 namespace {
 
-constexpr double kPresent = 1e-9;  // veh: less than this does not block a shared stream
-
 // What the first cell of a link can take in this step: R = min(Q·Δt, (w′/v′)·(N − n)).
 inline double receiving(const Model& model, const State& state, std::uint32_t link, std::size_t b) noexcept {
-  const double n = state.cell_veh[model.link_first_cell[link] * state.batch + b];
+  const double n = occupied_veh(model, state, link, model.link_first_cell[link], b);
   const double room = model.link_wave_ratio[link] * (model.link_cell_jam_veh[link] - n);
   return std::max(0.0, std::min(model.link_step_capacity_veh[link], room));
 }

@@ -59,6 +59,8 @@ State make_state(const Model& model, std::size_t batch) {
   s.group_demand_veh.assign(groups, 0.0);
   s.group_queue_veh.assign(groups, 0.0);
   s.member_scratch.assign(4 * b, 0.0);
+  s.link_bay_held_veh.assign(links, 0.0);
+  s.link_open_share.assign(links + b, 1.0);
 
   Metrics& m = s.metrics;
   for (auto* v : {&m.entered_veh, &m.exited_veh, &m.window_entered_veh, &m.window_exited_veh, &m.vehicle_s,
