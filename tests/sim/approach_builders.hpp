@@ -11,9 +11,32 @@
 
 namespace itsc::test {
 
-/// A four-leg intersection with no movements yet. Travel toward C: "W_C" is eastbound (EB), "E_C"
+/// A scenario under construction with the lanes and length of the links it creates.
+struct FourLeg {
+  Scenario s;
+  int lanes = 1;
+  double length_m = 600;
+};
+
+/// The link "W_C" (toward C) or "C_W" (away from C), created on first use.
+inline void ensure_link(FourLeg& x, const std::string& id) {
+  for (const Link& link : x.s.network.links) {
+    if (link.id == id) return;
+  }
+  const bool toward = id.back() == 'C';
+  const std::string arm = toward ? id.substr(0, id.size() - 2) : id.substr(2);
+  Link link;
+  link.id = id;
+  link.from = toward ? arm : "C";
+  link.to = toward ? "C" : arm;
+  link.lanes = x.lanes;
+  link.length_m = x.length_m;
+  x.s.network.links.push_back(link);
+}
+
+/// A four-leg intersection with no movements yet; links are created as movements use them. Travel toward C: "W_C" is eastbound (EB), "E_C"
 /// westbound (WB), "S_C" northbound (NB), "N_C" southbound (SB).
-inline Scenario four_leg(NodeControl control, double length_m = 600, int lanes = 1, double dt_s = 1) {
+inline FourLeg four_leg(NodeControl control, double length_m = 600, int lanes = 1, double dt_s = 1) {
   Scenario s;
   s.name = "four-leg intersection";
   s.simulation.dt_s = dt_s;
@@ -36,24 +59,18 @@ inline Scenario four_leg(NodeControl control, double length_m = 600, int lanes =
     boundary.x_m = arm.x;
     boundary.y_m = arm.y;
     s.network.nodes.push_back(boundary);
-    for (const bool toward : {true, false}) {
-      Link link;
-      link.id = toward ? std::string(arm.id) + "_C" : "C_" + std::string(arm.id);
-      link.from = toward ? arm.id : "C";
-      link.to = toward ? "C" : arm.id;
-      link.length_m = length_m;
-      link.lanes = lanes;
-      s.network.links.push_back(link);
-    }
   }
-  return s;
+  return {s, lanes, length_m};
 }
 
 inline Node& node_c(Scenario& s) { return s.network.nodes.front(); }
 
 /// Adds a movement and, when `lanes` > 0, an exclusive lane group of that many lanes for it.
-inline void add_movement(Scenario& s, const std::string& id, const std::string& from, const std::string& to, TurnType turn,
+inline void add_movement(FourLeg& x, const std::string& id, const std::string& from, const std::string& to, TurnType turn,
                          int lanes = 1, double bay_length_m = 0) {
+  ensure_link(x, from);
+  ensure_link(x, to);
+  Scenario& s = x.s;
   Movement movement;
   movement.id = id;
   movement.from_link = from;
