@@ -56,6 +56,9 @@ struct Metrics {
   std::vector<double> group_effective_green_s; ///< effective green time (s)
   std::vector<double> group_queue_sum_veh;     ///< Σ over steps of its queue (veh·steps)
   std::vector<double> group_queue_max_veh;     ///< largest queue seen (veh)
+  std::vector<double> group_queue_sum_m;       ///< Σ over steps of its queue length (m·steps): bay queue +
+                                               ///< the approach's congested length
+  std::vector<double> group_queue_max_m;       ///< longest queue seen (m)
   std::vector<double> group_queue_histogram;   ///< [group × bin × B] steps with the queue in each bin
 };
 
@@ -98,7 +101,8 @@ struct State {
   std::vector<double> movement_flow_veh;      ///< [movement × B]
   std::vector<double> group_demand_veh;       ///< [group × B] last-cell vehicles of the group
   std::vector<double> group_queue_veh;        ///< [group × B] vehicles held on its approach this step
-  std::vector<double> member_scratch;         ///< [4 × B] per-member sums of one link within a pass
+  std::vector<double> group_held_veh;         ///< [group × B] its last-cell (and bay) vehicles held this step
+  std::vector<double> member_scratch;         ///< [5 × B] per-member sums of one link within a pass
   std::vector<double> link_bay_held_veh;      ///< [link × B] vehicles stored in its bays (take no room in its last cell)
   std::vector<double> link_open_share;        ///< [(link + 1) × B] share of its lanes not blocked by full bays;
                                               ///< the extra last row is all ones

@@ -135,6 +135,7 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
   double* __restrict arriving_stopped = &state.member_scratch[1 * batch];
   double* __restrict time_veh = &state.member_scratch[2 * batch];
   double* __restrict moved_veh = &state.member_scratch[3 * batch];
+  double* __restrict outside_bays = &state.member_scratch[4 * batch];
   for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
     for (std::size_t b = b0; b < b1; ++b) state.group_queue_veh[g * batch + b] = 0.0;
   }
@@ -185,6 +186,11 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
         n[last * batch + b] = 0;
         stopped[last * batch + b] = 0;
       }
+      const auto group_begin = model.movement_lane_group[model.link_movement_begin[link]];
+      const auto group_end = model.movement_lane_group[model.link_movement_end[link] - 1] + 1;
+      for (auto g = group_begin; g < group_end; ++g) {
+        for (std::size_t b = b0; b < b1; ++b) state.group_held_veh[g * batch + b] = 0;
+      }
       for (auto m = model.link_movement_begin[link]; m < model.link_movement_end[link]; ++m) {
         const std::size_t group = model.movement_lane_group[m];
         for (std::size_t b = b0; b < b1; ++b) {
@@ -203,6 +209,7 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
           // Each movement's share of its approach: its last-cell vehicles plus p of those upstream.
           const double queue = held + p * held_sum[b];
           state.group_queue_veh[group * batch + b] += queue;
+          state.group_held_veh[group * batch + b] += held;
           if (block.measure) {
             // Demand upstream of the queue: at an entry, the arrivals before any entry queue.
             metrics.movement_arrivals_veh[k] += p * link_demand[b];
@@ -228,6 +235,30 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
               content += state.movement_veh[m * batch + b];
             }
             in_bays[b] += std::min(content, storage);
+          }
+        }
+      }
+      if (block.measure) {
+        // Queue length of each group: its bay queue plus the approach's congested length, the held
+        // vehicles outside the bays at jam spacing over the link's lanes (one FIFO queue).
+        const double spacing = model.link_jam_spacing_m[link];
+        for (std::size_t b = b0; b < b1; ++b) outside_bays[b] = held_sum[b];
+        for (auto g = group_begin; g < group_end; ++g) {
+          const double storage = model.lane_group_bay_storage_veh[g];
+          for (std::size_t b = b0; b < b1; ++b) {
+            const double held = state.group_held_veh[g * batch + b];
+            outside_bays[b] += held - std::min(held, storage);
+          }
+        }
+        const double approach_m_per_veh = spacing / model.link_lanes[link];
+        for (auto g = group_begin; g < group_end; ++g) {
+          const double storage = model.lane_group_bay_storage_veh[g];
+          const double bay_m_per_veh = spacing / model.lane_group_lanes[g];
+          for (std::size_t b = b0; b < b1; ++b) {
+            const double in_bay = std::min(state.group_held_veh[g * batch + b], storage);
+            const double length = outside_bays[b] * approach_m_per_veh + in_bay * bay_m_per_veh;
+            metrics.group_queue_sum_m[g * batch + b] += length;
+            metrics.group_queue_max_m[g * batch + b] = std::max(metrics.group_queue_max_m[g * batch + b], length);
           }
         }
       }
