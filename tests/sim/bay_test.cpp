@@ -75,7 +75,6 @@ TEST_CASE("bays: an overflowing left bay blocks one of three lanes, not the appr
   const double long_bay_mean = long_bay_flow / at_open_share;
   CAPTURE(long_bay_mean / short_bay.full);
   CHECK(long_bay_mean > 0.85 * short_bay.full);
-  MESSAGE("bays: blocked steps " << blocked << ", at 2/3 of capacity " << at_open_share << ", long bay there at " << long_bay_mean / short_bay.full << " of capacity");
 }
 
 TEST_CASE("bays: a bay adds its storage to its lane group") {

@@ -48,7 +48,6 @@ TEST_CASE("gap acceptance: permitted-left capacity within 5% of HCM for two oppo
     CAPTURE(expected);
     CAPTURE(measured);
     CHECK(std::fabs(measured - expected) <= 0.05 * expected);
-    MESSAGE("permitted left: v_o " << opposing << " HCM " << expected << " measured " << measured);
     // The opposing through is not slowed by the lefts.
     CHECK(measured_rate_veh_per_h(sim, "WBT") == doctest::Approx(opposing).epsilon(0.01));
   }
@@ -88,7 +87,6 @@ TEST_CASE("gap acceptance: no permitted left discharges while the opposing queue
   CHECK(clearing_steps > 100);
   CHECK(left_while_clearing == 0.0);
   CHECK(left_total > 50);
-  MESSAGE("permitted left: " << clearing_steps << " clearing steps, lefts then " << left_while_clearing << ", lefts in all " << left_total);  // the lefts do go, in the gaps after the queue and as sneakers
 }
 
 TEST_CASE("gap acceptance: right turn on red discharges during red at the gap capacity against the through flow") {
@@ -135,5 +133,4 @@ TEST_CASE("gap acceptance: right turn on red discharges during red at the gap ca
   CHECK(clearing_steps > 50);
   CHECK(clearing_flow == 0.0);
   CHECK(std::fabs(steady_flow / steady_red - expected) <= 0.05 * expected);
-  MESSAGE("turn on red: HCM " << expected * 3600 << " veh/h, measured " << steady_flow / steady_red * 3600 << " over " << steady_red << " red steps; during queue clearance " << clearing_flow);
 }

@@ -110,6 +110,5 @@ TEST_CASE("green wave: coordinated offsets let signal 1's platoons through; shif
     const Stops shifted = stops(x, kCycle_s / 2);
     CAPTURE(shifted.at_two);
     CHECK(shifted.at_two >= 0.9);
-    MESSAGE("green wave X = " << x << ": stopping share " << wave.at_any << ", shifted: " << shifted.at_two);
   }
 }

@@ -69,7 +69,6 @@ TEST_CASE("spillback: queue back, discharge wave and inflow into the full link")
   const double wave_speed = static_cast<double>(cells - 1) * dx / (discharge_time[0] - discharge_time[cells - 1]);
   CAPTURE(wave_speed);
   CHECK(wave_speed == doctest::Approx(w).epsilon(0.02));
-  MESSAGE("spillback: back " << back_speed << " m/s (theory " << shock << "), discharge wave " << wave_speed << " m/s (w = " << w << ")");
 
   // The link is full when the queue back reaches its upstream end: from the measured trajectory, half
   // a cell after it crossed the middle of the first cell. 10 s later it takes < 1% of capacity.

@@ -38,7 +38,6 @@ TEST_CASE("two-way stop: minor-street capacity within 5% of HCM for two major fl
     CAPTURE(expected);
     CAPTURE(minor);
     CHECK(std::fabs(minor - expected) <= 0.05 * expected);
-    MESSAGE("two-way stop: v_c " << major << " HCM " << expected << " measured " << minor);
     const double through = metrics.movement_departures_veh[sim.model().find_movement(0, "EBT")] / window_h;
     CHECK(through == doctest::Approx(major).epsilon(1e-6));
   }
