@@ -73,6 +73,9 @@ struct State {
   std::vector<double> movement_stopped_veh;   ///< [movement × B] of those, vehicles that stopped
   std::vector<double> entry_waiting_veh;      ///< [entry × B] waiting outside the network
   // signals [movement × B]
+  std::vector<double> yield_flow_veh;         ///< [yield × B] conflicting flow its gap rate was last computed for
+  std::vector<double> yield_gap_rate_veh_per_s; ///< [yield × B] that gap rate, per lane (memo: the flow is often
+                                              ///< the same step after step, and exp() is the costly part)
   std::vector<Indication> indication;         ///< at the end of the last step
   std::vector<Indication> command_indication; ///< the controller's command: at the end of this step
   std::vector<std::int32_t> green_tenths;     ///< the controller's command for the current step

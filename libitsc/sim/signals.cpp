@@ -94,6 +94,14 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
     const YieldRule rule = model.movement_yield[m];
     for (std::size_t b = block.begin; b < block.end; ++b) {
       const std::size_t i = m * batch + b;
+      // Only a movement that may go in this step needs its gaps (a left on red, a right on green).
+      const std::int32_t red = model.dt_tenths - state.green_tenths[i] - state.yellow_tenths[i];
+      const bool on_red = state.indication[i] == Indication::red_turn_on_red && red > 0;
+      // Sneakers clear when a permitted green ends, as its yellow starts.
+      const bool yellow_onset = state.yellow_tenths[i] > 0 && state.yellow_elapsed_tenths[i] == state.yellow_tenths[i];
+      const double sneakers = rule == YieldRule::permitted_green && yellow_onset ? model.yield_sneakers_veh[k] : 0.0;
+      next[i] = capacity[i] + sneakers;
+      if (rule == YieldRule::turn_on_red ? !on_red : !(capacity[i] > 0)) continue;
       double flow = 0;
       bool queue = false;
       for (auto c = model.yield_conflict_begin[k]; c < model.yield_conflict_begin[k + 1]; ++c) {
@@ -102,21 +110,19 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
         flow += model.conflict_weight[c] * std::min(n, capacity[o]);
         queue = queue || (capacity[o] > 0 && n > capacity[o] + kPresent);
       }
-      const double gap_rate = queue ? 0.0 : std::min(lane_rate, hcm::gap_capacity_veh_per_h(flow * 3600.0 / dt, headways) / 3600.0);
+      const std::size_t y = k * batch + b;
+      if (flow != state.yield_flow_veh[y]) {
+        state.yield_flow_veh[y] = flow;
+        state.yield_gap_rate_veh_per_s[y] =
+            std::min(lane_rate, hcm::gap_capacity_veh_per_h(flow * 3600.0 / dt, headways) / 3600.0);
+      }
+      const double gap_rate = queue ? 0.0 : state.yield_gap_rate_veh_per_s[y];
       // The lanes its gaps govern run at the gap rate, the group's other lanes at saturation flow.
       const double group_rate = gap_lanes * gap_rate + (lanes - gap_lanes) * lane_rate;
       if (rule == YieldRule::turn_on_red) {
-        // Red time inside the step, when the controller allows the turn on red.
-        const std::int32_t red = model.dt_tenths - state.green_tenths[i] - state.yellow_tenths[i];
-        const bool allowed = state.indication[i] == Indication::red_turn_on_red;
-        next[i] = capacity[i] + (allowed ? 0.1 * red * gap_lanes * gap_rate : 0.0);
+        next[i] += 0.1 * red * gap_lanes * gap_rate;  // the red part of the step, turning on red
       } else {
-        next[i] = capacity[i] * group_rate / rate;
-      }
-      // Sneakers clear at the end of a permitted green, when its yellow starts.
-      if (rule == YieldRule::permitted_green && state.yellow_tenths[i] > 0 &&
-          state.yellow_elapsed_tenths[i] == state.yellow_tenths[i]) {
-        next[i] += model.yield_sneakers_veh[k];
+        next[i] = capacity[i] * group_rate / rate + sneakers;
       }
     }
   }

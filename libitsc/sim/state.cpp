@@ -16,6 +16,8 @@ State make_state(const Model& model, std::size_t batch) {
   s.movement_veh.assign(movements, 0.0);
   s.movement_stopped_veh.assign(movements, 0.0);
   s.entry_waiting_veh.assign(model.entry_count() * b, 0.0);
+  s.yield_flow_veh.assign(model.yield_movement.size() * b, -1.0);  // no flow is negative: computed at first use
+  s.yield_gap_rate_veh_per_s.assign(model.yield_movement.size() * b, 0.0);
   s.indication.assign(movements, Indication::red);
   s.command_indication.assign(movements, Indication::red);
   s.green_tenths.assign(movements, 0);
