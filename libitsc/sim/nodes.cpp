@@ -63,26 +63,33 @@ void share_supply(const Model& model, State& state, std::uint32_t link, std::siz
 
 void node_flows(const Model& model, State& state, const Block& block) noexcept {
   const std::size_t batch = state.batch;
-  // Sending: a lane group's stream runs at its rate for the green time of the most restricted movement
-  // present in it (FIFO), split by the movements' shares of the last cell.
+  // Sending: a lane group is one FIFO stream in which every vehicle takes its own movement's service
+  // time (1 / its capacity of the step), so the stream serves its content in proportion while that
+  // time fits in the step (HCM's shared-lane factor in fluid form); a red movement present blocks it.
   for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
     const auto first = model.lane_group_movement_begin[g];
     const auto last = model.lane_group_movement_end[g];
     const double rate = model.lane_group_saturation_veh_per_s[g];
     for (std::size_t b = block.begin; b < block.end; ++b) {
       double demand = 0;
-      double limit = -1;
+      double steps_needed = 0;  // service time of the whole content, in steps
+      bool blocked = false;
       double longest = 0;
       for (auto m = first; m < last; ++m) {
         const double n = state.movement_veh[m * batch + b];
         const double capacity = state.movement_capacity_veh[m * batch + b];
         demand += n;
-        if (n > kPresent) limit = limit < 0 ? capacity : std::min(limit, capacity);
+        if (n > kPresent) {
+          if (capacity > 0) {
+            steps_needed += n / capacity;
+          } else {
+            blocked = true;
+          }
+        }
         longest = std::max(longest, capacity);
       }
-      if (limit < 0) limit = longest;
       state.group_demand_veh[g * batch + b] = demand;
-      const double share = demand > 0 ? std::min(1.0, limit / demand) : 0.0;
+      const double share = blocked ? 0.0 : steps_needed > 1.0 ? 1.0 / steps_needed : 1.0;
       for (auto m = first; m < last; ++m) {
         state.movement_send_veh[m * batch + b] = share * state.movement_veh[m * batch + b];
       }
