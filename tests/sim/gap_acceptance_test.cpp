@@ -134,3 +134,26 @@ TEST_CASE("gap acceptance: right turn on red discharges during red at the gap ca
   CHECK(clearing_flow == 0.0);
   CHECK(std::fabs(steady_flow / steady_red - expected) <= 0.05 * expected);
 }
+
+TEST_CASE("gap acceptance: a shared left-through lane discharges at HCM's shared-lane rate") {
+  // One lane, 20% permitted lefts against 400 veh/h: each left takes 1/s_p, each through 1/s.
+  test::FourLeg x = test::four_leg(NodeControl::signalized);
+  Scenario& s = x.s;
+  test::add_movement(x, "EBL", "W_C", "C_N", TurnType::left, 0);
+  test::add_movement(x, "EBT", "W_C", "C_E", TurnType::through, 0);
+  test::node_c(s).lane_groups.push_back(LaneGroup{"EBLT", "W_C", {"EBL", "EBT"}, 1, 0});
+  test::add_movement(x, "WBT", "E_C", "C_W", TurnType::through);
+  test::add_flow(s, "W_C", 2500);  // more than the lane can take
+  test::add_flow(s, "E_C", 400);
+  s.demand.turns.push_back(ApproachTurns{"C", "W_C", false, {TurnShare{"EBL", {0.2}}, TurnShare{"EBT", {0.8}}}});
+  test::set_plan(s, {test::stage({"WBT", "EBT"}, {"EBL"}, 90, 0, 0)});
+  Simulation sim(s);
+  sim.run();
+  const double left_rate = hcm_gap_capacity(400, 4.5, 2.5);
+  const double expected = 1.0 / (0.2 / left_rate + 0.8 / 1900.0);
+  const double measured = measured_rate_veh_per_h(sim, "EBL") + measured_rate_veh_per_h(sim, "EBT");
+  CAPTURE(expected);
+  CAPTURE(measured);
+  CHECK(std::fabs(measured - expected) <= 0.05 * expected);
+  CHECK(measured_rate_veh_per_h(sim, "EBL") == doctest::Approx(0.2 * measured).epsilon(1e-6));
+}
