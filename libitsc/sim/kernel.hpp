@@ -31,6 +31,10 @@ inline constexpr double kPresent = 1e-9;
 /// Signals → each movement's discharge limit in this step (veh): the effective green, lanes blocked
 /// by full bays, and gap acceptance for yielding movements.
 void signal_capacity(const Model& model, State& state, const Block& block) noexcept;
+/// Full bays → the share of each link's lanes left open for its lane groups without a bay.
+void bay_blocking(const Model& model, State& state, const Block& block) noexcept;
+/// Yielding movements → their discharge limit by gap acceptance against the conflicting flows.
+void gap_acceptance(const Model& model, State& state, const Block& block) noexcept;
 /// Stop lines and node logic: lane-group FIFO sending, Daganzo merge, movement flows.
 void node_flows(const Model& model, State& state, const Block& block) noexcept;
 /// Cell-to-cell flows inside links, exits, entry queues.
