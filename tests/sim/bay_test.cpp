@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -45,6 +46,10 @@ Discharge run(double bay_length_m) {
     d.overflowing.push_back(sim.state().movement_veh[left] - storage >= 1.0);
     sim.step();
     d.flow.push_back(through.take());
+    // Vehicles stored in the bay are still inside: conservation holds at every step.
+    const double entered = sim.state().metrics.entered_veh[0];
+    const double accounted = sim.state().metrics.exited_veh[0] + sim.state().inside_veh(0) + sim.state().waiting_veh(0);
+    REQUIRE(std::fabs(entered - accounted) <= 1e-9 * std::max(1.0, entered));
   }
   return d;
 }
