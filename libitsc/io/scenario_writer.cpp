@@ -17,7 +17,7 @@ namespace sections = detail::sections;
 
 YamlOut clock_time(double seconds_after_midnight) {
   const auto total = static_cast<long>(seconds_after_midnight);
-  std::array<char, 16> text{};
+  std::array<char, 64> text{};  // room for any long, so no truncation
   if (total % 60 == 0) {
     std::snprintf(text.data(), text.size(), "%02ld:%02ld", total / 3600, total / 60 % 60);
   } else {
