@@ -80,7 +80,7 @@ struct Model {
   std::vector<double> lane_group_saturation_veh_per_s; ///< [group] discharge rate s × lanes (veh/s)
   std::vector<std::uint32_t> lane_group_movement_begin;///< [group] first movement
   std::vector<std::uint32_t> lane_group_movement_end;  ///< [group] one past the last movement
-  std::vector<double> lane_group_storage_veh;        ///< [group] its link's storage × lanes share (veh)
+  std::vector<double> lane_group_storage_veh;        ///< [group] its link's storage × lanes share + its bay (veh)
   std::vector<double> lane_group_bay_length_m;       ///< [group] as given (0: no bay)
   std::vector<double> lane_group_bay_storage_veh;    ///< [group] bay storage: length × lanes / jam spacing (veh)
   std::vector<double> lane_group_spill_share;        ///< [group] share of its link's lanes a full bay blocks:
