@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/scenario_builders.hpp"
+#include "sim/sim_helpers.hpp"
 
 using namespace itsc;
 
@@ -81,4 +82,9 @@ TEST_CASE("spillback: queue back, discharge wave and inflow into the full link")
     CAPTURE(step);
     CHECK(inflow[step - 1] < 0.01 * q_cap * model.dt_s);
   }
+
+  // At its longest the queue fills the approach: its length is the link's length.
+  const LaneGroupResult& group = test::group_of(sim.result(), "EBT");
+  CHECK(group.storage_m == 1500);
+  CHECK(group.queue_max_m == doctest::Approx(1500).epsilon(0.01));
 }
