@@ -108,6 +108,9 @@ struct Model {
   std::vector<std::uint32_t> yield_conflict_begin; ///< [yield + 1] range in conflict_movement
   std::vector<std::uint32_t> conflict_movement;  ///< [conflict] a movement whose flow it crosses or joins
   std::vector<double> conflict_weight;           ///< [conflict] weight of that flow in v_o or v_c (HCM)
+  std::vector<std::uint8_t> conflict_can_block;  ///< [conflict] 1 if its standing queue leaves no gaps: its
+                                                 ///< lane group has no yielding movement (a shared stream
+                                                 ///< with one stops for its own gaps, which opens gaps)
 
   // --- nodes [node] -----------------------------------------------------------------------------
   std::vector<std::string> node_id;              ///< [node] scenario id

@@ -193,6 +193,15 @@ void compile_yielding(Model& model, const Scenario& scenario) {
       model.yield_conflict_begin.push_back(static_cast<std::uint32_t>(model.conflict_movement.size()));
     }
   }
+  // A conflicting stream that itself waits for gaps (a shared lane with a yielding movement) does not
+  // discharge as a solid queue; two such opposing streams would otherwise block each other for good.
+  model.conflict_can_block.assign(model.conflict_movement.size(), 1);
+  for (std::size_t c = 0; c < model.conflict_movement.size(); ++c) {
+    const auto group = model.movement_lane_group[model.conflict_movement[c]];
+    for (auto m = model.lane_group_movement_begin[group]; m < model.lane_group_movement_end[group]; ++m) {
+      if (model.movement_yield[m] != YieldRule::none) model.conflict_can_block[c] = 0;
+    }
+  }
 }
 
 }  // namespace itsc::detail

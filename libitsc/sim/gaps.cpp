@@ -7,7 +7,7 @@
 namespace itsc::detail {
 
 // Yielding movements: HCM gap acceptance against the conflicting flow that discharges in this step
-// (each conflicting movement's min(content, capacity), weighted); no gaps at all while a conflicting
+// (each conflicting movement's share of its stream's discharge, weighted); no gaps at all while a conflicting
 // movement discharges a standing queue. New limits go to a scratch row first so that every yielding
 // movement sees the conflicting capacities before any gap rule.
 void gap_acceptance(const Model& model, State& state, const Block& block) noexcept {
@@ -37,10 +37,18 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
       double flow = 0;
       bool queue = false;
       for (auto c = model.yield_conflict_begin[k]; c < model.yield_conflict_begin[k + 1]; ++c) {
-        const std::size_t o = model.conflict_movement[c] * batch + b;
+        // Its share of its own (FIFO) stream's discharge: all of it, or the capacity split by content.
+        const auto other = model.conflict_movement[c];
+        const auto stream = model.movement_lane_group[other];
+        double content = 0;
+        for (auto s = model.lane_group_movement_begin[stream]; s < model.lane_group_movement_end[stream]; ++s) {
+          content += state.movement_veh[s * batch + b];
+        }
+        const std::size_t o = other * batch + b;
         const double n = state.movement_veh[o];
-        flow += model.conflict_weight[c] * std::min(n, capacity[o]);
-        queue = queue || (capacity[o] > 0 && n > capacity[o] + kPresent);
+        const bool saturated = capacity[o] > 0 && content > capacity[o] + kPresent;
+        flow += model.conflict_weight[c] * (saturated ? n * capacity[o] / content : n);
+        queue = queue || (model.conflict_can_block[c] != 0 && saturated && n > kPresent);
       }
       const std::size_t y = k * batch + b;
       if (flow != state.yield_flow_veh[y]) {
