@@ -93,7 +93,10 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
       for (auto m = first; m < last; ++m) {
         state.movement_send_veh[m * batch + b] = share * state.movement_veh[m * batch + b];
       }
-      if (block.measure) state.metrics.group_effective_green_s[g * batch + b] += longest / rate;
+      // Its capacity in the step (for X and the overflow delay): the mixed stream's rate while it holds
+      // vehicles, the fastest movement's when empty.
+      const double stream = blocked ? 0.0 : steps_needed > 0 ? demand / steps_needed : longest;
+      if (block.measure) state.metrics.group_effective_green_s[g * batch + b] += stream / rate;
     }
   }
   // Merge: each receiving link's supply shared among the streams bound for it.
