@@ -70,6 +70,18 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
     const auto first = model.lane_group_movement_begin[g];
     const auto last = model.lane_group_movement_end[g];
     const double rate = model.lane_group_saturation_veh_per_s[g];
+    // An exclusive group: min(content, capacity) (the rule below with one movement, without its divisions).
+    if (last - first == 1) {
+      for (std::size_t b = block.begin; b < block.end; ++b) {
+        const std::size_t i = first * batch + b;
+        const double n = state.movement_veh[i];
+        const double capacity = state.movement_capacity_veh[i];
+        state.group_demand_veh[g * batch + b] = n;
+        state.movement_send_veh[i] = std::min(n, std::max(0.0, capacity));
+        if (block.measure) state.metrics.group_effective_green_s[g * batch + b] += capacity / rate;
+      }
+      continue;
+    }
     for (std::size_t b = block.begin; b < block.end; ++b) {
       double demand = 0;
       double steps_needed = 0;  // service time of the whole content, in steps
