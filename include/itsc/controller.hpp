@@ -72,6 +72,7 @@ struct IntersectionLayout {
   /// shorter than `detectors` means none (only the actuated controller reads them).
   std::vector<std::vector<int>> detector_calls;
   std::vector<std::vector<int>> detector_extends;
+  std::vector<std::string> turn_on_red;///< movement ids that may turn on red (shown `red_turn_on_red`)
 };
 
 /// Plays one interval table per batch member.

@@ -36,6 +36,27 @@ enum class Los { A, B, C, D, E, F };
 [[nodiscard]] double overflow_delay_s(double x, double capacity_veh_per_h, double analysis_period_h,
                                      double k = 0.5, double upstream_filtering = 1.0) noexcept;
 
+/// Critical headway t_c and follow-up time t_f of a movement that crosses or joins a flow in its gaps.
+struct GapHeadways {
+  double critical_s;   ///< t_c: the smallest gap a driver accepts (s)
+  double follow_up_s;  ///< t_f: headway between drivers using the same gap (s)
+};
+
+/// A permitted left at a signal (HCM permitted-left saturation flow).
+inline constexpr GapHeadways kPermittedLeftHeadways{4.5, 2.5};
+/// Base values of the HCM two-way stop-control model (HCM 2010 Exhibit 19-10, two-lane major street):
+/// left turn from the major street, right, through and left turn from the minor street. A right turn
+/// on red is a stop-controlled right turn and uses `kMinorRightHeadways`.
+inline constexpr GapHeadways kMajorLeftHeadways{4.1, 2.2};
+inline constexpr GapHeadways kMinorRightHeadways{6.2, 3.3};
+inline constexpr GapHeadways kMinorThroughHeadways{6.5, 4.0};
+inline constexpr GapHeadways kMinorLeftHeadways{7.1, 3.5};
+
+/// Gap-acceptance capacity of one lane against a conflicting flow v (veh/h), HCM's potential capacity
+/// c = v·e^(−v·t_c/3600) / (1 − e^(−v·t_f/3600)) (veh/h); the permitted-left saturation flow s_p is the
+/// same formula. Tends to 3600/t_f as v → 0 (returned for v ≤ 0).
+[[nodiscard]] double gap_capacity_veh_per_h(double conflicting_flow_veh_per_h, GapHeadways headways) noexcept;
+
 /// LOS from control delay: A ≤ 10, B ≤ 20, C ≤ 35, D ≤ 55, E ≤ 80, F > 80 s/veh.
 [[nodiscard]] Los los_from_delay(double control_delay_s) noexcept;
 /// Lane-group LOS: F whenever X > 1, otherwise by delay.

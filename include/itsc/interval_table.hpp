@@ -75,11 +75,13 @@ struct IntervalTable {
 /// while a phase protecting it is green, permitted green while one permitting it is green; overlaps
 /// lend their parents. A server in its change interval keeps the movement green when the next phase
 /// of its ring serves it too; a protected movement that goes on permitted shows yellow first.
+/// Movements listed in `turn_on_red` show `red_turn_on_red` instead of `red`.
 /// `movements` and `crosswalks` (leg ids) fix the column order. Throws `itsc::Error`
 /// (invalid_input) when a phase lacks a value it needs (`resolve_timing` sets the defaults), rings
 /// disagree at a barrier, the cycle differs from the ring time by more than 0.05 s, yellow and red
 /// clearance exceed a split, or the plan references a movement or crosswalk not in the lists.
 [[nodiscard]] IntervalTable compile_interval_table(const Timing& timing, std::span<const std::string> movements,
-                                                   std::span<const std::string> crosswalks);
+                                                   std::span<const std::string> crosswalks,
+                                                   std::span<const std::string> turn_on_red = {});
 
 }  // namespace itsc

@@ -29,6 +29,14 @@ struct CompileOptions {
 /// Sentinel for "none" in index arrays.
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
+/// When a movement gives way and runs by gap acceptance (HCM) instead of at its saturation flow.
+enum class YieldRule : std::uint8_t {
+  none,             ///< protected, uncontrolled, or major street of a two-way stop: saturation flow
+  permitted_green,  ///< a permitted left: during its green, against the opposing through and right flow
+  turn_on_red,      ///< a right turn on red: during red, against the through flow it joins
+  always,           ///< two-way stop: a minor-street movement, or a major-street left
+};
+
 /// The compiled network.
 struct Model {
   // --- time -----------------------------------------------------------------------------------
@@ -61,6 +69,8 @@ struct Model {
   std::vector<std::uint32_t> link_exit;         ///< [link] exit index when it ends at a boundary, else kNone
   std::vector<std::uint32_t> link_merge_begin;  ///< [link + 1] range in merge_movement of movements feeding it
   std::vector<std::uint32_t> merge_movement;    ///< [feeding entry] movement index, grouped by receiving link
+  std::vector<std::uint32_t> link_bay_begin;    ///< [link + 1] range in bay_lane_group: its groups with a bay
+  std::vector<std::uint32_t> bay_lane_group;    ///< [bay] lane group with a bay, grouped by link
 
   // --- lane groups [lane group] ------------------------------------------------------------------
   std::vector<std::string> lane_group_id;            ///< [group] scenario id (synthesized: "<link>")
@@ -70,8 +80,11 @@ struct Model {
   std::vector<double> lane_group_saturation_veh_per_s; ///< [group] discharge rate s × lanes (veh/s)
   std::vector<std::uint32_t> lane_group_movement_begin;///< [group] first movement
   std::vector<std::uint32_t> lane_group_movement_end;  ///< [group] one past the last movement
-  std::vector<double> lane_group_storage_veh;        ///< [group] its link's storage × lanes share (veh)
-  std::vector<double> lane_group_bay_length_m;       ///< [group] as given; no extra storage yet
+  std::vector<double> lane_group_storage_veh;        ///< [group] its link's storage × lanes share + its bay (veh)
+  std::vector<double> lane_group_bay_length_m;       ///< [group] as given (0: no bay)
+  std::vector<double> lane_group_bay_storage_veh;    ///< [group] bay storage: length × lanes / jam spacing (veh)
+  std::vector<double> lane_group_spill_share;        ///< [group] share of its link's lanes a full bay blocks:
+                                                     ///< min(1, bay lanes / link lanes); 0 without a bay
   std::vector<std::uint8_t> lane_group_signalized;   ///< [group] 1 at a signalized node
 
   // --- movements [movement] ---------------------------------------------------------------------
@@ -82,6 +95,22 @@ struct Model {
   std::vector<std::uint32_t> movement_lane_group;///< [movement] lane group
   std::vector<std::uint32_t> movement_signal;    ///< [movement] signalized node index (kNone: uncontrolled)
   std::vector<std::uint8_t> movement_permitted;  ///< [movement] 1 if any stage serves it permitted only
+  std::vector<TurnType> movement_turn;           ///< [movement] declared turn (through when synthesized)
+  std::vector<YieldRule> movement_yield;         ///< [movement] when it gives way (see YieldRule)
+
+  // --- yielding movements [yield]: gap acceptance, see docs/model.md -----------------------------
+  std::vector<std::uint32_t> yield_movement;     ///< [yield] movement index (ascending)
+  std::vector<double> yield_critical_s;          ///< [yield] critical headway t_c (s)
+  std::vector<double> yield_follow_up_s;         ///< [yield] follow-up time t_f (s)
+  std::vector<double> yield_gap_lanes;           ///< [yield] lanes of its group that its gaps govern
+                                                 ///< (all of an exclusive group, one of a shared group)
+  std::vector<double> yield_sneakers_veh;        ///< [yield] sneakers per permitted green (veh)
+  std::vector<std::uint32_t> yield_conflict_begin; ///< [yield + 1] range in conflict_movement
+  std::vector<std::uint32_t> conflict_movement;  ///< [conflict] a movement whose flow it crosses or joins
+  std::vector<double> conflict_weight;           ///< [conflict] weight of that flow in v_o or v_c (HCM)
+  std::vector<std::uint8_t> conflict_can_block;  ///< [conflict] 1 if its standing queue leaves no gaps: its
+                                                 ///< lane group has no yielding movement (a shared stream
+                                                 ///< with one stops for its own gaps, which opens gaps)
 
   // --- nodes [node] -----------------------------------------------------------------------------
   std::vector<std::string> node_id;              ///< [node] scenario id
@@ -123,9 +152,10 @@ struct Model {
 /// cannot compile: dangling references, a link arriving at a node with no movement leaving it, a
 /// diverge without movements, w′ > v′ (the CTM would be unstable; the message names the link and
 /// the numbers), a Δt that is not a positive multiple of 0.1 s, a signal without a stage plan, a
-/// stage naming an unknown movement, a two-way or all-way stop (not modelled yet).
-/// Simplifications until the approach-details issue (see docs/model.md): bays add no storage and
-/// permitted movements discharge as if protected.
+/// stage naming an unknown movement, an all-way stop (not modelled yet), a two-way stop without its
+/// major street, a yielding movement whose opposing flow cannot be found from the bearings.
+/// Bays add storage; permitted lefts, right turns on red and two-way stops run by gap acceptance
+/// against conflicting movements derived here (see docs/model.md).
 [[nodiscard]] Model compile(const Scenario& scenario, const CompileOptions& options = {});
 
 }  // namespace itsc

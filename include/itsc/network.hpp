@@ -17,7 +17,7 @@ namespace itsc {
 enum class NodeControl {
   signalized,    ///< a traffic signal with a `timing` entry
   uncontrolled,  ///< CTM merge/diverge, no signal (also a plain change of link)
-  two_way_stop,  ///< minor movements yield to the major street (approach-details issue)
+  two_way_stop,  ///< minor movements yield to the major street (`Node::major_links`)
   all_way_stop,  ///< rejected on input until it is modelled
   boundary,      ///< where vehicles enter or leave the network
 };
@@ -59,6 +59,7 @@ struct Movement {
   std::string to_link;
   TurnType turn = TurnType::through;
   std::optional<double> saturation_flow_veh_per_h_per_lane;  ///< overrides the link's base value
+  bool right_turn_on_red = false;  ///< a right turn that may go on red after yielding (signalized nodes)
   friend bool operator==(const Movement&, const Movement&) = default;
 };
 
@@ -82,6 +83,8 @@ struct Node {
   std::vector<Leg> legs;
   std::vector<Movement> movements;
   std::vector<LaneGroup> lane_groups;
+  std::vector<std::string> major_links{};  ///< two-way stop: links of the major street (movements
+                                         ///< arriving on them do not stop)
   friend bool operator==(const Node&, const Node&) = default;
 };
 

@@ -24,6 +24,8 @@ struct SimulationSettings {
   double warmup_s = 900;               ///< metrics start after this time
   double analysis_period_h = 0.25;     ///< T of the HCM delay formulas
   double start_time_s = 0;             ///< clock time of t = 0, seconds after midnight ("16:00")
+  double sneakers_per_cycle = 2;       ///< permitted lefts that clear at the end of each permitted
+                                       ///< green, per lane carrying them (HCM: 2)
   friend bool operator==(const SimulationSettings&, const SimulationSettings&) = default;
 };
 

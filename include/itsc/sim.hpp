@@ -56,6 +56,9 @@ struct Metrics {
   std::vector<double> group_effective_green_s; ///< effective green time (s)
   std::vector<double> group_queue_sum_veh;     ///< Σ over steps of its queue (veh·steps)
   std::vector<double> group_queue_max_veh;     ///< largest queue seen (veh)
+  std::vector<double> group_queue_sum_m;       ///< Σ over steps of its queue length (m·steps): bay queue +
+                                               ///< the approach's congested length
+  std::vector<double> group_queue_max_m;       ///< longest queue seen (m)
   std::vector<double> group_queue_histogram;   ///< [group × bin × B] steps with the queue in each bin
 };
 
@@ -70,6 +73,9 @@ struct State {
   std::vector<double> movement_stopped_veh;   ///< [movement × B] of those, vehicles that stopped
   std::vector<double> entry_waiting_veh;      ///< [entry × B] waiting outside the network
   // signals [movement × B]
+  std::vector<double> yield_flow_veh;         ///< [yield × B] conflicting flow its gap rate was last computed for
+  std::vector<double> yield_gap_rate_veh_per_s; ///< [yield × B] that gap rate, per lane (memo: the flow is often
+                                              ///< the same step after step, and exp() is the costly part)
   std::vector<Indication> indication;         ///< at the end of the last step
   std::vector<Indication> command_indication; ///< the controller's command: at the end of this step
   std::vector<std::int32_t> green_tenths;     ///< the controller's command for the current step
@@ -98,7 +104,11 @@ struct State {
   std::vector<double> movement_flow_veh;      ///< [movement × B]
   std::vector<double> group_demand_veh;       ///< [group × B] last-cell vehicles of the group
   std::vector<double> group_queue_veh;        ///< [group × B] vehicles held on its approach this step
-  std::vector<double> member_scratch;         ///< [4 × B] per-member sums of one link within a pass
+  std::vector<double> group_held_veh;         ///< [group × B] its last-cell (and bay) vehicles held this step
+  std::vector<double> member_scratch;         ///< [5 × B] per-member sums of one link within a pass
+  std::vector<double> link_bay_held_veh;      ///< [link × B] vehicles stored in its bays (take no room in its last cell)
+  std::vector<double> link_open_share;        ///< [(link + 1) × B] share of its lanes not blocked by full bays;
+                                              ///< the extra last row is all ones
   Metrics metrics;
 
   /// Vehicles inside the network of member b (sum over cells).

@@ -76,7 +76,7 @@ std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_m
     if (timing.controller != "fixed") {
       throw Error(ErrorCode::invalid_input, "controller '" + timing.controller + "' is not available (use \"fixed\" or \"actuated\")");
     }
-    tables.push_back(compile_interval_table(timing, layout.movements, layout.crosswalks));
+    tables.push_back(compile_interval_table(timing, layout.movements, layout.crosswalks, layout.turn_on_red));
   }
   return std::make_unique<FixedTimeController>(std::move(tables));
 }

@@ -43,6 +43,11 @@ double overflow_delay_s(double x, double capacity, double analysis_period_h, dou
          deterministic_overflow_delay_s(x, analysis_period_h);
 }
 
+double gap_capacity_veh_per_h(double v, GapHeadways headways) noexcept {
+  if (!(v > 0)) return 3600.0 / headways.follow_up_s;
+  return v * std::exp(-v * headways.critical_s / 3600.0) / -std::expm1(-v * headways.follow_up_s / 3600.0);
+}
+
 Los los_from_delay(double d) noexcept {
   if (d <= 10) return Los::A;
   if (d <= 20) return Los::B;

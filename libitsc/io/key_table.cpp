@@ -32,6 +32,7 @@ constexpr std::array kSimulationKeys{
     KeySpec{"warmup_s", number, "s", "900", "", 0, kOptional, "Metrics start after this time."},
     KeySpec{"analysis_period_h", number, "h", "0.25", "", 0, kOptional, "Analysis period T of the HCM delay formulas."},
     KeySpec{"start_time", clock_time, "HH:MM[:SS]", "\"00:00\"", "", 0, kOptional, "Clock time of t = 0 (demand intervals, SPaT time marks)."},
+    KeySpec{"sneakers_per_cycle", number, "veh/lane", "2", "", 0, kOptional, "Permitted lefts that clear at the end of each permitted green, per lane carrying them."},
 };
 
 constexpr std::array kNodeKeys{
@@ -43,6 +44,7 @@ constexpr std::array kNodeKeys{
     KeySpec{"legs", list, "", "none", "", 0, kOptional, "Arms of the intersection (section `nodes[].legs[]`)."},
     KeySpec{"movements", list, "", "none", "", 0, kOptional, "Turning movements (section `nodes[].movements[]`)."},
     KeySpec{"lane_groups", list, "", "none", "", 0, kOptional, "Lane groups per approach (section `nodes[].lane_groups[]`)."},
+    KeySpec{"major_links", id_list, "", "none", "", 0, kOptional, "Two-way stop: links of the major street; movements arriving on them do not stop (required there)."},
 };
 
 constexpr std::array kLegKeys{
@@ -62,6 +64,7 @@ constexpr std::array kMovementKeys{
     KeySpec{"to", string, "", "", "", 0, kRequired, "Leaving link."},
     KeySpec{"turn", choice, "", "", "", 0, kRequired, "Turn type, checked against the bearings.", "left, through, right, u_turn"},
     KeySpec{"saturation_flow_veh_per_h_per_lane", number, "veh/h/lane", "the link's", "", 0, kOptional, "Saturation flow override."},
+    KeySpec{"right_turn_on_red", boolean, "", "false", "", 0, kOptional, "A right turn that may go on red, yielding to the through flow it joins."},
 };
 
 constexpr std::array kLaneGroupKeys{

@@ -14,6 +14,7 @@ SimulationSettings read_simulation(MapReader& in) {
   in.read("warmup_s", out.warmup_s);
   in.read("analysis_period_h", out.analysis_period_h);
   in.read_clock_time("start_time", out.start_time_s);
+  in.read("sneakers_per_cycle", out.sneakers_per_cycle);
   return out;
 }
 
@@ -37,6 +38,7 @@ Movement read_movement(MapReader& in) {
   in.read("to", out.to_link);
   in.read_choice("turn", out.turn, parse_turn_type);
   in.read("saturation_flow_veh_per_h_per_lane", out.saturation_flow_veh_per_h_per_lane);
+  in.read("right_turn_on_red", out.right_turn_on_red);
   return out;
 }
 
@@ -59,6 +61,7 @@ Node read_node(MapReader& in) {
   out.legs = read_items<Leg>(in, "legs", sections::leg, read_leg);
   out.movements = read_items<Movement>(in, "movements", sections::movement, read_movement);
   out.lane_groups = read_items<LaneGroup>(in, "lane_groups", sections::lane_group, read_lane_group);
+  in.read("major_links", out.major_links);
   return out;
 }
 

@@ -52,6 +52,7 @@ YamlOut write_simulation(const SimulationSettings& in) {
   out.add_number("warmup_s", in.warmup_s, defaults.warmup_s);
   out.add_number("analysis_period_h", in.analysis_period_h, defaults.analysis_period_h);
   if (in.start_time_s != defaults.start_time_s) out.add("start_time", clock_time(in.start_time_s));
+  out.add_number("sneakers_per_cycle", in.sneakers_per_cycle, defaults.sneakers_per_cycle);
   return out.finish();
 }
 
@@ -75,6 +76,7 @@ YamlOut write_movement(const Movement& in) {
   out.add("to", YamlOut::string(in.to_link));
   out.add("turn", YamlOut::string(to_string(in.turn)));
   out.add_optional("saturation_flow_veh_per_h_per_lane", in.saturation_flow_veh_per_h_per_lane);
+  if (in.right_turn_on_red) out.add("right_turn_on_red", YamlOut::boolean(true));
   return out.finish();
 }
 
@@ -97,6 +99,7 @@ YamlOut write_node(const Node& in) {
   if (!in.legs.empty()) out.add("legs", items(in.legs, write_leg));
   if (!in.movements.empty()) out.add("movements", items(in.movements, write_movement));
   if (!in.lane_groups.empty()) out.add("lane_groups", items(in.lane_groups, write_lane_group));
+  out.add_ids("major_links", in.major_links);
   return out.finish();
 }
 

@@ -10,6 +10,7 @@
 #include "itsc/interval_table.hpp"
 #include "itsc/model.hpp"
 #include "itsc/ring_plan.hpp"
+#include "model/yielding.hpp"
 
 namespace itsc {
 
@@ -86,6 +87,7 @@ struct DraftMovement {
   std::uint32_t to = 0;
   std::optional<double> saturation_per_lane;
   bool permitted = false;
+  TurnType turn = TurnType::through;
 };
 
 // A lane group before ordering: its movements as indices into the node's draft movements.
@@ -112,7 +114,8 @@ std::vector<DraftMovement> node_movements(const Node& node, const Scenario& scen
     for (const auto& other : result) {
       if (other.id == movement.id) fail(where + "duplicate movement id");
     }
-    result.push_back({movement.id, from->second, to->second, movement.saturation_flow_veh_per_h_per_lane, false});
+    result.push_back({movement.id, from->second, to->second, movement.saturation_flow_veh_per_h_per_lane, false,
+                      movement.turn});
   }
   // A plain change of link or a pure merge needs no movements: one per arriving link.
   if (result.empty() && node.control == NodeControl::uncontrolled) {
@@ -123,7 +126,7 @@ std::vector<DraftMovement> node_movements(const Node& node, const Scenario& scen
     }
     for (const auto in : in_links) {
       result.push_back({scenario.network.links[in].id + "->" + scenario.network.links[out_links[0]].id, in,
-                        out_links[0], std::nullopt, false});
+                        out_links[0], std::nullopt, false, TurnType::through});
     }
   }
   for (const auto in : in_links) {
@@ -141,7 +144,7 @@ std::vector<DraftGroup> node_lane_groups(const Node& node, const Scenario& scena
                                          const std::vector<std::uint32_t>& in_links) {
   std::vector<DraftGroup> groups;
   std::vector<bool> assigned(movements.size(), false);
-  if (node.control == NodeControl::signalized) {
+  if (node.control == NodeControl::signalized || node.control == NodeControl::two_way_stop) {
     for (const LaneGroup& group : node.lane_groups) {
       const std::string where = "node '" + node.id + "', lane group '" + group.id + "': ";
       const auto link = links.find(group.link);
@@ -205,9 +208,8 @@ void compile_node(Model& model, const Node& node, const Scenario& scenario, cons
   model.node_id.push_back(node.id);
   model.node_control.push_back(node.control);
   model.node_movement_begin.push_back(to_u32(model.movement_id.size()));
-  if (node.control == NodeControl::all_way_stop || node.control == NodeControl::two_way_stop) {
-    fail("node '" + node.id + "': " + std::string(to_string(node.control)) +
-         " control is not modelled yet (it comes with the approach-details issue)");
+  if (node.control == NodeControl::all_way_stop) {
+    fail("node '" + node.id + "': all-way stop control is not modelled yet; use signalized or two_way_stop");
   }
   if (node.control == NodeControl::boundary) {
     model.node_movement_end.push_back(model.node_movement_begin.back());
@@ -244,8 +246,13 @@ void compile_node(Model& model, const Node& node, const Scenario& scenario, cons
     model.lane_group_saturation_veh_per_s.push_back(group.lanes * per_lane / 3600.0);
     model.lane_group_movement_begin.push_back(to_u32(model.movement_id.size()));
     const double link_storage = model.link_cell_jam_veh[group.link] * model.link_cell_count[group.link];
-    model.lane_group_storage_veh.push_back(link_storage * group.lanes / link.lanes);
+    // A bay adds its own lanes ahead of the link's full lanes; a full bay spills into as many of them.
+    const double bay_storage = group.bay_length_m * group.lanes / link.jam_spacing_m;
+    const double lane_share = std::min(1.0, static_cast<double>(group.lanes) / link.lanes);
+    model.lane_group_storage_veh.push_back(link_storage * lane_share + bay_storage);
     model.lane_group_bay_length_m.push_back(group.bay_length_m);
+    model.lane_group_bay_storage_veh.push_back(bay_storage);
+    model.lane_group_spill_share.push_back(bay_storage > 0 ? lane_share : 0.0);
     model.lane_group_signalized.push_back(node.control == NodeControl::signalized ? 1 : 0);
     for (const auto m : group.movements) {
       model.movement_id.push_back(movements[m].id);
@@ -255,6 +262,7 @@ void compile_node(Model& model, const Node& node, const Scenario& scenario, cons
       model.movement_lane_group.push_back(group_index);
       model.movement_signal.push_back(signal);
       model.movement_permitted.push_back(movements[m].permitted ? 1 : 0);
+      model.movement_turn.push_back(movements[m].turn);
     }
     model.lane_group_movement_end.push_back(to_u32(model.movement_id.size()));
   }
@@ -294,6 +302,17 @@ void index_links(Model& model) {
   model.merge_movement.assign(model.movement_count(), 0);
   auto fill = model.link_merge_begin;
   for (std::size_t m = 0; m < model.movement_count(); ++m) model.merge_movement[fill[model.movement_to_link[m]]++] = to_u32(m);
+  // Lane groups with a bay, grouped by their link (lane groups are in link order within a node only).
+  model.link_bay_begin.assign(links + 1, 0);
+  for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+    if (model.lane_group_bay_storage_veh[g] > 0) ++model.link_bay_begin[model.lane_group_link[g] + 1];
+  }
+  for (std::size_t l = 0; l < links; ++l) model.link_bay_begin[l + 1] += model.link_bay_begin[l];
+  model.bay_lane_group.assign(model.link_bay_begin[links], 0);
+  auto bay_fill = model.link_bay_begin;
+  for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+    if (model.lane_group_bay_storage_veh[g] > 0) model.bay_lane_group[bay_fill[model.lane_group_link[g]]++] = to_u32(g);
+  }
 }
 
 }  // namespace
@@ -352,6 +371,7 @@ Model compile(const Scenario& scenario, const CompileOptions& options) {
     compile_node(model, node, scenario, links, in_links, out_links);
   }
   index_links(model);
+  detail::compile_yielding(model, scenario);
 
   // Boundaries: links that start or end at a boundary node.
   model.link_entry.assign(model.link_count(), kNone);

@@ -140,7 +140,7 @@ Tenths IntervalTable::local_time(Tenths system_time) const noexcept {
 }
 
 IntervalTable compile_interval_table(const Timing& timing, std::span<const std::string> movements,
-                                     std::span<const std::string> crosswalks) {
+                                     std::span<const std::string> crosswalks, std::span<const std::string> turn_on_red) {
   const RingPlan plan = ring_plan_of(timing);
   const auto timeline = detail::ring_timeline(plan);
   const auto phases = phase_times(timeline);
@@ -194,12 +194,23 @@ IntervalTable compile_interval_table(const Timing& timing, std::span<const std::
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
 
+  // Red of a movement that may turn on red.
+  std::vector<Indication> red(movements.size(), Indication::red);
+  for (std::size_t m = 0; m < movements.size(); ++m) {
+    if (std::find(turn_on_red.begin(), turn_on_red.end(), movements[m]) != turn_on_red.end()) {
+      red[m] = Indication::red_turn_on_red;
+    }
+  }
+
   // Indications at the start of each candidate interval; identical neighbours are merged.
   std::vector<Indication> row(movements.size());
   std::vector<PedestrianIndication> ped_row(crosswalks.size());
   for (const Tenths cut : cuts) {
     const Tenths t = (cut + reference) % table.cycle;
-    for (std::size_t m = 0; m < movements.size(); ++m) row[m] = movement_at(servers[m], phases, t);
+    for (std::size_t m = 0; m < movements.size(); ++m) {
+      row[m] = movement_at(servers[m], phases, t);
+      if (row[m] == Indication::red) row[m] = red[m];
+    }
     for (std::size_t c = 0; c < crosswalks.size(); ++c) ped_row[c] = crosswalk_at(walkers[c], phases, t);
     const std::size_t n = table.start.size();
     const bool same =

@@ -16,8 +16,25 @@ struct Block {
   bool measure = false;      ///< metrics accumulate (past the warm-up)
 };
 
-/// Signals → each movement's discharge limit in this step (veh), from the effective green.
+/// Less than this many vehicles (veh) do not block a shared stream or make a standing queue.
+inline constexpr double kPresent = 1e-9;
+
+/// Content of a link's cell as its receiving function sees it: vehicles stored in the link's bays
+/// take no room in its last cell.
+[[nodiscard]] inline double occupied_veh(const Model& model, const State& state, std::uint32_t link, std::size_t cell,
+                                         std::size_t b) noexcept {
+  const std::size_t last = model.link_first_cell[link] + model.link_cell_count[link] - 1;
+  const double n = state.cell_veh[cell * state.batch + b];
+  return cell == last ? n - state.link_bay_held_veh[link * state.batch + b] : n;
+}
+
+/// Signals → each movement's discharge limit in this step (veh): the effective green, lanes blocked
+/// by full bays, and gap acceptance for yielding movements.
 void signal_capacity(const Model& model, State& state, const Block& block) noexcept;
+/// Full bays → the share of each link's lanes left open for its lane groups without a bay.
+void bay_blocking(const Model& model, State& state, const Block& block) noexcept;
+/// Yielding movements → their discharge limit by gap acceptance against the conflicting flows.
+void gap_acceptance(const Model& model, State& state, const Block& block) noexcept;
 /// Stop lines and node logic: lane-group FIFO sending, Daganzo merge, movement flows.
 void node_flows(const Model& model, State& state, const Block& block) noexcept;
 /// Cell-to-cell flows inside links, exits, entry queues.

@@ -19,11 +19,20 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
     const double* n = state.cell_veh.data();
     double* y = state.cell_outflow_veh.data();
     // Interior: y_i = min(S_i, R_{i+1}), S = min(n, Q·Δt), R = min(Q·Δt, (w′/v′)(N − n)).
-    for (std::size_t i = first; i < last; ++i) {
+    for (std::size_t i = first; i + 1 < last; ++i) {
       for (std::size_t b = block.begin; b < block.end; ++b) {
         const double send = std::min(n[i * batch + b], capacity);
         const double room = std::max(0.0, ratio * (jam - n[(i + 1) * batch + b]));
         y[i * batch + b] = std::min(send, std::min(capacity, room));
+      }
+    }
+    // Into the last cell: vehicles stored in the link's bays take no room there.
+    if (last > first) {
+      const double* bays = &state.link_bay_held_veh[link * batch];
+      for (std::size_t b = block.begin; b < block.end; ++b) {
+        const double send = std::min(n[(last - 1) * batch + b], capacity);
+        const double room = std::max(0.0, ratio * (jam - (n[last * batch + b] - bays[b])));
+        y[(last - 1) * batch + b] = std::min(send, std::min(capacity, room));
       }
     }
     // Last cell: exits absorb what the link can send; otherwise the movements' flows.
@@ -50,7 +59,7 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
         state.metrics.entered_veh[b] += arrivals;
         if (block.measure) state.metrics.window_entered_veh[b] += arrivals;
         const double queue = waiting[b] + arrivals;
-        const double room = std::max(0.0, std::min(capacity, ratio * (jam - n[first * batch + b])));
+        const double room = std::max(0.0, std::min(capacity, ratio * (jam - occupied_veh(model, state, link, first, b))));
         inflow[b] = std::min(queue, room);
         waiting[b] = queue - inflow[b];
         arrived[b] = arrivals;
@@ -126,6 +135,7 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
   double* __restrict arriving_stopped = &state.member_scratch[1 * batch];
   double* __restrict time_veh = &state.member_scratch[2 * batch];
   double* __restrict moved_veh = &state.member_scratch[3 * batch];
+  double* __restrict outside_bays = &state.member_scratch[4 * batch];
   for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
     for (std::size_t b = b0; b < b1; ++b) state.group_queue_veh[g * batch + b] = 0.0;
   }
@@ -176,6 +186,11 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
         n[last * batch + b] = 0;
         stopped[last * batch + b] = 0;
       }
+      const auto group_begin = model.movement_lane_group[model.link_movement_begin[link]];
+      const auto group_end = model.movement_lane_group[model.link_movement_end[link] - 1] + 1;
+      for (auto g = group_begin; g < group_end; ++g) {
+        for (std::size_t b = b0; b < b1; ++b) state.group_held_veh[g * batch + b] = 0;
+      }
       for (auto m = model.link_movement_begin[link]; m < model.link_movement_end[link]; ++m) {
         const std::size_t group = model.movement_lane_group[m];
         for (std::size_t b = b0; b < b1; ++b) {
@@ -194,6 +209,7 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
           // Each movement's share of its approach: its last-cell vehicles plus p of those upstream.
           const double queue = held + p * held_sum[b];
           state.group_queue_veh[group * batch + b] += queue;
+          state.group_held_veh[group * batch + b] += held;
           if (block.measure) {
             // Demand upstream of the queue: at an entry, the arrivals before any entry queue.
             metrics.movement_arrivals_veh[k] += p * link_demand[b];
@@ -202,6 +218,48 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
             metrics.movement_stops[k] += stops + p * new_stops[b];
           }
           if (block.measure) metrics.stops[b] += stops;
+        }
+      }
+      // Vehicles of its bays' movements up to the bays' storage are stored there, not in the last cell.
+      const auto bay_begin = model.link_bay_begin[link];
+      const auto bay_end = model.link_bay_begin[link + 1];
+      if (bay_begin != bay_end) {
+        double* __restrict in_bays = &state.link_bay_held_veh[link * batch];
+        for (std::size_t b = b0; b < b1; ++b) in_bays[b] = 0;
+        for (auto k = bay_begin; k < bay_end; ++k) {
+          const auto g = model.bay_lane_group[k];
+          const double storage = model.lane_group_bay_storage_veh[g];
+          for (std::size_t b = b0; b < b1; ++b) {
+            double content = 0;
+            for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+              content += state.movement_veh[m * batch + b];
+            }
+            in_bays[b] += std::min(content, storage);
+          }
+        }
+      }
+      if (block.measure) {
+        // Queue length of each group: its bay queue plus the approach's congested length, the held
+        // vehicles outside the bays at jam spacing over the link's lanes (one FIFO queue).
+        const double spacing = model.link_jam_spacing_m[link];
+        for (std::size_t b = b0; b < b1; ++b) outside_bays[b] = held_sum[b];
+        for (auto g = group_begin; g < group_end; ++g) {
+          const double storage = model.lane_group_bay_storage_veh[g];
+          for (std::size_t b = b0; b < b1; ++b) {
+            const double held = state.group_held_veh[g * batch + b];
+            outside_bays[b] += held - std::min(held, storage);
+          }
+        }
+        const double approach_m_per_veh = spacing / model.link_lanes[link];
+        for (auto g = group_begin; g < group_end; ++g) {
+          const double storage = model.lane_group_bay_storage_veh[g];
+          const double bay_m_per_veh = spacing / model.lane_group_lanes[g];
+          for (std::size_t b = b0; b < b1; ++b) {
+            const double in_bay = std::min(state.group_held_veh[g * batch + b], storage);
+            const double length = outside_bays[b] * approach_m_per_veh + in_bay * bay_m_per_veh;
+            metrics.group_queue_sum_m[g * batch + b] += length;
+            metrics.group_queue_max_m[g * batch + b] = std::max(metrics.group_queue_max_m[g * batch + b], length);
+          }
         }
       }
     }

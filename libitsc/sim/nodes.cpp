@@ -9,11 +9,9 @@ namespace itsc::detail {
 
 namespace {
 
-constexpr double kPresent = 1e-9;  // veh: less than this does not block a shared stream
-
 // What the first cell of a link can take in this step: R = min(Q·Δt, (w′/v′)·(N − n)).
 inline double receiving(const Model& model, const State& state, std::uint32_t link, std::size_t b) noexcept {
-  const double n = state.cell_veh[model.link_first_cell[link] * state.batch + b];
+  const double n = occupied_veh(model, state, link, model.link_first_cell[link], b);
   const double room = model.link_wave_ratio[link] * (model.link_cell_jam_veh[link] - n);
   return std::max(0.0, std::min(model.link_step_capacity_veh[link], room));
 }
@@ -65,30 +63,52 @@ void share_supply(const Model& model, State& state, std::uint32_t link, std::siz
 
 void node_flows(const Model& model, State& state, const Block& block) noexcept {
   const std::size_t batch = state.batch;
-  // Sending: a lane group's stream runs at its rate for the green time of the most restricted movement
-  // present in it (FIFO), split by the movements' shares of the last cell.
+  // Sending: a lane group is one FIFO stream in which every vehicle takes its own movement's service
+  // time (1 / its capacity of the step), so the stream serves its content in proportion while that
+  // time fits in the step (HCM's shared-lane factor in fluid form); a red movement present blocks it.
   for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
     const auto first = model.lane_group_movement_begin[g];
     const auto last = model.lane_group_movement_end[g];
     const double rate = model.lane_group_saturation_veh_per_s[g];
+    // An exclusive group: min(content, capacity) (the rule below with one movement, without its divisions).
+    if (last - first == 1) {
+      for (std::size_t b = block.begin; b < block.end; ++b) {
+        const std::size_t i = first * batch + b;
+        const double n = state.movement_veh[i];
+        const double capacity = state.movement_capacity_veh[i];
+        state.group_demand_veh[g * batch + b] = n;
+        state.movement_send_veh[i] = std::min(n, std::max(0.0, capacity));
+        if (block.measure) state.metrics.group_effective_green_s[g * batch + b] += capacity / rate;
+      }
+      continue;
+    }
     for (std::size_t b = block.begin; b < block.end; ++b) {
       double demand = 0;
-      double limit = -1;
+      double steps_needed = 0;  // service time of the whole content, in steps
+      bool blocked = false;
       double longest = 0;
       for (auto m = first; m < last; ++m) {
         const double n = state.movement_veh[m * batch + b];
         const double capacity = state.movement_capacity_veh[m * batch + b];
         demand += n;
-        if (n > kPresent) limit = limit < 0 ? capacity : std::min(limit, capacity);
+        if (n > kPresent) {
+          if (capacity > 0) {
+            steps_needed += n / capacity;
+          } else {
+            blocked = true;
+          }
+        }
         longest = std::max(longest, capacity);
       }
-      if (limit < 0) limit = longest;
       state.group_demand_veh[g * batch + b] = demand;
-      const double share = demand > 0 ? std::min(1.0, limit / demand) : 0.0;
+      const double share = blocked ? 0.0 : steps_needed > 1.0 ? 1.0 / steps_needed : 1.0;
       for (auto m = first; m < last; ++m) {
         state.movement_send_veh[m * batch + b] = share * state.movement_veh[m * batch + b];
       }
-      if (block.measure) state.metrics.group_effective_green_s[g * batch + b] += longest / rate;
+      // Its capacity in the step (for X and the overflow delay): the mixed stream's rate while it holds
+      // vehicles, the fastest movement's when empty.
+      const double stream = blocked ? 0.0 : steps_needed > 0 ? demand / steps_needed : longest;
+      if (block.measure) state.metrics.group_effective_green_s[g * batch + b] += stream / rate;
     }
   }
   // Merge: each receiving link's supply shared among the streams bound for it.

@@ -42,8 +42,6 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
     r.stops += metrics.movement_stops[m * batch + b];
     delay += metrics.movement_delay_veh_s[m * batch + b];
   }
-  const double lanes = model.lane_group_lanes[g];
-  const double spacing = model.link_jam_spacing_m[model.lane_group_link[g]];
   if (window_s > 0) {
     r.volume_veh_per_h = r.arrivals_veh / window_h / demand.peak_hour_factor[b];
     r.effective_green_share = metrics.group_effective_green_s[g * batch + b] / window_s;
@@ -58,13 +56,15 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   r.delay_s_per_veh = r.uniform_delay_s_per_veh + r.overflow_delay_s_per_veh;
   r.los = hcm::to_char(hcm::los(r.delay_s_per_veh, r.degree_of_saturation));
   r.storage_veh = model.lane_group_storage_veh[g];
-  r.storage_m = r.storage_veh * spacing / lanes;
+  // A queue can reach back over the whole approach plus the bay.
+  r.storage_m = model.link_length_m[model.lane_group_link[g]] + model.lane_group_bay_length_m[g];
   if (metrics.measured_steps > 0) r.queue_mean_veh = metrics.group_queue_sum_veh[g * batch + b] / static_cast<double>(metrics.measured_steps);
   r.queue_max_veh = metrics.group_queue_max_veh[g * batch + b];
   r.queue_p95_veh = std::min(r.queue_max_veh, percentile_95(metrics, g, batch, b, r.storage_veh));
-  r.queue_mean_m = r.queue_mean_veh * spacing / lanes;
-  r.queue_max_m = r.queue_max_veh * spacing / lanes;
-  r.queue_p95_m = r.queue_p95_veh * spacing / lanes;
+  if (metrics.measured_steps > 0) r.queue_mean_m = metrics.group_queue_sum_m[g * batch + b] / static_cast<double>(metrics.measured_steps);
+  r.queue_max_m = metrics.group_queue_max_m[g * batch + b];
+  // The histogram is kept in vehicles; its 95th percentile is scaled by the group's metres per vehicle.
+  r.queue_p95_m = r.queue_max_veh > 0 ? r.queue_p95_veh * r.queue_max_m / r.queue_max_veh : 0.0;
   return r;
 }
 

@@ -1,4 +1,5 @@
-// Effective green per movement and step: [green onset + l1, yellow onset + e], in tenths.
+// Signal capacity per movement and step: effective green [green onset + l1, yellow onset + e] in
+// tenths, times the open share of the lanes (bays.cpp), then gap acceptance (gaps.cpp).
 #include <algorithm>
 
 #include "sim/kernel.hpp"
@@ -50,12 +51,17 @@ std::int32_t effective_tenths(Indication before, std::int32_t green, std::int32_
 
 void signal_capacity(const Model& model, State& state, const Block& block) noexcept {
   const std::size_t batch = state.batch;
+  bay_blocking(model, state, block);
   for (std::size_t m = 0; m < model.movement_count(); ++m) {
-    const double rate = model.lane_group_saturation_veh_per_s[model.movement_lane_group[m]];
+    const auto group = model.movement_lane_group[m];
+    const double rate = model.lane_group_saturation_veh_per_s[group];
     double* capacity = &state.movement_capacity_veh[m * batch];
+    // Lane groups without a bay lose the lanes that full bays block (the last row is all ones).
+    const bool has_bay = model.lane_group_bay_storage_veh[group] > 0;
+    const double* open = &state.link_open_share[(has_bay ? model.link_count() : model.lane_group_link[group]) * batch];
     // Uncontrolled movements may use the whole step.
     if (model.movement_signal[m] == kNone) {
-      for (std::size_t b = block.begin; b < block.end; ++b) capacity[b] = rate * model.dt_s;
+      for (std::size_t b = block.begin; b < block.end; ++b) capacity[b] = rate * model.dt_s * open[b];
       continue;
     }
     for (std::size_t b = block.begin; b < block.end; ++b) {
@@ -64,10 +70,11 @@ void signal_capacity(const Model& model, State& state, const Block& block) noexc
           effective_tenths(state.indication[i], state.green_tenths[i], state.yellow_tenths[i],
                            state.green_elapsed_tenths[i], state.yellow_elapsed_tenths[i], model.startup_lost_tenths,
                            model.usable_yellow_tenths);
-      capacity[b] = rate * (0.1 * effective);
+      capacity[b] = rate * (0.1 * effective) * open[b];
       state.indication[i] = state.command_indication[i];
     }
   }
+  gap_acceptance(model, state, block);
 }
 
 }  // namespace itsc::detail

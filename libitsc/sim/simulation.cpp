@@ -41,6 +41,7 @@ std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, co
     IntersectionLayout layout;
     for (auto m = model.signal_movement_begin[s]; m < model.signal_movement_end[s]; ++m) {
       layout.movements.push_back(model.movement_id[m]);
+      if (model.movement_yield[m] == YieldRule::turn_on_red) layout.turn_on_red.push_back(model.movement_id[m]);
     }
     layout.crosswalks = model.signal_crosswalks[s];
     layout.detectors = model.signal_detectors[s];

@@ -16,6 +16,8 @@ State make_state(const Model& model, std::size_t batch) {
   s.movement_veh.assign(movements, 0.0);
   s.movement_stopped_veh.assign(movements, 0.0);
   s.entry_waiting_veh.assign(model.entry_count() * b, 0.0);
+  s.yield_flow_veh.assign(model.yield_movement.size() * b, -1.0);  // no flow is negative: computed at first use
+  s.yield_gap_rate_veh_per_s.assign(model.yield_movement.size() * b, 0.0);
   s.indication.assign(movements, Indication::red);
   s.command_indication.assign(movements, Indication::red);
   s.green_tenths.assign(movements, 0);
@@ -58,7 +60,10 @@ State make_state(const Model& model, std::size_t batch) {
   s.movement_flow_veh.assign(movements, 0.0);
   s.group_demand_veh.assign(groups, 0.0);
   s.group_queue_veh.assign(groups, 0.0);
-  s.member_scratch.assign(4 * b, 0.0);
+  s.group_held_veh.assign(groups, 0.0);
+  s.member_scratch.assign(5 * b, 0.0);
+  s.link_bay_held_veh.assign(links, 0.0);
+  s.link_open_share.assign(links + b, 1.0);
 
   Metrics& m = s.metrics;
   for (auto* v : {&m.entered_veh, &m.exited_veh, &m.window_entered_veh, &m.window_exited_veh, &m.vehicle_s,
@@ -68,7 +73,10 @@ State make_state(const Model& model, std::size_t batch) {
   for (auto* v : {&m.movement_arrivals_veh, &m.movement_departures_veh, &m.movement_delay_veh_s, &m.movement_stops}) {
     v->assign(movements, 0.0);
   }
-  for (auto* v : {&m.group_effective_green_s, &m.group_queue_sum_veh, &m.group_queue_max_veh}) v->assign(groups, 0.0);
+  for (auto* v : {&m.group_effective_green_s, &m.group_queue_sum_veh, &m.group_queue_max_veh, &m.group_queue_sum_m,
+                  &m.group_queue_max_m}) {
+    v->assign(groups, 0.0);
+  }
   m.group_queue_histogram.assign(groups * m.queue_bins, 0.0);
   return s;
 }

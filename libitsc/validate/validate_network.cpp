@@ -105,6 +105,12 @@ void check_movement(Checker& checker, const Network& network, const Node& node, 
   } else if (network.links[*to].from != node.id) {
     checker.error(path + ".to", "link '" + movement.to_link + "' does not leave node '" + node.id + "'");
   }
+  if (movement.right_turn_on_red && movement.turn != TurnType::right) {
+    checker.error(path + ".right_turn_on_red", "a turn on red is for right turns, not '" +
+                                                   std::string(to_string(movement.turn)) + "'");
+  } else if (movement.right_turn_on_red && node.control != NodeControl::signalized) {
+    checker.error(path + ".right_turn_on_red", "a turn on red needs a signalized node");
+  }
   if (movement.saturation_flow_veh_per_h_per_lane) {
     checker.positive(path + ".saturation_flow_veh_per_h_per_lane", *movement.saturation_flow_veh_per_h_per_lane,
                      kMaxSaturationFlow, "veh/h");
@@ -184,6 +190,27 @@ void check_lane_groups(Checker& checker, const Network& network, const Node& nod
   }
 }
 
+// A two-way stop names its major street: links that arrive at or leave the node.
+void check_major_street(Checker& checker, const Network& network, const Node& node, const std::string& path,
+                        const IdIndex& links) {
+  if (node.control != NodeControl::two_way_stop) {
+    if (!node.major_links.empty()) checker.error(path + ".major_links", "major_links is for two_way_stop nodes");
+    return;
+  }
+  if (node.major_links.empty()) {
+    checker.error(path, "a two-way stop node needs its major street: list its links in major_links");
+  }
+  for (std::size_t i = 0; i < node.major_links.size(); ++i) {
+    const std::string& id = node.major_links[i];
+    const auto link = links.find(id);
+    if (!link) {
+      checker.error(indexed(path + ".major_links", i), "unknown link '" + id + "'");
+    } else if (network.links[*link].to != node.id && network.links[*link].from != node.id) {
+      checker.error(indexed(path + ".major_links", i), "link '" + id + "' does not meet node '" + node.id + "'");
+    }
+  }
+}
+
 void check_node(Checker& checker, const Network& network, const Node& node, const std::string& path,
                 const IdIndex& links) {
   if (node.control == NodeControl::all_way_stop) {
@@ -209,6 +236,7 @@ void check_node(Checker& checker, const Network& network, const Node& node, cons
     }
   }
   check_lane_groups(checker, network, node, path, links);
+  check_major_street(checker, network, node, path, links);
 }
 
 void check_detector(Checker& checker, const Detector& detector, const std::string& path, const Network& network,

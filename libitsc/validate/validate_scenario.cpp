@@ -12,6 +12,7 @@ namespace itsc {
 namespace {
 
 constexpr double kMaxDuration_s = 7 * 86'400;
+constexpr double kMaxSneakers = 10;  // veh per lane and cycle; HCM uses 2
 
 void validate_simulation(detail::Checker& checker, const Scenario& scenario) {
   const SimulationSettings& settings = scenario.simulation;
@@ -23,6 +24,7 @@ void validate_simulation(detail::Checker& checker, const Scenario& scenario) {
   const bool warmup_ok = checker.non_negative("simulation.warmup_s", settings.warmup_s, kMaxDuration_s, "s");
   checker.positive("simulation.analysis_period_h", settings.analysis_period_h, 24, "h");
   checker.within("simulation.start_time", settings.start_time_s, 0, 86'400 - 1, "s");
+  checker.non_negative("simulation.sneakers_per_cycle", settings.sneakers_per_cycle, kMaxSneakers, "veh");
   const double duration = scenario.duration_s();
   if (warmup_ok && std::isfinite(duration) && settings.warmup_s >= duration) {
     checker.error("simulation.warmup_s", "the warm-up of " + detail::format_number(settings.warmup_s) +

@@ -11,7 +11,7 @@ namespace {
 // Every key of the table at least once, values away from their defaults, both sequence forms.
 constexpr std::string_view kEveryKey = R"(schema_version: 1
 name: 'Every key: "quoted" # and more'
-simulation: {dt_s: 0.5, duration_s: 1800, warmup_s: 600, analysis_period_h: 0.5, start_time: "07:30:15"}
+simulation: {dt_s: 0.5, duration_s: 1800, warmup_s: 600, analysis_period_h: 0.5, start_time: "07:30:15", sneakers_per_cycle: 1.5}
 nodes:
   - id: "1"
     control: boundary
@@ -24,12 +24,12 @@ nodes:
     legs:
       - {id: w, in: L, out: M, bearing_deg: 270, crosswalk_length_m: 12.5, grade_percent: 2, approach_speed_kmh: 45, width_m: 15}
     movements:
-      - {id: WBU, from: L, to: M, turn: u_turn, saturation_flow_veh_per_h_per_lane: 1700}
+      - {id: WBU, from: L, to: M, turn: u_turn, saturation_flow_veh_per_h_per_lane: 1700, right_turn_on_red: true}
       - {id: X, from: L, to: M, turn: right}
     lane_groups:
       - {id: G, link: L, movements: [WBU, X], lanes: 2, bay_length_m: 30}
   - {id: S, control: signalized}
-  - {id: U, control: two_way_stop}
+  - {id: U, control: two_way_stop, major_links: [L]}
 links:
   - {id: L, from: "1", to: "yes", length_m: 250.25, lanes: 3, speed_kmh: 60, saturation_flow_veh_per_h_per_lane: 1800, jam_spacing_m: 8}
   - {id: M, from: "yes", to: "1", length_m: 250.25}
@@ -114,6 +114,8 @@ TEST_CASE("save: a scenario with every key, both timing forms and quoted strings
   CHECK(original.name == "Every key: \"quoted\" # and more");
   CHECK(original.simulation.start_time_s == 7 * 3600 + 30 * 60 + 15);
   CHECK(original.timing.at("S").rings->phases[0].minimum_gap_s == 1);
+  CHECK(original.simulation.sneakers_per_cycle == 1.5);
+  CHECK(original.network.nodes[3].major_links == std::vector<std::string>{"L"});
   const std::string text = save_scenario_string(original);
   INFO(text);
   const Scenario reloaded = detail::read_scenario_document(text, "saved.yaml").scenario;

@@ -96,6 +96,8 @@ struct GridOptions {
   double north_south_flow_veh_per_h = 400;
   double left_share = 0.15;
   double right_share = 0.15;
+  double left_bay_m = 0;          ///< > 0: a one-lane left bay and a shared through-right group per approach
+  bool right_turn_on_red = false; ///< rights may turn on red
   double duration_s = 3600;
   double warmup_s = 0;
   double dt_s = 1;
@@ -168,7 +170,11 @@ inline Scenario grid(const GridOptions& o) {
         const std::string prefix = bound[d];
         node.movements.push_back(Movement{prefix + "L", from, to(left), TurnType::left, std::nullopt});
         node.movements.push_back(Movement{prefix + "T", from, to(d), TurnType::through, std::nullopt});
-        node.movements.push_back(Movement{prefix + "R", from, to(right), TurnType::right, std::nullopt});
+        node.movements.push_back(Movement{prefix + "R", from, to(right), TurnType::right, std::nullopt, o.right_turn_on_red});
+        if (o.left_bay_m > 0) {
+          node.lane_groups.push_back(LaneGroup{prefix + "L", from, {prefix + "L"}, 1, o.left_bay_m});
+          node.lane_groups.push_back(LaneGroup{prefix + "TR", from, {prefix + "T", prefix + "R"}, o.lanes, 0});
+        }
         Stage& stage = d % 2 == 0 ? east_west : north_south;
         stage.serves.protected_movements.push_back(prefix + "T");
         stage.serves.protected_movements.push_back(prefix + "R");

@@ -152,6 +152,25 @@ TEST_CASE("validate: lane groups") {
     center(s).lane_groups[0].lanes = 3;
     check_single_error(s, "nodes[0].lane_groups: lane groups without a bay use 3 lanes but link 'N_C' has 2");
   }
+  SUBCASE("turn on red for a movement that is not a right turn") {
+    center(s).movements[1].right_turn_on_red = true;
+    check_single_error(s, "nodes[0].movements[1].right_turn_on_red: a turn on red is for right turns, not 'through'");
+  }
+  SUBCASE("a two-way stop without its major street") {
+    center(s).control = itsc::NodeControl::two_way_stop;
+    s.timing.clear();
+    check_single_error(s, "nodes[0]: a two-way stop node needs its major street: list its links in major_links");
+  }
+  SUBCASE("a major street at a signal") {
+    center(s).major_links = {"W_C"};
+    check_single_error(s, "nodes[0].major_links: major_links is for two_way_stop nodes");
+  }
+  SUBCASE("a major street that does not meet the node") {
+    center(s).control = itsc::NodeControl::two_way_stop;
+    s.timing.clear();
+    center(s).major_links = {"W_C", "nowhere"};
+    check_single_error(s, "nodes[0].major_links[1]: unknown link 'nowhere'");
+  }
   SUBCASE("bay longer than its link") {
     center(s).lane_groups[0].bay_length_m = 400;
     check_single_error(s, "nodes[0].lane_groups[0].bay_length_m: bay of 400 m does not fit on link 'N_C' of 300 m");
@@ -329,6 +348,10 @@ TEST_CASE("validate: simulation settings") {
   SUBCASE("a step that is not a multiple of 0.1 s") {
     s.simulation.dt_s = 0.25;
     check_single_error(s, "simulation.dt_s: must be a multiple of 0.1 s, got 0.25");
+  }
+  SUBCASE("negative sneakers") {
+    s.simulation.sneakers_per_cycle = -1;
+    check_single_error(s, "simulation.sneakers_per_cycle: must not be negative, got -1");
   }
   SUBCASE("a warm-up as long as the run") {
     s.simulation.duration_s = 600;

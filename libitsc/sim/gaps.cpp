@@ -1,0 +1,74 @@
+// Gap acceptance in the step: the discharge limit of yielding movements (HCM).
+#include <algorithm>
+
+#include "itsc/hcm.hpp"
+#include "sim/kernel.hpp"
+
+namespace itsc::detail {
+
+// Yielding movements: HCM gap acceptance against the conflicting flow that discharges in this step
+// (each conflicting movement's share of its stream's discharge, weighted); no gaps at all while a conflicting
+// movement discharges a standing queue. New limits go to a scratch row first so that every yielding
+// movement sees the conflicting capacities before any gap rule.
+void gap_acceptance(const Model& model, State& state, const Block& block) noexcept {
+  const std::size_t batch = state.batch;
+  const double dt = model.dt_s;
+  double* capacity = state.movement_capacity_veh.data();
+  double* next = state.movement_send_veh.data();  // free until node_flows
+  for (std::size_t k = 0; k < model.yield_movement.size(); ++k) {
+    const auto m = model.yield_movement[k];
+    const auto g = model.movement_lane_group[m];
+    const double rate = model.lane_group_saturation_veh_per_s[g];
+    const double lanes = model.lane_group_lanes[g];
+    const double lane_rate = rate / lanes;
+    const double gap_lanes = model.yield_gap_lanes[k];
+    const hcm::GapHeadways headways{model.yield_critical_s[k], model.yield_follow_up_s[k]};
+    const YieldRule rule = model.movement_yield[m];
+    for (std::size_t b = block.begin; b < block.end; ++b) {
+      const std::size_t i = m * batch + b;
+      // Only a movement that may go in this step needs its gaps (a left on red, a right on green).
+      const std::int32_t red = model.dt_tenths - state.green_tenths[i] - state.yellow_tenths[i];
+      const bool on_red = state.indication[i] == Indication::red_turn_on_red && red > 0;
+      // Sneakers clear when a permitted green ends, as its yellow starts.
+      const bool yellow_onset = state.yellow_tenths[i] > 0 && state.yellow_elapsed_tenths[i] == state.yellow_tenths[i];
+      const double sneakers = rule == YieldRule::permitted_green && yellow_onset ? model.yield_sneakers_veh[k] : 0.0;
+      next[i] = capacity[i] + sneakers;
+      if (rule == YieldRule::turn_on_red ? !on_red : !(capacity[i] > 0)) continue;
+      double flow = 0;
+      bool queue = false;
+      for (auto c = model.yield_conflict_begin[k]; c < model.yield_conflict_begin[k + 1]; ++c) {
+        // Its share of its own (FIFO) stream's discharge: all of it, or the capacity split by content.
+        const auto other = model.conflict_movement[c];
+        const auto stream = model.movement_lane_group[other];
+        double content = 0;
+        for (auto s = model.lane_group_movement_begin[stream]; s < model.lane_group_movement_end[stream]; ++s) {
+          content += state.movement_veh[s * batch + b];
+        }
+        const std::size_t o = other * batch + b;
+        const double n = state.movement_veh[o];
+        const bool saturated = capacity[o] > 0 && content > capacity[o] + kPresent;
+        flow += model.conflict_weight[c] * (saturated ? n * capacity[o] / content : n);
+        queue = queue || (model.conflict_can_block[c] != 0 && saturated && n > kPresent);
+      }
+      const std::size_t y = k * batch + b;
+      if (flow != state.yield_flow_veh[y]) {
+        state.yield_flow_veh[y] = flow;
+        state.yield_gap_rate_veh_per_s[y] =
+            std::min(lane_rate, hcm::gap_capacity_veh_per_h(flow * 3600.0 / dt, headways) / 3600.0);
+      }
+      const double gap_rate = queue ? 0.0 : state.yield_gap_rate_veh_per_s[y];
+      // The lanes its gaps govern run at the gap rate, the group's other lanes at saturation flow.
+      const double group_rate = gap_lanes * gap_rate + (lanes - gap_lanes) * lane_rate;
+      if (rule == YieldRule::turn_on_red) {
+        next[i] += 0.1 * red * gap_lanes * gap_rate;  // the red part of the step, turning on red
+      } else {
+        next[i] = capacity[i] * group_rate / rate + sneakers;
+      }
+    }
+  }
+  for (const auto m : model.yield_movement) {
+    for (std::size_t b = block.begin; b < block.end; ++b) capacity[m * batch + b] = next[m * batch + b];
+  }
+}
+
+}  // namespace itsc::detail
