@@ -227,9 +227,10 @@ void validate_timing(Checker& checker, const Scenario& scenario) {
       checker.error(path + ".controller", "unknown controller '" + timing.controller + "' (known: fixed, actuated)");
     } else if (timing.controller == "actuated") {
       // Actuated control needs detectors on links into the node that call some phase.
+      const std::string& id = node_id;  // clang-14 cannot capture a structured binding
       const bool called = std::any_of(network.detectors.begin(), network.detectors.end(), [&](const Detector& d) {
         const auto link = network.link_index(d.link);
-        return link && network.links[*link].to == node_id && !d.calls.empty();
+        return link && network.links[*link].to == id && !d.calls.empty();
       });
       if (!called) {
         checker.error(path + ".controller", "controller 'actuated' needs detectors that call its phases; node '" +
