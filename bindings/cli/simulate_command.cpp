@@ -1,4 +1,5 @@
-// itsc simulate FILE [--plan PLAN.yaml] [--duration S] [--dt S] [--threads N] [--json] [--timeseries CSV]
+// itsc simulate FILE [--plan PLAN.yaml] [--controller NAME] [--duration S] [--dt S] [--threads N] [--json]
+//                    [--timeseries CSV]
 #include <itsc/io.hpp>
 #include <itsc/simulate.hpp>
 
@@ -15,6 +16,7 @@ namespace {
 struct SimulateArgs {
   std::string file;
   std::string plan;
+  std::string controller;
   double duration_s = 0;
   double dt_s = 0;
   int threads = 1;
@@ -32,6 +34,7 @@ int run_simulate(const SimulateArgs& args) {
   options.duration_s = args.duration_s;
   options.dt_s = args.dt_s;
   options.threads = args.threads;
+  options.controller = args.controller;
   if (!args.timeseries.empty()) options.timeseries_interval_s = args.timeseries_interval_s;
   const SimulationResult result = simulate(scenario, options);
   if (!args.timeseries.empty()) write_file_atomically(args.timeseries, timeseries_csv(result.timeseries));
@@ -47,6 +50,9 @@ void add_simulate_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("simulate", "Simulate a scenario and report delay, stops, queues, LOS");
   command->add_option("FILE", args->file, "scenario file (YAML)")->required();
   command->add_option("--plan", args->plan, "plan file whose timings replace the scenario's");
+  command->add_option("--controller", args->controller,
+                      "run this controller at every signalized node instead of the scenario's (" +
+                          controller_names_text() + ")");
   command->add_option("--duration", args->duration_s, "simulated seconds (default: the scenario's)")
       ->check(CLI::PositiveNumber);
   command->add_option("--dt", args->dt_s, "time step in seconds, a multiple of 0.1 (default: the scenario's)")

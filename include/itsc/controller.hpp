@@ -6,16 +6,24 @@
 /// intersection's timing, movement list and detector map, not from a simulation Model, so the C API
 /// can drive it from real detectors. Time is kept in integer tenths of a second.
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "itsc/interval_table.hpp"
 #include "itsc/timing.hpp"
 
 namespace itsc {
+
+/// Every controller a timing may name (`Timing::controller`, `itsc simulate --controller`): the one list
+/// that validation, the command line and `make_controller` agree on.
+inline constexpr std::array<std::string_view, 2> kControllerNames{"fixed", "actuated"};
+/// The names above, comma separated (for messages).
+[[nodiscard]] std::string controller_names_text();
 
 /// What a controller may see during one step. Every array is laid out [item × batch] (batch
 /// innermost): element (i, b) is at i·batch + b. Read-only; valid for the duration of the call.

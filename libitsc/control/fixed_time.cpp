@@ -56,6 +56,12 @@ void FixedTimeController::step(Tenths start, Tenths length, const Observation& /
   }
 }
 
+std::string controller_names_text() {
+  std::string text;
+  for (const std::string_view name : kControllerNames) text += (text.empty() ? "" : ", ") + std::string(name);
+  return text;
+}
+
 std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_member,
                                             const IntersectionLayout& layout) {
   if (timing_per_member.empty()) throw Error(ErrorCode::invalid_input, "controller: no timing given");
@@ -74,7 +80,8 @@ std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_m
       throw Error(ErrorCode::invalid_input, "controller: batch members name different controllers");
     }
     if (timing.controller != "fixed") {
-      throw Error(ErrorCode::invalid_input, "controller '" + timing.controller + "' is not available (use \"fixed\" or \"actuated\")");
+      throw Error(ErrorCode::invalid_input,
+                  "controller '" + timing.controller + "' is not available (known: " + controller_names_text() + ")");
     }
     tables.push_back(compile_interval_table(timing, layout.movements, layout.crosswalks, layout.turn_on_red));
   }

@@ -13,7 +13,8 @@ namespace {
 
 // The run length: the scenario's setting, else the demand profile's length.
 std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, const Scenario& scenario,
-                                                          const BatchSpec& spec, std::size_t batch) {
+                                                          const BatchSpec& spec, std::size_t batch,
+                                                          const std::string& controller_override) {
   if (!spec.timing.empty() && spec.timing.size() != batch) {
     throw Error(ErrorCode::invalid_input, "batch: timing given for " + std::to_string(spec.timing.size()) +
                                               " members, expected " + std::to_string(batch));
@@ -28,15 +29,17 @@ std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, co
       if (found == source.end()) {
         throw Error(ErrorCode::invalid_input, "batch member " + std::to_string(b) + ": no timing for node '" + node + "'");
       }
+      Timing timing = found->second;
+      if (!controller_override.empty()) timing.controller = controller_override;
       // The engine does not yet turn cell flows into detector calls (docs/model.md): an actuated
       // controller would see no vehicle and serve recalls only, so it is refused, not run blind.
-      if (found->second.controller == "actuated") {
+      if (timing.controller == "actuated") {
         throw Error(ErrorCode::invalid_input,
                     "node '" + node + "': actuated control cannot be simulated yet: the engine does not model "
                     "detector calls; use controller: fixed");
       }
       // Absent intervals take their defaults from the node's geometry.
-      timings.push_back(resolve_timing(found->second, *scenario.network.find_node(node), scenario.network));
+      timings.push_back(resolve_timing(timing, *scenario.network.find_node(node), scenario.network));
     }
     IntersectionLayout layout;
     for (auto m = model.signal_movement_begin[s]; m < model.signal_movement_end[s]; ++m) {
@@ -72,7 +75,12 @@ Simulation::Simulation(const Scenario& scenario, const SimulateOptions& options,
                                               " members, expected " + std::to_string(batch));
   }
   demand_ = spec.demand.empty() ? compile_demand(model_, scenario.demand, batch) : compile_demand(model_, spec.demand);
-  controllers_ = make_controllers(model_, scenario, spec, batch);
+  if (!options.controller.empty() &&
+      std::find(kControllerNames.begin(), kControllerNames.end(), options.controller) == kControllerNames.end()) {
+    throw Error(ErrorCode::invalid_input,
+                "unknown controller '" + options.controller + "' (known: " + controller_names_text() + ")");
+  }
+  controllers_ = make_controllers(model_, scenario, spec, batch, options.controller);
   for (auto& controller : controllers_) controller_views_.push_back(controller.get());
   state_ = make_state(model_, batch);
   step_options_.threads = std::max(1, options.threads);

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "itsc/controller.hpp"
 #include "util/format_number.hpp"
 #include "util/id_index.hpp"
 #include "validate/checker.hpp"
@@ -18,7 +19,6 @@ namespace {
 constexpr double kMaxCycle_s = 600;
 constexpr double kMaxInterval_s = 600;
 constexpr double kSumTolerance_s = 1e-6;
-const std::set<std::string, std::less<>> kControllers{"fixed", "actuated"};
 
 // Movement and crosswalk references of one stage, phase or overlap.
 void check_service(Checker& checker, const Service& service, const Node& node, const std::string& path) {
@@ -223,8 +223,9 @@ void validate_timing(Checker& checker, const Scenario& scenario) {
       checker.error(path + ".offset_s", "must be less than the cycle of " + format_number(timing.cycle_s) + " s, got " +
                                             format_number(timing.offset_s));
     }
-    if (kControllers.count(timing.controller) == 0) {
-      checker.error(path + ".controller", "unknown controller '" + timing.controller + "' (known: fixed, actuated)");
+    if (std::find(kControllerNames.begin(), kControllerNames.end(), timing.controller) == kControllerNames.end()) {
+      checker.error(path + ".controller", "unknown controller '" + timing.controller + "' (known: " +
+                                              controller_names_text() + ")");
     } else if (timing.controller == "actuated") {
       // Actuated control needs detectors on links into the node that call some phase.
       const std::string& id = node_id;  // clang-14 cannot capture a structured binding
