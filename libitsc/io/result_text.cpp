@@ -50,6 +50,13 @@ std::string to_text(const SimulationResult& r) {
              g.volume_veh_per_h, g.capacity_veh_per_h, g.degree_of_saturation, g.delay_s_per_veh,
              g.uniform_delay_s_per_veh, g.overflow_delay_s_per_veh, g.los, g.stops_per_veh, g.queue_mean_veh,
              g.queue_p95_veh, g.queue_max_m);
+      // A shared group: one row per movement (its share of the group's queue; the same back of queue).
+      if (g.movements.size() < 2) continue;
+      for (const auto& m : g.movements) {
+        append(out, "    %-10s %8.0f %8s %6s %8.1f %8.1f %8.1f %4c %6.2f %8.1f %8s %8.1f\n", m.id.c_str(),
+               m.volume_veh_per_h, "", "", m.delay_s_per_veh, m.uniform_delay_s_per_veh, m.overflow_delay_s_per_veh,
+               m.los, m.stops_per_veh, m.queue_mean_veh, "", m.queue_max_m);
+      }
     }
   }
   append(out, "\nwall time %.3f s (%.3g cell-updates/s, %.1f simulated h/s)\n", r.run.wall_time_s,

@@ -216,6 +216,8 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
             metrics.movement_departures_veh[k] += out;
             metrics.movement_delay_veh_s[k] += queue * dt;
             metrics.movement_stops[k] += stops + p * new_stops[b];
+            metrics.movement_queue_sum_veh[k] += queue;
+            metrics.movement_queue_max_veh[k] = std::max(metrics.movement_queue_max_veh[k], queue);
           }
           if (block.measure) metrics.stops[b] += stops;
         }

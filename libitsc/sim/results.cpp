@@ -32,15 +32,29 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   const Metrics& metrics = state.metrics;
   const double window_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
   const double window_h = window_s / 3600.0;
+  const double steps = static_cast<double>(metrics.measured_steps);
   LaneGroupResult r;
   r.id = model.lane_group_id[g];
   double delay = 0;
   for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
-    r.movements.push_back(model.movement_id[m]);
-    r.arrivals_veh += metrics.movement_arrivals_veh[m * batch + b];
-    r.departures_veh += metrics.movement_departures_veh[m * batch + b];
-    r.stops += metrics.movement_stops[m * batch + b];
-    delay += metrics.movement_delay_veh_s[m * batch + b];
+    MovementResult movement;
+    const std::size_t k = m * batch + b;
+    movement.id = model.movement_id[m];
+    movement.arrivals_veh = metrics.movement_arrivals_veh[k];
+    movement.departures_veh = metrics.movement_departures_veh[k];
+    movement.stops = metrics.movement_stops[k];
+    if (window_s > 0) movement.volume_veh_per_h = movement.arrivals_veh / window_h / demand.peak_hour_factor[b];
+    if (movement.arrivals_veh > 0) {
+      movement.uniform_delay_s_per_veh = metrics.movement_delay_veh_s[k] / movement.arrivals_veh;
+      movement.stops_per_veh = movement.stops / movement.arrivals_veh;
+    }
+    if (steps > 0) movement.queue_mean_veh = metrics.movement_queue_sum_veh[k] / steps;
+    movement.queue_max_veh = metrics.movement_queue_max_veh[k];
+    r.arrivals_veh += movement.arrivals_veh;
+    r.departures_veh += movement.departures_veh;
+    r.stops += movement.stops;
+    delay += metrics.movement_delay_veh_s[k];
+    r.movements.push_back(std::move(movement));
   }
   if (window_s > 0) {
     r.volume_veh_per_h = r.arrivals_veh / window_h / demand.peak_hour_factor[b];
@@ -58,13 +72,20 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   r.storage_veh = model.lane_group_storage_veh[g];
   // A queue can reach back over the whole approach plus the bay.
   r.storage_m = model.link_length_m[model.lane_group_link[g]] + model.lane_group_bay_length_m[g];
-  if (metrics.measured_steps > 0) r.queue_mean_veh = metrics.group_queue_sum_veh[g * batch + b] / static_cast<double>(metrics.measured_steps);
+  if (steps > 0) r.queue_mean_veh = metrics.group_queue_sum_veh[g * batch + b] / steps;
   r.queue_max_veh = metrics.group_queue_max_veh[g * batch + b];
   r.queue_p95_veh = std::min(r.queue_max_veh, percentile_95(metrics, g, batch, b, r.storage_veh));
-  if (metrics.measured_steps > 0) r.queue_mean_m = metrics.group_queue_sum_m[g * batch + b] / static_cast<double>(metrics.measured_steps);
+  if (steps > 0) r.queue_mean_m = metrics.group_queue_sum_m[g * batch + b] / steps;
   r.queue_max_m = metrics.group_queue_max_m[g * batch + b];
   // The histogram is kept in vehicles; its 95th percentile is scaled by the group's metres per vehicle.
   r.queue_p95_m = r.queue_max_veh > 0 ? r.queue_p95_veh * r.queue_max_m / r.queue_max_veh : 0.0;
+  for (MovementResult& movement : r.movements) {
+    if (movement.arrivals_veh > 0) movement.overflow_delay_s_per_veh = r.overflow_delay_s_per_veh;
+    movement.delay_s_per_veh = movement.uniform_delay_s_per_veh + movement.overflow_delay_s_per_veh;
+    movement.los = hcm::to_char(hcm::los(movement.delay_s_per_veh, r.degree_of_saturation));
+    movement.queue_mean_m = r.queue_mean_m;
+    movement.queue_max_m = r.queue_max_m;
+  }
   return r;
 }
 

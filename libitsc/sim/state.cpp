@@ -70,7 +70,8 @@ State make_state(const Model& model, std::size_t batch) {
                   &m.vehicle_m, &m.delay_veh_s, &m.entry_delay_veh_s, &m.stops}) {
     v->assign(b, 0.0);
   }
-  for (auto* v : {&m.movement_arrivals_veh, &m.movement_departures_veh, &m.movement_delay_veh_s, &m.movement_stops}) {
+  for (auto* v : {&m.movement_arrivals_veh, &m.movement_departures_veh, &m.movement_delay_veh_s, &m.movement_stops,
+                  &m.movement_queue_sum_veh, &m.movement_queue_max_veh}) {
     v->assign(movements, 0.0);
   }
   for (auto* v : {&m.group_effective_green_s, &m.group_queue_sum_veh, &m.group_queue_max_veh, &m.group_queue_sum_m,
