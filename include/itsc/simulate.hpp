@@ -60,7 +60,7 @@ struct LaneGroupResult {
   double uniform_delay_s_per_veh = 0;    ///< simulated deterministic delay
   double overflow_delay_s_per_veh = 0;   ///< HCM d2 − 1800·T·max(0, X − 1)
   double delay_s_per_veh = 0;            ///< the sum: control delay
-  char los = 'A';                        ///< LOS (F whenever X > 1)
+  char los = 'A';                        ///< LOS (F whenever X > 1; '-' where HCM defines none)
   double stops = 0;                      ///< stops on its approach (veh)
   double stops_per_veh = 0;
   double queue_mean_veh = 0, queue_max_veh = 0, queue_p95_veh = 0;  ///< vehicles held on its approach
@@ -69,9 +69,12 @@ struct LaneGroupResult {
   double arrivals_veh = 0, departures_veh = 0;
 };
 
-/// Results of one signalized intersection.
+/// Results of one signalized or two-way-stop intersection. At a two-way stop the movements that give
+/// way carry HCM's stop-control delay (`hcm::stop_control_delay_s`, as their overflow term) and its LOS
+/// scale; the free major street has LOS '-', and so has the intersection (HCM grades movements only).
 struct IntersectionResult {
   std::string id;
+  NodeControl control = NodeControl::signalized;
   double uniform_delay_s_per_veh = 0;   ///< volume-weighted over its lane groups
   double overflow_delay_s_per_veh = 0;
   double delay_s_per_veh = 0;

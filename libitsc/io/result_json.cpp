@@ -83,6 +83,7 @@ std::string to_json(const SimulationResult& r) {
   for (const auto& i : r.intersections) {
     nlohmann::ordered_json x;
     x["id"] = i.id;
+    x["control"] = std::string(to_string(i.control));
     x["delay_s_per_veh"] = i.delay_s_per_veh;
     x["uniform_delay_s_per_veh"] = i.uniform_delay_s_per_veh;
     x["overflow_delay_s_per_veh"] = i.overflow_delay_s_per_veh;

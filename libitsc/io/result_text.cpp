@@ -40,9 +40,15 @@ std::string to_text(const SimulationResult& r) {
          r.total_stops, r.stops_per_veh, r.average_travel_time_s, r.vehicle_hours, r.vehicle_km,
          r.throughput_veh_per_h);
   for (const auto& i : r.intersections) {
-    append(out, "\nIntersection %s: delay %.1f s/veh (simulated %.1f + overflow %.1f), LOS %c, max X %.2f\n",
-           i.id.c_str(), i.delay_s_per_veh, i.uniform_delay_s_per_veh, i.overflow_delay_s_per_veh, i.los,
-           i.degree_of_saturation);
+    if (i.control != NodeControl::signalized) {
+      append(out, "\nIntersection %s (%s): delay %.1f s/veh (simulated %.1f + stop control %.1f), max X %.2f\n",
+             i.id.c_str(), std::string(to_string(i.control)).c_str(), i.delay_s_per_veh, i.uniform_delay_s_per_veh,
+             i.overflow_delay_s_per_veh, i.degree_of_saturation);
+    } else {
+      append(out, "\nIntersection %s: delay %.1f s/veh (simulated %.1f + overflow %.1f), LOS %c, max X %.2f\n",
+             i.id.c_str(), i.delay_s_per_veh, i.uniform_delay_s_per_veh, i.overflow_delay_s_per_veh, i.los,
+             i.degree_of_saturation);
+    }
     append(out, "  %-12s %8s %8s %6s %8s %8s %8s %4s %6s %8s %8s %8s\n", "lane group", "v veh/h", "c veh/h", "X",
            "delay s", "sim s", "ovf s", "LOS", "stops", "q mean", "q p95", "q max m");
     for (const auto& g : i.lane_groups) {

@@ -26,6 +26,37 @@ double percentile_95(const Metrics& metrics, std::size_t group, std::size_t batc
   return storage;
 }
 
+// How a lane group's control adds HCM's random delay and grades it: a signal's overflow term (d2), a
+// two-way stop's stop-control delay for movements that give way, nothing for the free major street.
+enum class GroupControl { signal, stop, free };
+
+GroupControl group_control(const Model& model, std::size_t g) {
+  if (model.node_control[model.lane_group_node[g]] == NodeControl::signalized) return GroupControl::signal;
+  for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+    if (model.movement_yield[m] == YieldRule::always) return GroupControl::stop;
+  }
+  return GroupControl::free;
+}
+
+double overflow_delay_s(GroupControl control, double x, double capacity_veh_per_h, double analysis_period_h) {
+  switch (control) {
+    case GroupControl::signal: return hcm::overflow_delay_s(x, capacity_veh_per_h, analysis_period_h);
+    case GroupControl::stop: return hcm::stop_control_overflow_delay_s(x, capacity_veh_per_h, analysis_period_h);
+    case GroupControl::free: break;
+  }
+  return 0.0;
+}
+
+// '-' where HCM defines no LOS (a free-flowing major-street movement at a two-way stop).
+char grade(GroupControl control, double delay_s, double x) {
+  switch (control) {
+    case GroupControl::signal: return hcm::to_char(hcm::los(delay_s, x));
+    case GroupControl::stop: return hcm::to_char(hcm::stop_control_los(delay_s, x));
+    case GroupControl::free: break;
+  }
+  return '-';
+}
+
 LaneGroupResult lane_group_result(const Model& model, const State& state, const BatchDemand& demand, std::size_t g,
                                   std::size_t b) {
   const std::size_t batch = state.batch;
@@ -33,6 +64,7 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   const double window_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
   const double window_h = window_s / 3600.0;
   const double steps = static_cast<double>(metrics.measured_steps);
+  const GroupControl control = group_control(model, g);
   LaneGroupResult r;
   r.id = model.lane_group_id[g];
   double delay = 0;
@@ -65,10 +97,11 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   if (r.arrivals_veh > 0) {
     r.uniform_delay_s_per_veh = delay / r.arrivals_veh;
     r.stops_per_veh = r.stops / r.arrivals_veh;
-    r.overflow_delay_s_per_veh = hcm::overflow_delay_s(r.degree_of_saturation, r.capacity_veh_per_h, model.analysis_period_h);
+    r.overflow_delay_s_per_veh =
+        overflow_delay_s(control, r.degree_of_saturation, r.capacity_veh_per_h, model.analysis_period_h);
   }
   r.delay_s_per_veh = r.uniform_delay_s_per_veh + r.overflow_delay_s_per_veh;
-  r.los = hcm::to_char(hcm::los(r.delay_s_per_veh, r.degree_of_saturation));
+  r.los = grade(control, r.delay_s_per_veh, r.degree_of_saturation);
   r.storage_veh = model.lane_group_storage_veh[g];
   // A queue can reach back over the whole approach plus the bay.
   r.storage_m = model.link_length_m[model.lane_group_link[g]] + model.lane_group_bay_length_m[g];
@@ -82,7 +115,7 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   for (MovementResult& movement : r.movements) {
     if (movement.arrivals_veh > 0) movement.overflow_delay_s_per_veh = r.overflow_delay_s_per_veh;
     movement.delay_s_per_veh = movement.uniform_delay_s_per_veh + movement.overflow_delay_s_per_veh;
-    movement.los = hcm::to_char(hcm::los(movement.delay_s_per_veh, r.degree_of_saturation));
+    movement.los = grade(control, movement.delay_s_per_veh, r.degree_of_saturation);
     movement.queue_mean_m = r.queue_mean_m;
     movement.queue_max_m = r.queue_max_m;
   }
@@ -107,12 +140,18 @@ SimulationResult Simulation::result(std::size_t b) const {
   r.measured_entered = metrics.window_entered_veh[b];
   r.measured_exited = metrics.window_exited_veh[b];
   double overflow_veh_s = 0;
-  for (std::size_t s = 0; s < model.signal_count(); ++s) {
+  // Signalized nodes in signal order, then two-way stops in node order.
+  std::vector<std::uint32_t> nodes(model.signalized_nodes.begin(), model.signalized_nodes.end());
+  for (std::uint32_t n = 0; n < model.node_control.size(); ++n) {
+    if (model.node_control[n] == NodeControl::two_way_stop) nodes.push_back(n);
+  }
+  for (const std::uint32_t node : nodes) {
     IntersectionResult intersection;
-    intersection.id = model.node_id[model.signalized_nodes[s]];
+    intersection.id = model.node_id[node];
+    intersection.control = model.node_control[node];
     double volume = 0;
     for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
-      if (model.lane_group_node[g] != model.signalized_nodes[s]) continue;
+      if (model.lane_group_node[g] != node) continue;
       LaneGroupResult group = lane_group_result(model, state, demand_, g, b);
       volume += group.volume_veh_per_h;
       intersection.uniform_delay_s_per_veh += group.volume_veh_per_h * group.uniform_delay_s_per_veh;
@@ -127,7 +166,10 @@ SimulationResult Simulation::result(std::size_t b) const {
       intersection.overflow_delay_s_per_veh /= volume;
     }
     intersection.delay_s_per_veh = intersection.uniform_delay_s_per_veh + intersection.overflow_delay_s_per_veh;
-    intersection.los = hcm::to_char(hcm::los_from_delay(intersection.delay_s_per_veh));
+    // HCM grades a two-way stop by movement only.
+    intersection.los = intersection.control == NodeControl::signalized
+                           ? hcm::to_char(hcm::los_from_delay(intersection.delay_s_per_veh))
+                           : '-';
     r.intersections.push_back(std::move(intersection));
   }
   const double simulated_veh_s = metrics.delay_veh_s[b];
