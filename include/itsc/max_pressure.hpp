@@ -55,9 +55,10 @@ class MaxPressureController final : public Controller {
   void compute_weights(const Observation& observation, std::size_t b) noexcept;
   [[nodiscard]] double pressure_of(const std::vector<std::uint32_t>& begin, const std::vector<std::uint32_t>& items,
                                    std::size_t i) const noexcept;
-  void tick_acyclic(std::size_t b, const Observation& observation) noexcept;
-  void decide(std::size_t b, const Observation& observation) noexcept;
-  void choose_splits(std::size_t b, const Observation& observation) noexcept;
+  // Both read the weights `compute_weights` left for member b.
+  void tick_acyclic(std::size_t b) noexcept;
+  void decide(std::size_t b) noexcept;
+  void choose_splits(std::size_t b) noexcept;
   void place_in_cycle(std::size_t b, Tenths local) noexcept;
   void show(std::size_t b, const SignalCommand& command, bool count) noexcept;
   void settle(std::size_t i) noexcept;

@@ -260,7 +260,7 @@ void MaxPressureController::settle(std::size_t i) noexcept {
   }
 }
 
-void MaxPressureController::decide(std::size_t b, const Observation& /*observation*/) noexcept {
+void MaxPressureController::decide(std::size_t b) noexcept {
   // The largest pressure wins; the current candidate keeps the green on a tie, then the lowest index.
   std::size_t best = current_[b];
   double best_pressure = pressure_of(candidate_movement_begin_, candidate_movement_, best);
@@ -286,13 +286,13 @@ void MaxPressureController::decide(std::size_t b, const Observation& /*observati
   }
 }
 
-void MaxPressureController::tick_acyclic(std::size_t b, const Observation& observation) noexcept {
+void MaxPressureController::tick_acyclic(std::size_t b) noexcept {
   for (std::size_t r = 0; r < rings_; ++r) {
     const std::size_t i = r * batch_ + b;
     if (interval_[i] != Interval::idle) ++elapsed_[i];
     settle(i);
   }
-  if (current_[b] == target_[b] && --until_decision_[b] <= 0) decide(b, observation);
+  if (current_[b] == target_[b] && --until_decision_[b] <= 0) decide(b);
   if (current_[b] == target_[b]) return;
   // All changing rings cleared: the new phases start together (a barrier is crossed by all rings).
   for (std::size_t r = 0; r < rings_; ++r) {
@@ -350,12 +350,12 @@ void MaxPressureController::step(Tenths start, Tenths length, const Observation&
     for (Tenths t = start; t < start + length; ++t) {
       if (mode_ == MaxPressureMode::cycle) {
         const Tenths local = ((t - offset_) % cycle_ + cycle_) % cycle_;
-        if (local == 0) choose_splits(b, observation);
+        if (local == 0) choose_splits(b);
         place_in_cycle(b, local);
       }
       show(b, command, true);
       if (t + 1 == start + length) show(b, command, false);
-      if (mode_ == MaxPressureMode::acyclic) tick_acyclic(b, observation);
+      if (mode_ == MaxPressureMode::acyclic) tick_acyclic(b);
     }
   }
 }

@@ -10,7 +10,7 @@
 
 namespace itsc {
 
-void MaxPressureController::choose_splits(std::size_t b, const Observation& /*observation*/) noexcept {
+void MaxPressureController::choose_splits(std::size_t b) noexcept {
   const std::size_t batch = batch_;
   const std::span<double> weight(split_weight_);
   const std::span<double> low(split_low_);

@@ -9,6 +9,8 @@
 
 #include <vector>
 
+#include "support/diagnostics.hpp"
+
 using namespace itsc;
 
 namespace {
@@ -300,14 +302,7 @@ TEST_CASE("max-pressure: validation of its parameters with key paths") {
   timing.rings = ring_plan_of(timing);
   timing.stages.clear();
   timing.rings->overlaps = {Overlap{"A", {1}, Service{{"EBR"}, {}, {}}}};
-  const auto diagnostics = validate(scenario);
-  auto has = [&](const std::string& path, const std::string& message) {
-    for (const Diagnostic& d : diagnostics) {
-      if (d.path == path && d.message == message) return true;
-    }
-    return false;
-  };
-  CHECK(has("timing.C.max_pressure.decision_interval_s", "must be a positive number, got 0"));
-  CHECK(has("timing.C.max_pressure.max_green_s", "must be at least min_green_s (8 s), got 6"));
-  CHECK(has("timing.C.sequence.overlaps", "controller 'max-pressure' does not support overlaps"));
+  CHECK(test::reports_error(scenario, "timing.C.max_pressure.decision_interval_s: must be a positive number, got 0"));
+  CHECK(test::reports_error(scenario, "timing.C.max_pressure.max_green_s: must be at least min_green_s (8 s), got 6"));
+  CHECK(test::reports_error(scenario, "timing.C.sequence.overlaps: controller 'max-pressure' does not support overlaps"));
 }

@@ -14,7 +14,7 @@
 #include <cmath>
 #include <vector>
 
-#include "sim/scenario_builders.hpp"
+#include "support/diagnostics.hpp"
 
 using namespace itsc;
 
@@ -159,26 +159,13 @@ TEST_CASE("schedule: keys and validation and the simulate report") {
   }
   SUBCASE("an unknown pattern and switches out of order are errors with their key paths") {
     scenario.schedule.push_back(ScheduleEntry{16 * 3600 + 50 * 60, "am", TransitionMethod::dwell});
-    const auto diagnostics = validate(scenario);
-    auto has = [&](const std::string& path, const std::string& message) {
-      for (const Diagnostic& d : diagnostics) {
-        if (d.path == path && d.message == message) return true;
-      }
-      return false;
-    };
-    CHECK(has("schedule[1].pattern", "unknown pattern 'am' (known: evening)"));
-    CHECK(has("schedule[1].at", "switches must be in time order from start_time: this one is 300 s after the start, "
-                                "the one before 900 s"));
+    CHECK(test::reports_error(scenario, "schedule[1].pattern: unknown pattern 'am' (known: evening)"));
+    CHECK(test::reports_error(scenario, "schedule[1].at: switches must be in time order from start_time: this one is "
+                                        "300 s after the start, the one before 900 s"));
   }
   SUBCASE("a pattern runs fixed-time plans") {
     scenario.patterns["evening"].timing["C"].controller = "max-pressure";
-    const auto diagnostics = validate(scenario);
-    bool found = false;
-    for (const Diagnostic& d : diagnostics) {
-      found = found || (d.path == "patterns.evening.timing.C.controller" &&
-                        d.message == "a pattern runs a fixed-time plan (transitions are between coordinated plans), "
-                                     "got 'max-pressure'");
-    }
-    CHECK(found);
+    CHECK(test::reports_error(scenario, "patterns.evening.timing.C.controller: a pattern runs a fixed-time plan "
+                                        "(transitions are between coordinated plans), got 'max-pressure'"));
   }
 }
