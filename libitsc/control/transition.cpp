@@ -16,9 +16,9 @@ Tenths mod(Tenths value, Tenths divisor) { return ((value % divisor) + divisor) 
 Tenths ceil_div(Tenths a, Tenths b) { return (a + b - 1) / b; }
 
 // The least green a transition cycle may leave a phase: its min green, and its walk and pedestrian
-// clearance when it serves a crosswalk.
+// clearance when it serves a crosswalk; a tenth at least.
 Tenths least_green(const Phase& phase) {
-  Tenths least = to_tenths(phase.min_green_s.value_or(0.0));
+  Tenths least = std::max<Tenths>(1, to_tenths(phase.min_green_s.value_or(0.0)));
   if (!phase.serves.crosswalks.empty()) {
     least = std::max(least, to_tenths(phase.walk_s.value_or(0.0) + phase.pedestrian_clearance_s.value_or(0.0)));
   }
@@ -49,7 +49,7 @@ Tenths shortest_cycle(const Timing& timing) {
       Tenths time = 0;
       for (const int number : ring[g]) {
         for (const Phase& phase : plan.phases) {
-          if (phase.number == number) time += std::max<Tenths>(1, least_green(phase)) + clearance(phase);
+          if (phase.number == number) time += least_green(phase) + clearance(phase);
         }
       }
       longest = std::max(longest, time);
@@ -106,12 +106,28 @@ Timing stretched_timing(const Timing& timing, Tenths length, bool dwell) {
     for (const int number : dwelling) phase_of(number).split_s += static_cast<double>(change) / 10.0;
     return out;
   }
-  // Barrier groups by their length (ring 1's phases), then each ring's greens within the group.
+  // Barrier groups: added time by their length (ring 1's phases), removed time by their slack (time
+  // above their longest ring of least greens and clearances), so no group is cut below what it must
+  // keep; then each ring's greens within the group.
   const std::size_t groups = plan.rings.front().size();
-  std::vector<double> group_share(groups, 0.0);
+  std::vector<double> group_weight(groups, 0.0);
+  double weight_sum = 0;
   for (std::size_t g = 0; g < groups; ++g) {
-    for (const int number : plan.rings.front()[g]) group_share[g] += phase_of(number).split_s * 10.0;
-    group_share[g] *= static_cast<double>(change) / static_cast<double>(cycle);
+    for (const int number : plan.rings.front()[g]) group_weight[g] += phase_of(number).split_s * 10.0;
+    if (change < 0) {
+      Tenths longest = 0;
+      for (const auto& ring : plan.rings) {
+        Tenths least = 0;
+        for (const int number : ring[g]) least += least_green(phase_of(number)) + clearance(phase_of(number));
+        longest = std::max(longest, least);
+      }
+      group_weight[g] = std::max(0.0, group_weight[g] - static_cast<double>(longest));
+    }
+    weight_sum += group_weight[g];
+  }
+  std::vector<double> group_share(groups, 0.0);
+  for (std::size_t g = 0; g < groups && weight_sum > 0; ++g) {
+    group_share[g] = static_cast<double>(change) * group_weight[g] / weight_sum;
   }
   std::vector<Tenths> group_change(groups);
   whole_tenths(group_share, change, group_change);

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <vector>
 
+#include "control/transition.hpp"
 #include "support/diagnostics.hpp"
 
 using namespace itsc;
@@ -168,4 +169,30 @@ TEST_CASE("schedule: keys and validation and the simulate report") {
     CHECK(test::reports_error(scenario, "patterns.evening.timing.C.controller: a pattern runs a fixed-time plan "
                                         "(transitions are between coordinated plans), got 'max-pressure'"));
   }
+}
+
+TEST_CASE("schedule: a shortened cycle takes the time from the barrier groups that have slack") {
+  // Group 1: phase 1, split 30 s with a 26 s min green (no slack); group 2: phase 2, split 90 s.
+  Timing timing;
+  timing.cycle_s = 120;
+  RingPlan plan;
+  for (const auto& [number, split] : {std::pair{1, 30.0}, std::pair{2, 90.0}}) {
+    Phase phase;
+    phase.number = number;
+    phase.split_s = split;
+    phase.yellow_s = 3;
+    phase.red_clearance_s = 1;
+    plan.phases.push_back(phase);
+  }
+  plan.phases[0].min_green_s = 26;
+  plan.rings = {{{1}, {2}}};
+  timing.rings = plan;
+  const Timing shorter = detail::stretched_timing(timing, 1000, false);
+  CHECK(shorter.cycle_s == 100);
+  CHECK(shorter.rings->phases[0].split_s == 30);
+  CHECK(shorter.rings->phases[1].split_s == 70);
+  // Lengthened, both groups grow with their length: 30 → 35, 90 → 105.
+  const Timing longer = detail::stretched_timing(timing, 1400, false);
+  CHECK(longer.rings->phases[0].split_s == 35);
+  CHECK(longer.rings->phases[1].split_s == 105);
 }
