@@ -52,7 +52,7 @@ std::string to_text(const SimulationResult& r) {
              g.queue_p95_veh, g.queue_max_m);
     }
   }
-  if (!r.transitions.empty()) append(out, "\nPattern transitions (time-of-day schedule)\n");
+  if (!r.transitions.empty()) out += "\nPattern transitions (time-of-day schedule)\n";
   for (const auto& t : r.transitions) {
     append(out, "  %-12s to %-12s %-8s requested %.1f s, from %.1f s to %.1f s: %d cycle(s), %+.1f s\n",
            t.node.c_str(), t.pattern.c_str(), std::string(to_string(t.method)).c_str(), t.requested_s, t.start_s,
