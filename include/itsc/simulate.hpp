@@ -11,6 +11,7 @@
 #include "itsc/controller.hpp"
 #include "itsc/model.hpp"
 #include "itsc/scenario.hpp"
+#include "itsc/schedule.hpp"
 #include "itsc/sim.hpp"
 
 namespace itsc {
@@ -124,6 +125,7 @@ struct SimulationResult {
   double vehicle_km = 0;
   double throughput_veh_per_h = 0;  ///< exits per hour over the measured period
   std::vector<IntersectionResult> intersections;
+  std::vector<TransitionPeriod> transitions;  ///< pattern changes of the time-of-day schedule (by `simulate`)
   TimeSeries timeseries;
   RunInfo run;
 };
@@ -150,6 +152,8 @@ class Simulation {
   /// Results of member b (run info and time series filled by `simulate`/`run`).
   [[nodiscard]] SimulationResult result(std::size_t b = 0) const;
   [[nodiscard]] const TimeSeries& timeseries() const noexcept { return timeseries_; }
+  /// The controllers, one per signalized node in `Model::signalized_nodes` order.
+  [[nodiscard]] std::span<Controller* const> controllers() const noexcept { return controller_views_; }
 
  private:
   void sample(double since_s, const std::vector<double>& departures_before);

@@ -97,3 +97,15 @@ TEST_CASE("cli: simulate --controller overrides every node's controller, an unkn
   CHECK(unknown.code == 2);
   CHECK(unknown.err.find("unknown controller 'psychic' (known: fixed, actuated") != std::string::npos);
 }
+
+TEST_CASE("cli: simulate --controller max-pressure runs every signal adaptively") {
+  const auto without_wall_time = [](const std::string& out) { return out.substr(0, out.rfind("wall time")); };
+  const std::string fixed = without_wall_time(run_cli("simulate data/isolated.yaml --duration 1800").out);
+  for (const std::string name : {"max-pressure", "max-pressure-cycle"}) {
+    CAPTURE(name);
+    const auto adaptive = run_cli("simulate data/isolated.yaml --duration 1800 --controller " + name);
+    CHECK(adaptive.code == 0);
+    CHECK(adaptive.out.find("Intersection C") != std::string::npos);
+    CHECK(without_wall_time(adaptive.out) != fixed);  // its greens follow the pressures, not the plan
+  }
+}
