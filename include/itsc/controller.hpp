@@ -29,7 +29,9 @@ inline constexpr std::array<std::string_view, 2> kControllerNames{"fixed", "actu
 /// innermost): element (i, b) is at i·batch + b. Read-only; valid for the duration of the call.
 struct Observation {
   std::size_t batch = 1;  ///< B
-  // Detectors, in the controller's detector order (zeros until detectors are modelled).
+  // Detectors, in the controller's detector order, over the last step of detection (the engine's
+  // fluid detectors: docs/model.md, "Detectors"). The actuated controller places calls from
+  // `detector_call` and extends from count and occupancy (docs/signals.md).
   std::span<const double> detector_call;       ///< [detector × B] 1 if occupied at any time in the step
   std::span<const double> detector_count;      ///< [detector × B] vehicles crossing it in the step (veh)
   std::span<const double> detector_occupancy;  ///< [detector × B] share of the step occupied, 0..1
@@ -127,10 +129,17 @@ class ActuatedController final : public Controller {
   [[nodiscard]] std::span<const int> phase_numbers() const noexcept { return number_; }
   /// True while phase `number` shows green for member b (false for an unknown number).
   [[nodiscard]] bool phase_green(int number, std::size_t b) const noexcept;
+  /// Puts Max2 in force for member b (NTCIP 1202 Max II; Max1 again with false). Phases without
+  /// `max2_s` keep Max1. docs/signals.md, "Max2".
+  void select_max2(std::size_t b, bool selected) noexcept;
 
   enum class Interval : std::uint8_t { green, yellow, red_clearance, idle };
 
  private:
+  void find_extensions(std::size_t b, Tenths length, const Observation& observation) noexcept;
+  void count_initial(std::size_t b, const Observation& observation) noexcept;
+  [[nodiscard]] Tenths maximum(std::size_t p, std::size_t b) const noexcept;
+  [[nodiscard]] Tenths passage_now(std::size_t p, Tenths conflict_green) const noexcept;
   void tick(std::size_t b, const Observation& observation) noexcept;
   [[nodiscard]] bool any_call_except_green(std::size_t b) const noexcept;
   void cross_barrier(std::size_t b) noexcept;
@@ -140,7 +149,11 @@ class ActuatedController final : public Controller {
   std::size_t movement_count_ = 0;
   // Phases [phase]
   std::vector<int> number_;
-  std::vector<Tenths> min_green_, max1_, passage_, yellow_, red_;
+  std::vector<Tenths> min_green_, max1_, max2_, passage_, yellow_, red_;
+  std::vector<Tenths> minimum_gap_, reduce_after_, reduce_over_;  // volume-density gap reduction
+  std::vector<double> added_initial_s_;                            // volume-density: per vehicle
+  std::vector<std::uint8_t> dual_entry_;
+  std::vector<std::size_t> ring_of_;
   std::vector<Recall> recall_;
   std::vector<std::size_t> group_of_;  // barrier group of each phase
   // Rings: sequence[r] = phase indices in order over all barrier groups
@@ -151,14 +164,19 @@ class ActuatedController final : public Controller {
   // Detectors: [detector] → phase indices
   std::vector<std::vector<std::size_t>> calls_, extends_;
   // State [phase × batch]
-  std::vector<std::uint8_t> extended_;  // [phase] scratch: extended in this tenth
+  std::vector<std::uint8_t> extended_;  // [phase] scratch: extended in this step
+  std::vector<double> extension_;       // [phase] scratch: Σ (flow · P + occupancy) of its extend detectors
   std::vector<std::uint8_t> call_;
   std::vector<Tenths> gap_;  // tenths since an extend detector last called, while green
   // State [ring × batch]
   std::vector<std::size_t> position_;  // index into sequence_[r]
   std::vector<Interval> interval_;
   std::vector<Tenths> elapsed_;      // in the current interval
-  std::vector<Tenths> max_elapsed_;  // green under a conflicting call (the Max1 timer)
+  std::vector<Tenths> max_elapsed_;  // green under a conflicting call (the Max timer)
+  std::vector<Tenths> min_now_;      // min green of the current green (with the added initial)
+  // State [phase × batch] and [batch]
+  std::vector<double> initial_veh_;  // vehicles counted while not green (added initial)
+  std::vector<std::uint8_t> max2_selected_;
   std::vector<std::size_t> group_;   // [batch] current barrier group
 };
 

@@ -1,5 +1,6 @@
 // Fully actuated NEMA control (docs/signals.md, "Actuated operation").
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "itsc/controller.hpp"
@@ -41,13 +42,22 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     number_.push_back(phase.number);
     min_green_.push_back(std::max<Tenths>(1, min_green));
     max1_.push_back(std::max(max1, min_green_.back()));
+    max2_.push_back(phase.max2_s ? std::max(to_tenths(*phase.max2_s), min_green_.back()) : max1_.back());
     passage_.push_back(phase.passage_s ? std::max<Tenths>(1, to_tenths(*phase.passage_s)) : 30);
+    // Volume-density: without a minimum gap the passage time is not reduced.
+    minimum_gap_.push_back(phase.minimum_gap_s ? std::clamp<Tenths>(to_tenths(*phase.minimum_gap_s), 1, passage_.back())
+                                               : passage_.back());
+    reduce_after_.push_back(phase.time_before_reduction_s ? to_tenths(*phase.time_before_reduction_s) : 0);
+    reduce_over_.push_back(phase.time_to_reduce_s ? to_tenths(*phase.time_to_reduce_s) : 0);
+    added_initial_s_.push_back(phase.added_initial_s.value_or(0.0));
+    dual_entry_.push_back(phase.dual_entry ? 1 : 0);
     yellow_.push_back(yellow);
     red_.push_back(red);
     recall_.push_back(phase.recall);
   }
   group_of_.assign(number_.size(), 0);
-  std::vector<std::size_t> ring_of(number_.size(), plan.rings.size());
+  std::vector<std::size_t>& ring_of = ring_of_;
+  ring_of.assign(number_.size(), plan.rings.size());
   for (std::size_t r = 0; r < plan.rings.size(); ++r) {
     if (plan.rings[r].size() != groups_) reject("rings have different numbers of barrier groups");
     std::vector<std::size_t> sequence;
@@ -93,6 +103,7 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     extends_.push_back(phases_of(layout.detector_extends, d));
   }
   extended_.assign(number_.size(), 0);
+  extension_.assign(number_.size(), 0.0);
   call_.assign(number_.size() * batch_, 0);
   gap_.assign(number_.size() * batch_, 0);
   const std::size_t rings = sequence_.size();
@@ -100,6 +111,9 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
   interval_.assign(rings * batch_, Interval::idle);
   elapsed_.assign(rings * batch_, 0);
   max_elapsed_.assign(rings * batch_, 0);
+  min_now_.assign(rings * batch_, 0);
+  initial_veh_.assign(number_.size() * batch_, 0.0);
+  max2_selected_.assign(batch_, 0);
   group_.assign(batch_, 0);
   // Start-up: every ring green in its first phase of barrier group 1.
   for (std::size_t b = 0; b < batch_; ++b) {
@@ -126,6 +140,30 @@ void ActuatedController::start_green(std::size_t r, std::size_t b, std::size_t p
   const std::size_t p = sequence_[r][position];
   gap_[p * batch_ + b] = 0;
   call_[p * batch_ + b] = 0;
+  // Volume-density added initial: the vehicles counted while the phase was not green, each adding
+  // `added_initial_s` of minimum green, up to the maximum in force.
+  const double added = added_initial_s_[p] * initial_veh_[p * batch_ + b] * 10.0;
+  const Tenths initial = static_cast<Tenths>(std::min(std::ceil(added - 1e-9), static_cast<double>(maximum(p, b))));
+  min_now_[i] = std::max(min_green_[p], initial);
+  initial_veh_[p * batch_ + b] = 0.0;
+}
+
+Tenths ActuatedController::maximum(std::size_t p, std::size_t b) const noexcept {
+  return max2_selected_[b] != 0 ? max2_[p] : max1_[p];
+}
+
+Tenths ActuatedController::passage_now(std::size_t p, Tenths conflict_green) const noexcept {
+  // Gap reduction: from the passage time down to the minimum gap, linearly over the time to reduce,
+  // after the time before reduction (both counted while a conflicting call waits).
+  if (minimum_gap_[p] >= passage_[p] || conflict_green <= reduce_after_[p]) return passage_[p];
+  const Tenths into = conflict_green - reduce_after_[p];
+  if (into >= reduce_over_[p]) return minimum_gap_[p];
+  const Tenths drop = passage_[p] - minimum_gap_[p];
+  return passage_[p] - static_cast<Tenths>(static_cast<std::int64_t>(drop) * into / reduce_over_[p]);
+}
+
+void ActuatedController::select_max2(std::size_t b, bool selected) noexcept {
+  if (b < batch_) max2_selected_[b] = selected ? 1 : 0;
 }
 
 bool ActuatedController::any_call_except_green(std::size_t b) const noexcept {
@@ -153,8 +191,47 @@ void ActuatedController::cross_barrier(std::size_t b) noexcept {
       }
     }
     if (started) {
+      // Dual entry: a ring without a call in the new group enters its dual-entry phase there.
+      for (std::size_t r = 0; r < sequence_.size(); ++r) {
+        if (interval_[r * batch_ + b] != Interval::idle) continue;
+        for (std::size_t pos = 0; pos < sequence_[r].size(); ++pos) {
+          const std::size_t p = sequence_[r][pos];
+          if (group_of_[p] == g && dual_entry_[p] != 0) {
+            start_green(r, b, pos);
+            break;
+          }
+        }
+      }
       group_[b] = g;
       return;
+    }
+  }
+}
+
+void ActuatedController::find_extensions(std::size_t b, Tenths length, const Observation& observation) noexcept {
+  // A phase is extended while its extend detectors together see actuations closer than its passage
+  // time: Σ (flow · P + occupancy) ≥ 1 (docs/signals.md, "Extension and gap-out").
+  std::fill(extension_.begin(), extension_.end(), 0.0);
+  const double step_s = static_cast<double>(length) / 10.0;
+  for (std::size_t d = 0; d < extends_.size(); ++d) {
+    const std::size_t at = d * batch_ + b;
+    const double flow = at < observation.detector_count.size() ? observation.detector_count[at] / step_s : 0.0;
+    const double occupancy = at < observation.detector_occupancy.size() ? observation.detector_occupancy[at] : 0.0;
+    for (const std::size_t p : extends_[d]) {
+      const Tenths passage = passage_now(p, max_elapsed_[ring_of_[p] * batch_ + b]);
+      extension_[p] += flow * static_cast<double>(passage) / 10.0 + occupancy;
+    }
+  }
+  for (std::size_t p = 0; p < number_.size(); ++p) extended_[p] = extension_[p] >= 1.0 ? 1 : 0;
+}
+
+void ActuatedController::count_initial(std::size_t b, const Observation& observation) noexcept {
+  // Vehicles on a phase's calling detectors while it is not green (for the added initial).
+  for (std::size_t d = 0; d < calls_.size(); ++d) {
+    const std::size_t at = d * batch_ + b;
+    if (at >= observation.detector_count.size()) continue;
+    for (const std::size_t p : calls_[d]) {
+      if (added_initial_s_[p] > 0 && !phase_green(number_[p], b)) initial_veh_[p * batch_ + b] += observation.detector_count[at];
     }
   }
 }
@@ -167,14 +244,12 @@ void ActuatedController::tick(std::size_t b, const Observation& observation) noe
   for (std::size_t p = 0; p < phases; ++p) {
     if (recall_[p] == Recall::min || recall_[p] == Recall::max) call_[p * batch_ + b] = 1;
   }
-  std::vector<std::uint8_t>& extended = extended_;
-  std::fill(extended.begin(), extended.end(), std::uint8_t{0});
+  const std::vector<std::uint8_t>& extended = extended_;
   for (std::size_t d = 0; d < calls_.size(); ++d) {
     const std::size_t at = d * batch_ + b;
     const bool present = at < observation.detector_call.size() && observation.detector_call[at] > 0.5;
     if (!present) continue;
     for (const std::size_t p : calls_[d]) call_[p * batch_ + b] = 1;
-    for (const std::size_t p : extends_[d]) extended[p] = 1;
   }
   for (std::size_t r = 0; r < rings; ++r) {
     const std::size_t i = r * batch_ + b;
@@ -190,9 +265,9 @@ void ActuatedController::tick(std::size_t b, const Observation& observation) noe
         if (conflicting) ++max_elapsed_[i];
         Tenths& gap = gap_[p * batch_ + b];
         gap = extended[p] != 0 ? 0 : gap + 1;
-        const bool gapped_out = gap >= passage_[p] && recall_[p] != Recall::max;
-        const bool maxed_out = max_elapsed_[i] >= max1_[p];
-        if (elapsed_[i] >= min_green_[p] && conflicting && (gapped_out || maxed_out)) {
+        const bool gapped_out = gap >= passage_now(p, max_elapsed_[i]) && recall_[p] != Recall::max;
+        const bool maxed_out = max_elapsed_[i] >= maximum(p, b);
+        if (elapsed_[i] >= min_now_[i] && conflicting && (gapped_out || maxed_out)) {
           interval_[i] = Interval::yellow;
           elapsed_[i] = 0;
         }
@@ -264,6 +339,8 @@ void ActuatedController::step(Tenths /*start*/, Tenths length, const Observation
       command.green_tenths[m * batch + b] = 0;
       command.yellow_tenths[m * batch + b] = 0;
     }
+    find_extensions(b, length, observation);
+    count_initial(b, observation);
     for (Tenths t = 0; t < length; ++t) {
       // The tenth is shown as the state at its start; then the controller advances over it.
       for (std::size_t m = 0; m < movement_count_; ++m) {

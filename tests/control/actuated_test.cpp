@@ -46,23 +46,32 @@ IntersectionLayout layout() {
 }
 
 // Indications at the end of every step: [step][movement × B]. `call(t, b, d)`: detector d of
-// member b calls in the step starting at t (tenths).
-std::vector<std::vector<Indication>> run(Controller& controller, Tenths dt, Tenths until,
-                                         const std::function<bool(Tenths, std::size_t, std::size_t)>& call) {
+// member b calls in the step starting at t (tenths), with a vehicle over it the whole step; `count`
+// (optional): vehicles it counts in that step.
+using Input = std::function<bool(Tenths, std::size_t, std::size_t)>;
+using Count = std::function<double(Tenths, std::size_t, std::size_t)>;
+std::vector<std::vector<Indication>> run(Controller& controller, Tenths dt, Tenths until, const Input& call,
+                                         std::size_t detectors = 3, const Count& count = nullptr) {
   const std::size_t batch = controller.batch_size();
   const std::size_t movements = controller.movement_count();
-  std::vector<double> calls(3 * batch);
+  std::vector<double> calls(detectors * batch);
+  std::vector<double> counts(detectors * batch);
   std::vector<Indication> indication(movements * batch);
   std::vector<std::int32_t> green(movements * batch);
   std::vector<std::int32_t> yellow(movements * batch);
   std::vector<std::vector<Indication>> result;
   for (Tenths t = 0; t < until; t += dt) {
-    for (std::size_t d = 0; d < 3; ++d) {
-      for (std::size_t b = 0; b < batch; ++b) calls[d * batch + b] = call(t, b, d) ? 1.0 : 0.0;
+    for (std::size_t d = 0; d < detectors; ++d) {
+      for (std::size_t b = 0; b < batch; ++b) {
+        calls[d * batch + b] = call(t, b, d) ? 1.0 : 0.0;
+        counts[d * batch + b] = count ? count(t, b, d) : 0.0;
+      }
     }
     Observation observation;
     observation.batch = batch;
     observation.detector_call = calls;
+    observation.detector_occupancy = calls;
+    observation.detector_count = counts;
     controller.step(t, dt, observation, SignalCommand{batch, indication, green, yellow});
     result.push_back(indication);
   }
@@ -153,4 +162,71 @@ TEST_CASE("actuated: plans with overlaps and mismatched batch timings are reject
                        "actuated controller: overlaps are not supported (overlap A)", Error);
   const std::vector<Timing> two{plan(), plan(Recall::min)};
   CHECK_THROWS_AS((void)make_controller(two, layout()), Error);
+}
+
+TEST_CASE("actuated: Max2 in force when selected") {
+  Timing timing = plan();
+  timing.rings->phases[0].max2_s = 30;
+  for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
+    for (const bool selected : {false, true}) {
+      ActuatedController controller(timing, layout(), 1);
+      controller.select_max2(0, selected);
+      const auto record = run(controller, dt, 600, [](Tenths, std::size_t, std::size_t d) { return d != 1; });
+      CHECK(first_end(record, dt, 0, 0, 1, Indication::yellow) == (selected ? 300 : 200));
+    }
+  }
+}
+
+TEST_CASE("actuated: volume-density added initial lengthens min green by the vehicles counted on red") {
+  // B counts one vehicle a second over 0–4 s while red: 4 × 2.5 s = 10 s of initial instead of 5 s.
+  Timing timing = plan();
+  timing.rings->phases[1].added_initial_s = 2.5;
+  for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
+    ActuatedController controller(timing, layout(), 1);
+    const auto record = run(
+        controller, dt, 600,
+        [](Tenths t, std::size_t, std::size_t d) { return (d == 0 && t < 80) || (d == 1 && t < 40) || d == 2; }, 3,
+        [dt](Tenths t, std::size_t, std::size_t d) { return d == 1 && t < 40 ? static_cast<double>(dt) / 10.0 : 0.0; });
+    // A: gap-out at 11 s, clearance to 15 s; B green 15 s, yellow at 15 + 10 s.
+    CHECK(first_end(record, dt, 1, 0, 1, Indication::protected_green) == 150);
+    CHECK(first_end(record, dt, 1, 0, 1, Indication::yellow) == 250);
+  }
+}
+
+TEST_CASE("actuated: volume-density gap reduction ends a phase whose gaps a full passage time would bridge") {
+  // A actuation every 2.5 s (a 0.1 s pulse, then 2.4 s of gap) never gaps out with P = 3 s: max-out at
+  // 20 s. Reduced from 3 s after 5 s of conflicting call, by 2 s over 10 s (passage at m tenths of
+  // conflict: 30 − ⌊(m − 50) / 5⌋), the gap after the pulse at 7.5 s reaches the passage at tenth 96
+  // (gap 21, passage 30 − ⌊47 / 5⌋ = 21): yellow from 9.7 s.
+  const auto pulses = [](Tenths t, std::size_t, std::size_t d) { return (d == 0 && t % 25 == 0) || d == 2; };
+  ActuatedController plain(plan(), layout(), 1);
+  CHECK(first_end(run(plain, 1, 600, pulses), 1, 0, 0, 1, Indication::yellow) == 200);
+  Timing timing = plan();
+  timing.rings->phases[0].minimum_gap_s = 1;
+  timing.rings->phases[0].time_before_reduction_s = 5;
+  timing.rings->phases[0].time_to_reduce_s = 10;
+  ActuatedController reduced(timing, layout(), 1);
+  CHECK(first_end(run(reduced, 1, 600, pulses), 1, 0, 0, 1, Indication::yellow) == 97);
+}
+
+TEST_CASE("actuated: dual entry starts a ring's phase at the barrier without a call of its own") {
+  // Ring 1: 2 (A) | 4 (B); ring 2: 6 (C) | 8 (D). A is called until 8 s, B throughout; C and D never.
+  IntersectionLayout l;
+  l.movements = {"A", "B", "C", "D"};
+  l.detectors = {"dA", "dB", "dC", "dD"};
+  l.detector_calls = {{2}, {4}, {6}, {8}};
+  l.detector_extends = {{2}, {4}, {6}, {8}};
+  for (const bool dual : {false, true}) {
+    Timing timing = plan();
+    timing.rings->phases = {phase(2, "A"), phase(4, "B"), phase(6, "C"), phase(8, "D")};
+    timing.rings->phases[3].dual_entry = dual;
+    timing.rings->rings = {{{2}, {4}}, {{6}, {8}}};
+    ActuatedController controller(timing, l, 1);
+    const auto record = run(controller, 1, 600, [](Tenths t, std::size_t, std::size_t d) {
+      return (d == 0 && t < 80) || d == 1;
+    }, 4);
+    // A gaps out at 11 s; both rings cross the barrier after its clearance, at 15 s.
+    CHECK(first_end(record, 1, 1, 0, 1, Indication::protected_green) == 150);
+    CHECK(first_end(record, 1, 3, 0, 1, Indication::protected_green) == (dual ? 150 : -1));
+  }
 }
