@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "itsc/interval_table.hpp"
+#include "itsc/spat.hpp"
 #include "itsc/timing.hpp"
 
 namespace itsc {
@@ -71,6 +72,11 @@ class Controller {
   /// Within one step a movement's green comes as one piece, followed or preceded by its yellow.
   virtual void step(Tenths start, Tenths length, const Observation& observation,
                     const SignalCommand& command) noexcept = 0;
+  /// SPaT of member b at time `now` (the end of the last step): what each movement (and crosswalk,
+  /// in the layout's order) shows from `now` and when that ends (spat.hpp). Spans shorter than the
+  /// columns are filled as far as they go. False when the controller gives no SPaT (the default).
+  [[nodiscard]] virtual bool spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
+                                  std::span<CrosswalkSpat> crosswalks) const noexcept;
 };
 
 /// The movement, crosswalk and detector columns a controller is built for (ids at its node).
@@ -97,6 +103,9 @@ class FixedTimeController final : public Controller {
   [[nodiscard]] bool uses_observation() const noexcept override { return false; }
   void step(Tenths start, Tenths length, const Observation& observation,
             const SignalCommand& command) noexcept override;
+  /// Exact: min = max = likely = the next change of the table (kUnknownEnd for one that never changes).
+  [[nodiscard]] bool spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
+                          std::span<CrosswalkSpat> crosswalks) const noexcept override;
   /// The table played for batch member b.
   [[nodiscard]] const IntervalTable& table(std::size_t b) const noexcept { return tables_[b]; }
 
@@ -124,6 +133,11 @@ class ActuatedController final : public Controller {
   [[nodiscard]] bool uses_observation() const noexcept override { return true; }
   void step(Tenths start, Tenths length, const Observation& observation,
             const SignalCommand& command) noexcept override;
+  /// Green: min end from the remaining min green and passage (at the minimum gap), max end from the
+  /// max-out (while a conflicting call runs its timer) and the force-off; yellow and red clearance:
+  /// exact; red: unknown. Crosswalks: not timed (don't walk, unknown). docs/signals.md, "SPaT".
+  [[nodiscard]] bool spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
+                          std::span<CrosswalkSpat> crosswalks) const noexcept override;
 
   /// Phase numbers in the controller's phase order.
   [[nodiscard]] std::span<const int> phase_numbers() const noexcept { return number_; }
@@ -140,9 +154,15 @@ class ActuatedController final : public Controller {
   void count_initial(std::size_t b, const Observation& observation) noexcept;
   [[nodiscard]] Tenths maximum(std::size_t p, std::size_t b) const noexcept;
   [[nodiscard]] Tenths passage_now(std::size_t p, Tenths conflict_green) const noexcept;
-  void tick(std::size_t b, const Observation& observation) noexcept;
+  [[nodiscard]] SpatEnd green_end(std::size_t p, std::size_t i, std::size_t b, Tenths now) const noexcept;
+  void tick(std::size_t b, const Observation& observation, Tenths now) noexcept;
+  void coordinate(const Timing& timing, const RingPlan& plan);
+  [[nodiscard]] Tenths since_yield(Tenths now) const noexcept;
+  [[nodiscard]] Tenths cycle_number(Tenths now) const noexcept;
+  [[nodiscard]] bool may_start(std::size_t p, std::size_t b, Tenths now) const noexcept;
+  [[nodiscard]] bool servable_call(std::size_t b, Tenths now) const noexcept;
   [[nodiscard]] bool any_call_except_green(std::size_t b) const noexcept;
-  void cross_barrier(std::size_t b) noexcept;
+  void cross_barrier(std::size_t b, Tenths now) noexcept;
   void start_green(std::size_t r, std::size_t b, std::size_t position) noexcept;
 
   std::size_t batch_ = 1;
@@ -154,6 +174,13 @@ class ActuatedController final : public Controller {
   std::vector<double> added_initial_s_;                            // volume-density: per vehicle
   std::vector<std::uint8_t> dual_entry_;
   std::vector<std::size_t> ring_of_;
+  // Coordination (cycle_ == 0: free): times in tenths, force-offs counted from the yield point
+  std::vector<std::uint8_t> coordinated_phase_;
+  std::vector<Tenths> force_off_, split_green_;
+  Tenths cycle_ = 0, yield_ = 0, coordinated_window_ = 0;
+  Tenths now_ = 0;                     // time of the tick being run (start_green reads it)
+  std::vector<Tenths> served_cycle_;   // [phase × batch] cycle of its last green (coordinated)
+  bool floating_ = false;
   std::vector<Recall> recall_;
   std::vector<std::size_t> group_of_;  // barrier group of each phase
   // Rings: sequence[r] = phase indices in order over all barrier groups

@@ -6,6 +6,7 @@
 #include "itsc/controller.hpp"
 #include "itsc/error.hpp"
 #include "itsc/ring_plan.hpp"
+#include "signal/ring_timeline.hpp"
 
 namespace itsc {
 
@@ -102,6 +103,7 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     calls_.push_back(phases_of(layout.detector_calls, d));
     extends_.push_back(phases_of(layout.detector_extends, d));
   }
+  coordinate(timing, plan);
   extended_.assign(number_.size(), 0);
   extension_.assign(number_.size(), 0.0);
   call_.assign(number_.size() * batch_, 0);
@@ -121,6 +123,60 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
       if (group_of_[sequence_[r].front()] == 0) start_green(r, b, 0);
     }
   }
+}
+
+void ActuatedController::coordinate(const Timing& timing, const RingPlan& plan) {
+  // Coordinated-actuated when the plan names coordinated phases: the splits give each phase its
+  // force-off in the cycle, counted from the reference's yield point (docs/signals.md).
+  coordinated_phase_.assign(number_.size(), 0);
+  force_off_.assign(number_.size(), 0);
+  split_green_.assign(number_.size(), 0);
+  served_cycle_.assign(number_.size() * batch_, -1);
+  if (plan.coordinated_phases.empty()) return;
+  cycle_ = to_tenths(timing.cycle_s);
+  if (cycle_ <= 0) reject("a coordinated plan needs a cycle");
+  const auto timeline = detail::ring_timeline(plan);
+  const auto& reference = timeline[detail::reference_window(plan, timeline)];
+  const auto index = [&](int number) {
+    return static_cast<std::size_t>(std::find(number_.begin(), number_.end(), number) - number_.begin());
+  };
+  const std::size_t ref = index(reference.phase->number);
+  // Local zero is the reference's start of green; its yield point ends its split's green.
+  const Tenths reference_green = reference.end - reference.start - yellow_[ref] - red_[ref];
+  yield_ = to_tenths(timing.offset_s) + reference_green;
+  coordinated_window_ = cycle_ - reference_green;
+  for (const auto& window : timeline) {
+    const std::size_t p = index(window.phase->number);
+    split_green_[p] = window.end - window.start - yellow_[p] - red_[p];
+    const Tenths green_end = window.end - yellow_[p] - red_[p] - reference.start;  // local time
+    force_off_[p] = ((green_end - reference_green) % cycle_ + cycle_) % cycle_;
+    coordinated_phase_[p] = std::find(plan.coordinated_phases.begin(), plan.coordinated_phases.end(),
+                                      number_[p]) != plan.coordinated_phases.end() ? 1 : 0;
+  }
+  floating_ = plan.force_off == ForceOff::floating;
+}
+
+Tenths ActuatedController::since_yield(Tenths now) const noexcept {
+  return ((now - yield_) % cycle_ + cycle_) % cycle_;
+}
+
+Tenths ActuatedController::cycle_number(Tenths now) const noexcept {
+  const Tenths shifted = now - yield_;
+  return shifted >= 0 ? shifted / cycle_ : -((-shifted + cycle_ - 1) / cycle_);
+}
+
+bool ActuatedController::may_start(std::size_t p, std::size_t b, Tenths now) const noexcept {
+  // Permissive: a non-coordinated phase starts once a cycle (counted from the yield point), and only
+  // if its min green fits before its force-off.
+  if (cycle_ == 0 || coordinated_phase_[p] != 0) return true;
+  return served_cycle_[p * batch_ + b] != cycle_number(now) && since_yield(now) + min_green_[p] <= force_off_[p];
+}
+
+bool ActuatedController::servable_call(std::size_t b, Tenths now) const noexcept {
+  for (std::size_t p = 0; p < number_.size(); ++p) {
+    if (call_[p * batch_ + b] != 0 && coordinated_phase_[p] == 0 && may_start(p, b, now)) return true;
+  }
+  return false;
 }
 
 bool ActuatedController::phase_green(int number, std::size_t b) const noexcept {
@@ -145,6 +201,7 @@ void ActuatedController::start_green(std::size_t r, std::size_t b, std::size_t p
   const double added = added_initial_s_[p] * initial_veh_[p * batch_ + b] * 10.0;
   const Tenths initial = static_cast<Tenths>(std::min(std::ceil(added - 1e-9), static_cast<double>(maximum(p, b))));
   min_now_[i] = std::max(min_green_[p], initial);
+  if (cycle_ != 0) served_cycle_[p * batch_ + b] = cycle_number(now_);
   initial_veh_[p * batch_ + b] = 0.0;
 }
 
@@ -174,7 +231,7 @@ bool ActuatedController::any_call_except_green(std::size_t b) const noexcept {
   return false;
 }
 
-void ActuatedController::cross_barrier(std::size_t b) noexcept {
+void ActuatedController::cross_barrier(std::size_t b, Tenths now) noexcept {
   // The next barrier group (cyclically, the current one last) with a call; each ring starts at its
   // first called phase there. Without any call the rings rest in red.
   for (std::size_t k = 1; k <= groups_; ++k) {
@@ -183,7 +240,7 @@ void ActuatedController::cross_barrier(std::size_t b) noexcept {
     for (std::size_t r = 0; r < sequence_.size(); ++r) {
       for (std::size_t pos = 0; pos < sequence_[r].size(); ++pos) {
         const std::size_t p = sequence_[r][pos];
-        if (group_of_[p] == g && call_[p * batch_ + b] != 0) {
+        if (group_of_[p] == g && call_[p * batch_ + b] != 0 && may_start(p, b, now)) {
           start_green(r, b, pos);
           started = true;
           break;
@@ -196,7 +253,7 @@ void ActuatedController::cross_barrier(std::size_t b) noexcept {
         if (interval_[r * batch_ + b] != Interval::idle) continue;
         for (std::size_t pos = 0; pos < sequence_[r].size(); ++pos) {
           const std::size_t p = sequence_[r][pos];
-          if (group_of_[p] == g && dual_entry_[p] != 0) {
+          if (group_of_[p] == g && dual_entry_[p] != 0 && may_start(p, b, now)) {
             start_green(r, b, pos);
             break;
           }
@@ -236,13 +293,14 @@ void ActuatedController::count_initial(std::size_t b, const Observation& observa
   }
 }
 
-void ActuatedController::tick(std::size_t b, const Observation& observation) noexcept {
+void ActuatedController::tick(std::size_t b, const Observation& observation, Tenths now) noexcept {
+  now_ = now;
   const std::size_t phases = number_.size();
   const std::size_t rings = sequence_.size();
   // Calls: recalls, then detectors (a detector calling in this tenth places its calls and, on a
   // green phase it extends, restarts the passage timer).
   for (std::size_t p = 0; p < phases; ++p) {
-    if (recall_[p] == Recall::min || recall_[p] == Recall::max) call_[p * batch_ + b] = 1;
+    if (recall_[p] == Recall::min || recall_[p] == Recall::max || coordinated_phase_[p] != 0) call_[p * batch_ + b] = 1;
   }
   const std::vector<std::uint8_t>& extended = extended_;
   for (std::size_t d = 0; d < calls_.size(); ++d) {
@@ -267,7 +325,17 @@ void ActuatedController::tick(std::size_t b, const Observation& observation) noe
         gap = extended[p] != 0 ? 0 : gap + 1;
         const bool gapped_out = gap >= passage_now(p, max_elapsed_[i]) && recall_[p] != Recall::max;
         const bool maxed_out = max_elapsed_[i] >= maximum(p, b);
-        if (elapsed_[i] >= min_now_[i] && conflicting && (gapped_out || maxed_out)) {
+        bool ends = elapsed_[i] >= min_now_[i] && conflicting && (gapped_out || maxed_out);
+        if (cycle_ != 0) {
+          const Tenths since = since_yield(now);
+          if (coordinated_phase_[p] != 0) {
+            // Held through its window of the cycle; yields to a call that can be served outside it.
+            ends = since < coordinated_window_ && servable_call(b, now);
+          } else {
+            ends = ends || since >= force_off_[p] || (floating_ && elapsed_[i] >= split_green_[p]);
+          }
+        }
+        if (ends) {
           interval_[i] = Interval::yellow;
           elapsed_[i] = 0;
         }
@@ -293,7 +361,7 @@ void ActuatedController::tick(std::size_t b, const Observation& observation) noe
       // The next called phase of this ring in the current barrier group, else wait at the barrier.
       for (std::size_t pos = position_[i] + 1; pos < sequence_[r].size(); ++pos) {
         const std::size_t q = sequence_[r][pos];
-        if (group_of_[q] == group_[b] && call_[q * batch_ + b] != 0) {
+        if (group_of_[q] == group_[b] && call_[q * batch_ + b] != 0 && may_start(q, b, now)) {
           start_green(r, b, pos);
           break;
         }
@@ -302,10 +370,10 @@ void ActuatedController::tick(std::size_t b, const Observation& observation) noe
   }
   bool all_idle = true;
   for (std::size_t r = 0; r < rings; ++r) all_idle = all_idle && interval_[r * batch_ + b] == Interval::idle;
-  if (all_idle) cross_barrier(b);
+  if (all_idle) cross_barrier(b, now);
 }
 
-void ActuatedController::step(Tenths /*start*/, Tenths length, const Observation& observation,
+void ActuatedController::step(Tenths start, Tenths length, const Observation& observation,
                               const SignalCommand& command) noexcept {
   const std::size_t batch = batch_;
   const std::size_t rings = sequence_.size();
@@ -348,7 +416,7 @@ void ActuatedController::step(Tenths /*start*/, Tenths length, const Observation
         if (is_green(here)) ++command.green_tenths[m * batch + b];
         if (here == Indication::yellow) ++command.yellow_tenths[m * batch + b];
       }
-      tick(b, observation);
+      tick(b, observation, start + t + 1);  // timers count at the end of the tenth
     }
     for (std::size_t m = 0; m < movement_count_; ++m) command.indication[m * batch + b] = shown(m, b);
   }

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <random>
+#include <string>
 #include <vector>
 
 using namespace itsc;
@@ -228,5 +230,125 @@ TEST_CASE("actuated: dual entry starts a ring's phase at the barrier without a c
     // A gaps out at 11 s; both rings cross the barrier after its clearance, at 15 s.
     CHECK(first_end(record, 1, 1, 0, 1, Indication::protected_green) == 150);
     CHECK(first_end(record, 1, 3, 0, 1, Indication::protected_green) == (dual ? 150 : -1));
+  }
+}
+
+namespace {
+
+// Two rings with leading lefts: 1 2 | 3 4 and 5 6 | 7 8, cycle 100 s, phases 2 and 6 coordinated,
+// offset 30 s. Phase p serves movement "M<p>"; detector p − 1 calls and extends phase p.
+Timing coordinated_plan(ForceOff mode) {
+  Timing timing;
+  timing.cycle_s = 100;
+  timing.offset_s = 30;
+  timing.controller = "actuated";
+  RingPlan rings;
+  for (const int number : {1, 2, 3, 4, 5, 6, 7, 8}) {
+    Phase p;
+    p.number = number;
+    p.serves.protected_movements = {"M" + std::to_string(number)};
+    p.split_s = number % 2 == 1 ? 15 : 35;
+    p.min_green_s = 5;
+    p.max1_s = p.split_s - 4;
+    p.passage_s = 3;
+    p.yellow_s = 3;
+    p.red_clearance_s = 1;
+    rings.phases.push_back(p);
+  }
+  rings.rings = {{{1, 2}, {3, 4}}, {{5, 6}, {7, 8}}};
+  rings.coordinated_phases = {2, 6};
+  rings.force_off = mode;
+  timing.rings = rings;
+  return timing;
+}
+
+IntersectionLayout eight_phases() {
+  IntersectionLayout l;
+  for (int p = 1; p <= 8; ++p) {
+    l.movements.push_back("M" + std::to_string(p));
+    l.detectors.push_back("d" + std::to_string(p));
+    l.detector_calls.push_back({p});
+    l.detector_extends.push_back({p});
+  }
+  return l;
+}
+
+// Local cycle time (tenths) of system time t: 0 at the start of the coordinated green.
+Tenths local_time(Tenths t) { return ((t - 300) % 1000 + 1000) % 1000; }
+
+}  // namespace
+
+TEST_CASE("actuated: coordinated-actuated holds cycle and offset over 20 cycles of random demand") {
+  for (const ForceOff mode : {ForceOff::fixed, ForceOff::floating}) {
+    CAPTURE(static_cast<int>(mode));
+    ActuatedController controller(coordinated_plan(mode), eight_phases(), 1);
+    std::mt19937 random(20261129);
+    std::bernoulli_distribution occupied(0.3);
+    // Each step every side detector is occupied with probability 0.3 (seeded: the same every run).
+    const auto demand = [&](Tenths, std::size_t, std::size_t d) { return d != 1 && d != 5 && occupied(random); };
+    std::vector<double> calls(8);
+    std::vector<Indication> indication(8);
+    std::vector<std::int32_t> green(8), yellow(8);
+    bool was_green = true;
+    int cut_early = 0, late = 0, yields = 0, side_greens = 0, past_force_off = 0;
+    for (Tenths t = 0; t < 22000; ++t) {
+      for (std::size_t d = 0; d < 8; ++d) calls[d] = demand(t, 0, d) ? 1.0 : 0.0;
+      Observation observation;
+      observation.detector_call = calls;
+      observation.detector_occupancy = calls;
+      controller.step(t, 1, observation, SignalCommand{1, indication, green, yellow});
+      if (t < 2000) continue;  // two cycles to settle from start-up
+      const Tenths local = local_time(t + 1);  // the state at the end of the tenth
+      const bool now_green = controller.phase_green(2, 0);
+      if (local < 310 && !now_green) ++late;  // the coordinated window is green every cycle
+      if (was_green && !now_green) {
+        ++yields;
+        if (local < 310) ++cut_early;
+      }
+      was_green = now_green;
+      // Side phases end by their force-offs (local 46, 81, 96 for 3, 4, 1; the same in ring 2).
+      const std::pair<int, Tenths> force_offs[] = {{1, 960}, {3, 460}, {4, 810}, {5, 960}, {7, 460}, {8, 810}};
+      for (const auto& [number, off] : force_offs) {
+        if (!controller.phase_green(number, 0)) continue;
+        ++side_greens;
+        // Green is allowed from the yield point (local 31 s) to the force-off.
+        if (((local - 310) % 1000 + 1000) % 1000 > off - 310) ++past_force_off;
+      }
+    }
+    CHECK(late == 0);
+    CHECK(cut_early == 0);
+    CHECK(yields >= 19);
+    CHECK(side_greens > 0);
+    CHECK(past_force_off == 0);
+  }
+}
+
+TEST_CASE("actuated: force-offs end continuously extended side phases on time") {
+  // Phase 4 occupied without end: it runs to its force-off at local 81 s every cycle (fixed), or for
+  // its split's green, 31 s, from its start (floating); 3 is never called, so 4 starts at the yield
+  // point plus the coordinated clearance, local 35 s.
+  for (const ForceOff mode : {ForceOff::fixed, ForceOff::floating}) {
+    CAPTURE(static_cast<int>(mode));
+    Timing timing = coordinated_plan(mode);
+    timing.rings->phases[3].max1_s = 60;  // the force-off, not Max1, ends it
+    ActuatedController controller(timing, eight_phases(), 1);
+    std::vector<double> calls(8, 0.0);
+    calls[3] = 1.0;
+    std::vector<Indication> indication(8);
+    std::vector<std::int32_t> green(8), yellow(8);
+    std::vector<Tenths> ends;
+    bool was_green = false;
+    for (Tenths t = 0; t < 12000; ++t) {
+      Observation observation;
+      observation.detector_call = calls;
+      observation.detector_occupancy = calls;
+      controller.step(t, 1, observation, SignalCommand{1, indication, green, yellow});
+      const bool now_green = controller.phase_green(4, 0);
+      if (was_green && !now_green && t >= 2000) ends.push_back(local_time(t + 1));
+      was_green = now_green;
+    }
+    REQUIRE(ends.size() >= 9);
+    const Tenths expected = mode == ForceOff::fixed ? 810 : 350 + 310;
+    for (const Tenths end : ends) CHECK(end == expected);
   }
 }

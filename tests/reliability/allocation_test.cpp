@@ -67,4 +67,22 @@ TEST_CASE("allocation: step allocates nothing, for one run and for a batch") {
   }
 }
 
+TEST_CASE("allocation: actuated control on the engine's detectors allocates nothing in step") {
+  const itsc::Scenario scenario = itsc::load_scenario_file(ITSC_SOURCE_DIR "/data/isolated.yaml").scenario;
+  for (std::size_t batch : {std::size_t{1}, std::size_t{8}}) {
+    CAPTURE(batch);
+    itsc::BatchSpec spec;
+    spec.size = batch;
+    itsc::SimulateOptions options;
+    options.controller = "actuated";
+    itsc::Simulation simulation(scenario, options, spec);
+    for (int step = 0; step < 100; ++step) simulation.step();
+    allocations = 0;
+    armed = true;
+    for (int step = 0; step < 1000; ++step) simulation.step();
+    armed = false;
+    CHECK(allocations.load() == 0);
+  }
+}
+
 #endif  // ITSC_SANITIZED
