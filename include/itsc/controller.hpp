@@ -115,12 +115,14 @@ class FixedTimeController final : public Controller {
   std::size_t movements_ = 0;
 };
 
-/// Fully actuated NEMA control (docs/signals.md, "Actuated operation") of one intersection for a
-/// batch: min green, extension by passage time, gap-out, max-out (Max1), recalls (none, min, max),
-/// phase skipping without a call, yellow and red clearance; rings run concurrently and cross barriers
-/// together. State is [phase × batch]; each member reads its own detector columns. Time in tenths;
-/// every step is advanced a tenth at a time, so 0.1 s and 1 s steps take the same decisions for the
-/// same detector input.
+/// NEMA actuated control (docs/signals.md, "Actuated operation") of one intersection for a batch:
+/// min green, extension while Σ (flow · passage + occupancy) ≥ 1 over a phase's extend detectors,
+/// gap-out, max-out (Max1, or Max2 when selected), recalls (none, min, max), phase skipping without a
+/// call, dual entry, volume-density (added initial, gap reduction), yellow and red clearance; rings run
+/// concurrently and cross barriers together. With coordinated phases in the plan it runs
+/// coordinated-actuated: force-offs (fixed or floating) from the splits hold the cycle and offset.
+/// State is [phase × batch]; each member reads its own detector columns. Time in tenths; every step is
+/// advanced a tenth at a time, so 0.1 s and 1 s steps take the same decisions for the same input.
 class ActuatedController final : public Controller {
  public:
   /// `timing` resolved (`resolve_timing`; a stage plan is the one-ring case), the same for every

@@ -86,7 +86,7 @@ TEST_CASE("cli: info prints the scenario's contents, as JSON on request") {
   CHECK(json.out.find("\"peak_entry_flow_veh_per_h\": 2600.0,") != std::string::npos);
 }
 
-TEST_CASE("cli: simulate --controller overrides every node's controller; an unknown name exits 2") {
+TEST_CASE("cli: simulate --controller overrides every node's controller - an unknown name exits 2") {
   // The report's last line is the wall time, the only part that differs between identical runs.
   const auto without_wall_time = [](const std::string& out) { return out.substr(0, out.rfind("wall time")); };
   const auto fixed = run_cli("simulate data/isolated.yaml --duration 1800 --controller fixed");

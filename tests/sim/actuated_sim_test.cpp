@@ -30,7 +30,7 @@ TEST_CASE("actuated engine: below the threshold flow the phase gaps out at min g
   }
 }
 
-TEST_CASE("actuated engine: gap-out a passage time after the flow at the detector drops; 0.1 s and 1 s agree") {
+TEST_CASE("actuated engine: gap-out a passage time after the flow at the detector drops - 0.1 s and 1 s agree") {
   // 1500 veh/h for 40 s, then 600 veh/h: the drop travels (L − setback) / v′ to the detector, then the
   // passage time runs out. Detectors report the step just moved, so the decision may lag one step.
   double at[2] = {0, 0};
