@@ -36,6 +36,9 @@ struct Observation {
   std::span<const double> detector_call;       ///< [detector × B] 1 if occupied at any time in the step
   std::span<const double> detector_count;      ///< [detector × B] vehicles crossing it in the step (veh)
   std::span<const double> detector_occupancy;  ///< [detector × B] share of the step occupied, 0..1
+  /// [crosswalk × B] 1 if a pedestrian called (pushed the button) in the step, in the layout's
+  /// crosswalk order (the engine has no pedestrians yet and leaves it empty).
+  std::span<const double> pedestrian_call;
   // Movements, in the controller's movement order: vehicles on the approach bound for the movement.
   std::span<const double> queued_veh;  ///< [movement × B] those that have stopped and not yet left (veh)
   std::span<const double> moving_veh;  ///< [movement × B] the others (veh)
@@ -118,8 +121,9 @@ class FixedTimeController final : public Controller {
 /// NEMA actuated control (docs/signals.md, "Actuated operation") of one intersection for a batch:
 /// min green, extension while Σ (flow · passage + occupancy) ≥ 1 over a phase's extend detectors,
 /// gap-out, max-out (Max1, or Max2 when selected), recalls (none, min, max), phase skipping without a
-/// call, dual entry, volume-density (added initial, gap reduction), yellow and red clearance; rings run
-/// concurrently and cross barriers together. With coordinated phases in the plan it runs
+/// call, dual entry, volume-density (added initial, gap reduction), pedestrian calls (walk + pedestrian
+/// clearance), yellow and red clearance; rings run concurrently and cross barriers together. With
+/// coordinated phases in the plan it runs
 /// coordinated-actuated: force-offs (fixed or floating) from the splits hold the cycle and offset.
 /// State is [phase × batch]; each member reads its own detector columns. Time in tenths; every step is
 /// advanced a tenth at a time, so 0.1 s and 1 s steps take the same decisions for the same input.
@@ -127,7 +131,8 @@ class ActuatedController final : public Controller {
  public:
   /// `timing` resolved (`resolve_timing`; a stage plan is the one-ring case), the same for every
   /// member. Throws `itsc::Error` (invalid_input) for plans with overlaps, a phase without yellow or
-  /// red clearance, a movement or detector phase not in the layout / plan, or batch == 0.
+  /// red clearance, a movement, crosswalk or detector phase not in the layout / plan, a coordinated plan
+  /// without a cycle, or batch == 0.
   ActuatedController(const Timing& timing, const IntersectionLayout& layout, std::size_t batch);
 
   [[nodiscard]] std::size_t movement_count() const noexcept override { return movement_count_; }
@@ -137,7 +142,7 @@ class ActuatedController final : public Controller {
             const SignalCommand& command) noexcept override;
   /// Green: min end from the remaining min green and passage (at the minimum gap), max end from the
   /// max-out (while a conflicting call runs its timer) and the force-off; yellow and red clearance:
-  /// exact; red: unknown. Crosswalks: not timed (don't walk, unknown). docs/signals.md, "SPaT".
+  /// exact; red: min end only. Crosswalks: walk and flashing don't walk exact. docs/signals.md, "SPaT".
   [[nodiscard]] bool spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
                           std::span<CrosswalkSpat> crosswalks) const noexcept override;
 
@@ -175,6 +180,8 @@ class ActuatedController final : public Controller {
   std::vector<Tenths> minimum_gap_, reduce_after_, reduce_over_;  // volume-density gap reduction
   std::vector<double> added_initial_s_;                            // volume-density: per vehicle
   std::vector<std::uint8_t> dual_entry_;
+  std::vector<Tenths> walk_, pedestrian_clearance_;
+  std::vector<std::vector<std::size_t>> crosswalk_phases_;  // [crosswalk] phases serving it
   std::vector<std::size_t> ring_of_;
   // Coordination (cycle_ == 0: free): times in tenths, force-offs counted from the yield point
   std::vector<std::uint8_t> coordinated_phase_;
@@ -205,6 +212,8 @@ class ActuatedController final : public Controller {
   std::vector<Tenths> min_now_;      // min green of the current green (with the added initial)
   // State [phase × batch] and [batch]
   std::vector<double> initial_veh_;  // vehicles counted while not green (added initial)
+  std::vector<std::uint8_t> pedestrian_call_;  // [phase × batch] a pedestrian waits for its walk
+  std::vector<Tenths> walk_left_, clearance_left_;  // [ring × batch] pedestrian service of the green
   std::vector<std::uint8_t> max2_selected_;
   std::vector<std::size_t> group_;   // [batch] current barrier group
 };

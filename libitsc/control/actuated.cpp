@@ -52,6 +52,8 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     reduce_over_.push_back(phase.time_to_reduce_s ? to_tenths(*phase.time_to_reduce_s) : 0);
     added_initial_s_.push_back(phase.added_initial_s.value_or(0.0));
     dual_entry_.push_back(phase.dual_entry ? 1 : 0);
+    walk_.push_back(phase.walk_s ? to_tenths(*phase.walk_s) : 0);
+    pedestrian_clearance_.push_back(phase.pedestrian_clearance_s ? to_tenths(*phase.pedestrian_clearance_s) : 0);
     yellow_.push_back(yellow);
     red_.push_back(red);
     recall_.push_back(phase.recall);
@@ -87,6 +89,14 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     for (const auto& id : serves.protected_movements) served_by_[movement_index(id)].emplace_back(p, true);
     for (const auto& id : serves.permitted_movements) served_by_[movement_index(id)].emplace_back(p, false);
   }
+  crosswalk_phases_.resize(layout.crosswalks.size());
+  for (std::size_t p = 0; p < number_.size(); ++p) {
+    for (const auto& id : plan.phases[p].serves.crosswalks) {
+      const auto found = std::find(layout.crosswalks.begin(), layout.crosswalks.end(), id);
+      if (found == layout.crosswalks.end()) reject("crosswalk '" + id + "' is not at the intersection");
+      crosswalk_phases_[static_cast<std::size_t>(found - layout.crosswalks.begin())].push_back(p);
+    }
+  }
   auto phases_of = [&](const std::vector<std::vector<int>>& lists, std::size_t d) {
     std::vector<std::size_t> result;
     if (d >= lists.size()) return result;
@@ -115,6 +125,9 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
   max_elapsed_.assign(rings * batch_, 0);
   min_now_.assign(rings * batch_, 0);
   initial_veh_.assign(number_.size() * batch_, 0.0);
+  pedestrian_call_.assign(number_.size() * batch_, 0);
+  walk_left_.assign(rings * batch_, 0);
+  clearance_left_.assign(rings * batch_, 0);
   max2_selected_.assign(batch_, 0);
   group_.assign(batch_, 0);
   // Start-up: every ring green in its first phase of barrier group 1.
@@ -202,6 +215,11 @@ void ActuatedController::start_green(std::size_t r, std::size_t b, std::size_t p
   const Tenths initial = static_cast<Tenths>(std::min(std::ceil(added - 1e-9), static_cast<double>(maximum(p, b))));
   min_now_[i] = std::max(min_green_[p], initial);
   if (cycle_ != 0) served_cycle_[p * batch_ + b] = cycle_number(now_);
+  // A waiting pedestrian gets walk, then flashing don't walk, from the start of green.
+  const bool pedestrian = pedestrian_call_[p * batch_ + b] != 0;
+  walk_left_[i] = pedestrian ? walk_[p] : 0;
+  clearance_left_[i] = pedestrian ? pedestrian_clearance_[p] : 0;
+  pedestrian_call_[p * batch_ + b] = 0;
   initial_veh_[p * batch_ + b] = 0.0;
 }
 
@@ -309,6 +327,15 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
     if (!present) continue;
     for (const std::size_t p : calls_[d]) call_[p * batch_ + b] = 1;
   }
+  // Pedestrian calls wait for the next green of a phase serving the crosswalk (and call it).
+  for (std::size_t c = 0; c < crosswalk_phases_.size(); ++c) {
+    const std::size_t at = c * batch_ + b;
+    if (at >= observation.pedestrian_call.size() || observation.pedestrian_call[at] <= 0.5) continue;
+    for (const std::size_t p : crosswalk_phases_[c]) pedestrian_call_[p * batch_ + b] = 1;
+  }
+  for (std::size_t p = 0; p < phases; ++p) {
+    if (pedestrian_call_[p * batch_ + b] != 0) call_[p * batch_ + b] = 1;
+  }
   for (std::size_t r = 0; r < rings; ++r) {
     const std::size_t i = r * batch_ + b;
     if (interval_[i] == Interval::green) call_[sequence_[r][position_[i]] * batch_ + b] = 0;
@@ -335,7 +362,13 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
             ends = ends || since >= force_off_[p] || (floating_ && elapsed_[i] >= split_green_[p]);
           }
         }
-        if (ends) {
+        // Walk, then flashing don't walk: the green lasts until both are over.
+        if (walk_left_[i] > 0) {
+          --walk_left_[i];
+        } else if (clearance_left_[i] > 0) {
+          --clearance_left_[i];
+        }
+        if (ends && walk_left_[i] == 0 && clearance_left_[i] == 0) {
           interval_[i] = Interval::yellow;
           elapsed_[i] = 0;
         }

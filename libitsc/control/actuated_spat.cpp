@@ -26,6 +26,10 @@ SpatEnd ActuatedController::green_end(std::size_t p, std::size_t i, std::size_t 
       max_left = std::min(max_left, forced);
     }
   }
+  // A pedestrian service under way holds the green to its end, whatever ends it.
+  const Tenths pedestrian = walk_left_[i] + clearance_left_[i];
+  min_left = std::max(min_left, pedestrian);
+  if (max_left != kUnknownEnd) max_left = std::max(max_left, pedestrian);
   min_left = std::min(min_left, max_left);
   SpatEnd end;
   end.min_end = now + min_left;
@@ -83,7 +87,23 @@ bool ActuatedController::spat(Tenths now, std::size_t b, std::span<MovementSpat>
     }
     movements[m] = out;
   }
-  for (auto& crosswalk : crosswalks) crosswalk = CrosswalkSpat{};
+  // Crosswalks: walk and flashing don't walk end exactly; don't walk until a pedestrian service: unknown.
+  for (std::size_t c = 0; c < std::min(crosswalks.size(), crosswalk_phases_.size()); ++c) {
+    CrosswalkSpat out;
+    for (const std::size_t p : crosswalk_phases_[c]) {
+      const std::size_t r = ring_of_[p];
+      const std::size_t i = r * batch_ + b;
+      if (interval_[i] != Interval::green || sequence_[r][position_[i]] != p) continue;
+      if (walk_left_[i] > 0) {
+        const Tenths end = now + walk_left_[i];
+        out = {PedestrianIndication::walk, {end, end, end}};
+      } else if (clearance_left_[i] > 0 && out.indication != PedestrianIndication::walk) {
+        const Tenths end = now + clearance_left_[i];
+        out = {PedestrianIndication::flashing_dont_walk, {end, end, end}};
+      }
+    }
+    crosswalks[c] = out;
+  }
   return true;
 }
 

@@ -352,3 +352,45 @@ TEST_CASE("actuated: force-offs end continuously extended side phases on time") 
     for (const Tenths end : ends) CHECK(end == expected);
   }
 }
+
+TEST_CASE("actuated: a pedestrian call extends its phase to walk + pedestrian clearance") {
+  // B serves crosswalk "south" (walk 7 s, clearance 10 s) and has no vehicle; a pedestrian pushes at
+  // 2 s. A gaps out at 11 s and clears to 15 s; B shows walk 15–22 s and flashing don't walk 22–32 s
+  // and holds its green to 32 s, past its 5 s min green. Without the push B is skipped.
+  Timing timing = plan();
+  timing.rings->phases[1].serves.crosswalks = {"south"};
+  timing.rings->phases[1].walk_s = 7;
+  timing.rings->phases[1].pedestrian_clearance_s = 10;
+  IntersectionLayout l = layout();
+  l.crosswalks = {"south"};
+  for (const bool pushed : {false, true}) {
+    CAPTURE(pushed);
+    ActuatedController controller(timing, l, 1);
+    std::vector<double> calls(3), push(1);
+    std::vector<Indication> indication(3);
+    std::vector<std::int32_t> green(3), yellow(3);
+    std::vector<CrosswalkSpat> walk(1);
+    std::vector<MovementSpat> spat(3);
+    Tenths b_yellow = -1;
+    Tenths walk_end = -1;
+    Tenths clearance_end = -1;
+    for (Tenths t = 0; t < 600; ++t) {
+      calls = {t < 80 ? 1.0 : 0.0, 0.0, 1.0};
+      push[0] = pushed && t == 20 ? 1.0 : 0.0;
+      Observation observation;
+      observation.detector_call = calls;
+      observation.detector_occupancy = calls;
+      observation.pedestrian_call = push;
+      controller.step(t, 1, observation, SignalCommand{1, indication, green, yellow});
+      if (b_yellow < 0 && indication[1] == Indication::yellow) b_yellow = t + 1;
+      REQUIRE(controller.spat(t + 1, 0, spat, walk));
+      if (t + 1 == 200) walk_end = walk[0].indication == PedestrianIndication::walk ? walk[0].end.likely_end : -2;
+      if (t + 1 == 250) {
+        clearance_end = walk[0].indication == PedestrianIndication::flashing_dont_walk ? walk[0].end.likely_end : -2;
+      }
+    }
+    CHECK(b_yellow == (pushed ? 320 : -1));
+    CHECK(walk_end == (pushed ? 220 : -2));
+    CHECK(clearance_end == (pushed ? 320 : -2));
+  }
+}
