@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "itsc/interval_table.hpp"
+#include "itsc/spat.hpp"
 #include "itsc/timing.hpp"
 
 namespace itsc {
@@ -30,10 +31,15 @@ inline constexpr std::array<std::string_view, 4> kControllerNames{"fixed", "actu
 /// innermost): element (i, b) is at i·batch + b. Read-only; valid for the duration of the call.
 struct Observation {
   std::size_t batch = 1;  ///< B
-  // Detectors, in the controller's detector order (zeros until detectors are modelled).
+  // Detectors, in the controller's detector order, over the last step of detection (the engine's
+  // fluid detectors: docs/model.md, "Detectors"). The actuated controller places calls from
+  // `detector_call` and extends from count and occupancy (docs/signals.md).
   std::span<const double> detector_call;       ///< [detector × B] 1 if occupied at any time in the step
   std::span<const double> detector_count;      ///< [detector × B] vehicles crossing it in the step (veh)
   std::span<const double> detector_occupancy;  ///< [detector × B] share of the step occupied, 0..1
+  /// [crosswalk × B] 1 if a pedestrian called (pushed the button) in the step, in the layout's
+  /// crosswalk order (the engine has no pedestrians yet and leaves it empty).
+  std::span<const double> pedestrian_call;
   // Movements, in the controller's movement order: vehicles on the approach bound for the movement.
   std::span<const double> queued_veh;  ///< [movement × B] those that have stopped and not yet left (veh)
   std::span<const double> moving_veh;  ///< [movement × B] the others (veh)
@@ -70,6 +76,11 @@ class Controller {
   /// Within one step a movement's green comes as one piece, followed or preceded by its yellow.
   virtual void step(Tenths start, Tenths length, const Observation& observation,
                     const SignalCommand& command) noexcept = 0;
+  /// SPaT of member b at time `now` (the end of the last step): what each movement (and crosswalk,
+  /// in the layout's order) shows from `now` and when that ends (spat.hpp). Spans shorter than the
+  /// columns are filled as far as they go. False when the controller gives no SPaT (the default).
+  [[nodiscard]] virtual bool spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
+                                  std::span<CrosswalkSpat> crosswalks) const noexcept;
 };
 
 /// The movement, crosswalk and detector columns a controller is built for (ids at its node).
@@ -100,6 +111,9 @@ class FixedTimeController final : public Controller {
   [[nodiscard]] bool uses_observation() const noexcept override { return false; }
   void step(Tenths start, Tenths length, const Observation& observation,
             const SignalCommand& command) noexcept override;
+  /// Exact: min = max = likely = the next change of the table (kUnknownEnd for one that never changes).
+  [[nodiscard]] bool spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
+                          std::span<CrosswalkSpat> crosswalks) const noexcept override;
   /// The table played for batch member b.
   [[nodiscard]] const IntervalTable& table(std::size_t b) const noexcept { return tables_[b]; }
 
@@ -109,17 +123,21 @@ class FixedTimeController final : public Controller {
   std::size_t movements_ = 0;
 };
 
-/// Fully actuated NEMA control (docs/signals.md, "Actuated operation") of one intersection for a
-/// batch: min green, extension by passage time, gap-out, max-out (Max1), recalls (none, min, max),
-/// phase skipping without a call, yellow and red clearance; rings run concurrently and cross barriers
-/// together. State is [phase × batch]; each member reads its own detector columns. Time in tenths;
-/// every step is advanced a tenth at a time, so 0.1 s and 1 s steps take the same decisions for the
-/// same detector input.
+/// NEMA actuated control (docs/signals.md, "Actuated operation") of one intersection for a batch:
+/// min green, extension while Σ (flow · passage + occupancy) ≥ 1 over a phase's extend detectors,
+/// gap-out, max-out (Max1, or Max2 when selected), recalls (none, min, max), phase skipping without a
+/// call, dual entry, volume-density (added initial, gap reduction), pedestrian calls (walk + pedestrian
+/// clearance), yellow and red clearance; rings run concurrently and cross barriers together. With
+/// coordinated phases in the plan it runs
+/// coordinated-actuated: force-offs (fixed or floating) from the splits hold the cycle and offset.
+/// State is [phase × batch]; each member reads its own detector columns. Time in tenths; every step is
+/// advanced a tenth at a time, so 0.1 s and 1 s steps take the same decisions for the same input.
 class ActuatedController final : public Controller {
  public:
   /// `timing` resolved (`resolve_timing`; a stage plan is the one-ring case), the same for every
   /// member. Throws `itsc::Error` (invalid_input) for plans with overlaps, a phase without yellow or
-  /// red clearance, a movement or detector phase not in the layout / plan, or batch == 0.
+  /// red clearance, a movement, crosswalk or detector phase not in the layout / plan, a coordinated plan
+  /// without a cycle, or batch == 0.
   ActuatedController(const Timing& timing, const IntersectionLayout& layout, std::size_t batch);
 
   [[nodiscard]] std::size_t movement_count() const noexcept override { return movement_count_; }
@@ -127,25 +145,56 @@ class ActuatedController final : public Controller {
   [[nodiscard]] bool uses_observation() const noexcept override { return true; }
   void step(Tenths start, Tenths length, const Observation& observation,
             const SignalCommand& command) noexcept override;
+  /// Green: min end from the remaining min green and passage (at the minimum gap), max end from the
+  /// max-out (while a conflicting call runs its timer) and the force-off; yellow and red clearance:
+  /// exact; red: min end only. Crosswalks: walk and flashing don't walk exact. docs/signals.md, "SPaT".
+  [[nodiscard]] bool spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
+                          std::span<CrosswalkSpat> crosswalks) const noexcept override;
 
   /// Phase numbers in the controller's phase order.
   [[nodiscard]] std::span<const int> phase_numbers() const noexcept { return number_; }
   /// True while phase `number` shows green for member b (false for an unknown number).
   [[nodiscard]] bool phase_green(int number, std::size_t b) const noexcept;
+  /// Puts Max2 in force for member b (NTCIP 1202 Max II; Max1 again with false). Phases without
+  /// `max2_s` keep Max1. docs/signals.md, "Max2".
+  void select_max2(std::size_t b, bool selected) noexcept;
 
   enum class Interval : std::uint8_t { green, yellow, red_clearance, idle };
 
  private:
-  void tick(std::size_t b, const Observation& observation) noexcept;
+  void find_extensions(std::size_t b, Tenths length, const Observation& observation) noexcept;
+  void count_initial(std::size_t b, const Observation& observation) noexcept;
+  [[nodiscard]] Tenths maximum(std::size_t p, std::size_t b) const noexcept;
+  [[nodiscard]] Tenths passage_now(std::size_t p, Tenths conflict_green) const noexcept;
+  [[nodiscard]] SpatEnd green_end(std::size_t p, std::size_t i, std::size_t b, Tenths now) const noexcept;
+  void tick(std::size_t b, const Observation& observation, Tenths now) noexcept;
+  void coordinate(const Timing& timing, const RingPlan& plan);
+  [[nodiscard]] Tenths since_yield(Tenths now) const noexcept;
+  [[nodiscard]] Tenths cycle_number(Tenths now) const noexcept;
+  [[nodiscard]] bool may_start(std::size_t p, std::size_t b, Tenths now) const noexcept;
+  [[nodiscard]] bool servable_call(std::size_t b, Tenths now) const noexcept;
   [[nodiscard]] bool any_call_except_green(std::size_t b) const noexcept;
-  void cross_barrier(std::size_t b) noexcept;
+  void cross_barrier(std::size_t b, Tenths now) noexcept;
   void start_green(std::size_t r, std::size_t b, std::size_t position) noexcept;
 
   std::size_t batch_ = 1;
   std::size_t movement_count_ = 0;
   // Phases [phase]
   std::vector<int> number_;
-  std::vector<Tenths> min_green_, max1_, passage_, yellow_, red_;
+  std::vector<Tenths> min_green_, max1_, max2_, passage_, yellow_, red_;
+  std::vector<Tenths> minimum_gap_, reduce_after_, reduce_over_;  // volume-density gap reduction
+  std::vector<double> added_initial_s_;                            // volume-density: per vehicle
+  std::vector<std::uint8_t> dual_entry_;
+  std::vector<Tenths> walk_, pedestrian_clearance_;
+  std::vector<std::vector<std::size_t>> crosswalk_phases_;  // [crosswalk] phases serving it
+  std::vector<std::size_t> ring_of_;
+  // Coordination (cycle_ == 0: free): times in tenths, force-offs counted from the yield point
+  std::vector<std::uint8_t> coordinated_phase_;
+  std::vector<Tenths> force_off_, split_green_;
+  Tenths cycle_ = 0, yield_ = 0, coordinated_window_ = 0;
+  Tenths now_ = 0;                     // time of the tick being run (start_green reads it)
+  std::vector<Tenths> served_cycle_;   // [phase × batch] cycle of its last green (coordinated)
+  bool floating_ = false;
   std::vector<Recall> recall_;
   std::vector<std::size_t> group_of_;  // barrier group of each phase
   // Rings: sequence[r] = phase indices in order over all barrier groups
@@ -156,14 +205,21 @@ class ActuatedController final : public Controller {
   // Detectors: [detector] → phase indices
   std::vector<std::vector<std::size_t>> calls_, extends_;
   // State [phase × batch]
-  std::vector<std::uint8_t> extended_;  // [phase] scratch: extended in this tenth
+  std::vector<std::uint8_t> extended_;  // [phase] scratch: extended in this step
+  std::vector<double> extension_;       // [phase] scratch: Σ (flow · P + occupancy) of its extend detectors
   std::vector<std::uint8_t> call_;
   std::vector<Tenths> gap_;  // tenths since an extend detector last called, while green
   // State [ring × batch]
   std::vector<std::size_t> position_;  // index into sequence_[r]
   std::vector<Interval> interval_;
   std::vector<Tenths> elapsed_;      // in the current interval
-  std::vector<Tenths> max_elapsed_;  // green under a conflicting call (the Max1 timer)
+  std::vector<Tenths> max_elapsed_;  // green under a conflicting call (the Max timer)
+  std::vector<Tenths> min_now_;      // min green of the current green (with the added initial)
+  // State [phase × batch] and [batch]
+  std::vector<double> initial_veh_;  // vehicles counted while not green (added initial)
+  std::vector<std::uint8_t> pedestrian_call_;  // [phase × batch] a pedestrian waits for its walk
+  std::vector<Tenths> walk_left_, clearance_left_;  // [ring × batch] pedestrian service of the green
+  std::vector<std::uint8_t> max2_selected_;
   std::vector<std::size_t> group_;   // [batch] current barrier group
 };
 

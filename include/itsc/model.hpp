@@ -126,6 +126,20 @@ struct Model {
   std::vector<std::uint32_t> signal_movement_end;   ///< [signal]
   std::vector<std::vector<std::string>> signal_crosswalks; ///< [signal] leg ids with a crosswalk
   std::vector<std::vector<std::string>> signal_detectors;  ///< [signal] detector ids on its approaches
+  std::vector<std::uint32_t> signal_detector_begin; ///< [signal + 1] its detectors' range in `detector_*`
+                                                    ///< (in `signal_detectors` order)
+
+  // --- detectors [detector]: those of the signals, grouped by signal (docs/model.md, "Detectors") ----
+  std::vector<std::uint32_t> detector_zone_begin;   ///< [detector + 1] range in zone_cell / zone_share
+  std::vector<std::uint32_t> zone_cell;             ///< [zone entry] a cell the detection zone overlaps
+  std::vector<double> zone_share;                   ///< [zone entry] share of that cell's vehicles over the
+                                                    ///< zone: overlap / Δx × covered lanes / link lanes
+  std::vector<std::uint32_t> detector_point_cell;   ///< [detector] cell holding its downstream edge
+  std::vector<double> detector_point_upstream;      ///< [detector] that edge's distance from the cell's
+                                                    ///< downstream end / Δx: weight of the cell's inflow
+  std::vector<std::uint32_t> detector_link;         ///< [detector] its link
+  std::vector<double> detector_lane_share;          ///< [detector] covered lanes / link lanes
+  std::vector<double> detector_occupancy_factor;    ///< [detector] 1 + jam spacing / zone length
 
   // --- boundaries -------------------------------------------------------------------------------
   std::vector<std::uint32_t> entry_link;  ///< [entry] link whose first cell receives the entry queue
@@ -140,6 +154,7 @@ struct Model {
   [[nodiscard]] std::size_t movement_count() const noexcept { return movement_id.size(); }
   [[nodiscard]] std::size_t node_count() const noexcept { return node_id.size(); }
   [[nodiscard]] std::size_t signal_count() const noexcept { return signalized_nodes.size(); }
+  [[nodiscard]] std::size_t detector_count() const noexcept { return detector_point_cell.size(); }
   [[nodiscard]] std::size_t entry_count() const noexcept { return entry_link.size(); }
   [[nodiscard]] std::size_t exit_count() const noexcept { return exit_link.size(); }
   /// Index of the movement with this id at this node, or kNone.

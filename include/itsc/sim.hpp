@@ -86,7 +86,10 @@ struct State {
   std::vector<std::int32_t> green_elapsed_tenths;  ///< green shown since its onset (saturating)
   std::vector<std::int32_t> yellow_elapsed_tenths; ///< yellow shown since its onset (saturating)
   // observation buffers (filled only when a controller uses them)
-  std::vector<double> detector_zero;          ///< [detector × B] zeros until detectors are modelled
+  std::vector<double> detector_call;          ///< [detector × B] in the last step: a vehicle present (0 / 1)
+  std::vector<double> detector_count;         ///< [detector × B] in the last step: vehicles across its edge
+  std::vector<double> detector_occupancy;     ///< [detector × B] at the end of the last step, 0..1
+  std::vector<double> detector_passed_veh;    ///< [detector × B] vehicles across its edge since t = 0
   std::vector<double> observed_queued_veh;    ///< [movement × B]
   std::vector<double> observed_moving_veh;    ///< [movement × B]
   std::vector<std::uint32_t> feed_begin;      ///< [movement + 1]

@@ -1,10 +1,12 @@
 // Fully actuated NEMA control (docs/signals.md, "Actuated operation").
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "itsc/controller.hpp"
 #include "itsc/error.hpp"
 #include "itsc/ring_plan.hpp"
+#include "signal/ring_timeline.hpp"
 
 namespace itsc {
 
@@ -41,13 +43,24 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     number_.push_back(phase.number);
     min_green_.push_back(std::max<Tenths>(1, min_green));
     max1_.push_back(std::max(max1, min_green_.back()));
+    max2_.push_back(phase.max2_s ? std::max(to_tenths(*phase.max2_s), min_green_.back()) : max1_.back());
     passage_.push_back(phase.passage_s ? std::max<Tenths>(1, to_tenths(*phase.passage_s)) : 30);
+    // Volume-density: without a minimum gap the passage time is not reduced.
+    minimum_gap_.push_back(phase.minimum_gap_s ? std::clamp<Tenths>(to_tenths(*phase.minimum_gap_s), 1, passage_.back())
+                                               : passage_.back());
+    reduce_after_.push_back(phase.time_before_reduction_s ? to_tenths(*phase.time_before_reduction_s) : 0);
+    reduce_over_.push_back(phase.time_to_reduce_s ? to_tenths(*phase.time_to_reduce_s) : 0);
+    added_initial_s_.push_back(phase.added_initial_s.value_or(0.0));
+    dual_entry_.push_back(phase.dual_entry ? 1 : 0);
+    walk_.push_back(phase.walk_s ? to_tenths(*phase.walk_s) : 0);
+    pedestrian_clearance_.push_back(phase.pedestrian_clearance_s ? to_tenths(*phase.pedestrian_clearance_s) : 0);
     yellow_.push_back(yellow);
     red_.push_back(red);
     recall_.push_back(phase.recall);
   }
   group_of_.assign(number_.size(), 0);
-  std::vector<std::size_t> ring_of(number_.size(), plan.rings.size());
+  std::vector<std::size_t>& ring_of = ring_of_;
+  ring_of.assign(number_.size(), plan.rings.size());
   for (std::size_t r = 0; r < plan.rings.size(); ++r) {
     if (plan.rings[r].size() != groups_) reject("rings have different numbers of barrier groups");
     std::vector<std::size_t> sequence;
@@ -76,6 +89,14 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     for (const auto& id : serves.protected_movements) served_by_[movement_index(id)].emplace_back(p, true);
     for (const auto& id : serves.permitted_movements) served_by_[movement_index(id)].emplace_back(p, false);
   }
+  crosswalk_phases_.resize(layout.crosswalks.size());
+  for (std::size_t p = 0; p < number_.size(); ++p) {
+    for (const auto& id : plan.phases[p].serves.crosswalks) {
+      const auto found = std::find(layout.crosswalks.begin(), layout.crosswalks.end(), id);
+      if (found == layout.crosswalks.end()) reject("crosswalk '" + id + "' is not at the intersection");
+      crosswalk_phases_[static_cast<std::size_t>(found - layout.crosswalks.begin())].push_back(p);
+    }
+  }
   auto phases_of = [&](const std::vector<std::vector<int>>& lists, std::size_t d) {
     std::vector<std::size_t> result;
     if (d >= lists.size()) return result;
@@ -92,7 +113,9 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     calls_.push_back(phases_of(layout.detector_calls, d));
     extends_.push_back(phases_of(layout.detector_extends, d));
   }
+  coordinate(timing, plan);
   extended_.assign(number_.size(), 0);
+  extension_.assign(number_.size(), 0.0);
   call_.assign(number_.size() * batch_, 0);
   gap_.assign(number_.size() * batch_, 0);
   const std::size_t rings = sequence_.size();
@@ -100,6 +123,12 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
   interval_.assign(rings * batch_, Interval::idle);
   elapsed_.assign(rings * batch_, 0);
   max_elapsed_.assign(rings * batch_, 0);
+  min_now_.assign(rings * batch_, 0);
+  initial_veh_.assign(number_.size() * batch_, 0.0);
+  pedestrian_call_.assign(number_.size() * batch_, 0);
+  walk_left_.assign(rings * batch_, 0);
+  clearance_left_.assign(rings * batch_, 0);
+  max2_selected_.assign(batch_, 0);
   group_.assign(batch_, 0);
   // Start-up: every ring green in its first phase of barrier group 1.
   for (std::size_t b = 0; b < batch_; ++b) {
@@ -107,6 +136,60 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
       if (group_of_[sequence_[r].front()] == 0) start_green(r, b, 0);
     }
   }
+}
+
+void ActuatedController::coordinate(const Timing& timing, const RingPlan& plan) {
+  // Coordinated-actuated when the plan names coordinated phases: the splits give each phase its
+  // force-off in the cycle, counted from the reference's yield point (docs/signals.md).
+  coordinated_phase_.assign(number_.size(), 0);
+  force_off_.assign(number_.size(), 0);
+  split_green_.assign(number_.size(), 0);
+  served_cycle_.assign(number_.size() * batch_, -1);
+  if (plan.coordinated_phases.empty()) return;
+  cycle_ = to_tenths(timing.cycle_s);
+  if (cycle_ <= 0) reject("a coordinated plan needs a cycle");
+  const auto timeline = detail::ring_timeline(plan);
+  const auto& reference = timeline[detail::reference_window(plan, timeline)];
+  const auto index = [&](int number) {
+    return static_cast<std::size_t>(std::find(number_.begin(), number_.end(), number) - number_.begin());
+  };
+  const std::size_t ref = index(reference.phase->number);
+  // Local zero is the reference's start of green; its yield point ends its split's green.
+  const Tenths reference_green = reference.end - reference.start - yellow_[ref] - red_[ref];
+  yield_ = to_tenths(timing.offset_s) + reference_green;
+  coordinated_window_ = cycle_ - reference_green;
+  for (const auto& window : timeline) {
+    const std::size_t p = index(window.phase->number);
+    split_green_[p] = window.end - window.start - yellow_[p] - red_[p];
+    const Tenths green_end = window.end - yellow_[p] - red_[p] - reference.start;  // local time
+    force_off_[p] = ((green_end - reference_green) % cycle_ + cycle_) % cycle_;
+    coordinated_phase_[p] = std::find(plan.coordinated_phases.begin(), plan.coordinated_phases.end(),
+                                      number_[p]) != plan.coordinated_phases.end() ? 1 : 0;
+  }
+  floating_ = plan.force_off == ForceOff::floating;
+}
+
+Tenths ActuatedController::since_yield(Tenths now) const noexcept {
+  return ((now - yield_) % cycle_ + cycle_) % cycle_;
+}
+
+Tenths ActuatedController::cycle_number(Tenths now) const noexcept {
+  const Tenths shifted = now - yield_;
+  return shifted >= 0 ? shifted / cycle_ : -((-shifted + cycle_ - 1) / cycle_);
+}
+
+bool ActuatedController::may_start(std::size_t p, std::size_t b, Tenths now) const noexcept {
+  // Permissive: a non-coordinated phase starts once a cycle (counted from the yield point), and only
+  // if its min green fits before its force-off.
+  if (cycle_ == 0 || coordinated_phase_[p] != 0) return true;
+  return served_cycle_[p * batch_ + b] != cycle_number(now) && since_yield(now) + min_green_[p] <= force_off_[p];
+}
+
+bool ActuatedController::servable_call(std::size_t b, Tenths now) const noexcept {
+  for (std::size_t p = 0; p < number_.size(); ++p) {
+    if (call_[p * batch_ + b] != 0 && coordinated_phase_[p] == 0 && may_start(p, b, now)) return true;
+  }
+  return false;
 }
 
 bool ActuatedController::phase_green(int number, std::size_t b) const noexcept {
@@ -126,6 +209,36 @@ void ActuatedController::start_green(std::size_t r, std::size_t b, std::size_t p
   const std::size_t p = sequence_[r][position];
   gap_[p * batch_ + b] = 0;
   call_[p * batch_ + b] = 0;
+  // Volume-density added initial: the vehicles counted while the phase was not green, each adding
+  // `added_initial_s` of minimum green, up to the maximum in force.
+  const double added = added_initial_s_[p] * initial_veh_[p * batch_ + b] * 10.0;
+  const Tenths initial = static_cast<Tenths>(std::min(std::ceil(added - 1e-9), static_cast<double>(maximum(p, b))));
+  min_now_[i] = std::max(min_green_[p], initial);
+  if (cycle_ != 0) served_cycle_[p * batch_ + b] = cycle_number(now_);
+  // A waiting pedestrian gets walk, then flashing don't walk, from the start of green.
+  const bool pedestrian = pedestrian_call_[p * batch_ + b] != 0;
+  walk_left_[i] = pedestrian ? walk_[p] : 0;
+  clearance_left_[i] = pedestrian ? pedestrian_clearance_[p] : 0;
+  pedestrian_call_[p * batch_ + b] = 0;
+  initial_veh_[p * batch_ + b] = 0.0;
+}
+
+Tenths ActuatedController::maximum(std::size_t p, std::size_t b) const noexcept {
+  return max2_selected_[b] != 0 ? max2_[p] : max1_[p];
+}
+
+Tenths ActuatedController::passage_now(std::size_t p, Tenths conflict_green) const noexcept {
+  // Gap reduction: from the passage time down to the minimum gap, linearly over the time to reduce,
+  // after the time before reduction (both counted while a conflicting call waits).
+  if (minimum_gap_[p] >= passage_[p] || conflict_green <= reduce_after_[p]) return passage_[p];
+  const Tenths into = conflict_green - reduce_after_[p];
+  if (into >= reduce_over_[p]) return minimum_gap_[p];
+  const Tenths drop = passage_[p] - minimum_gap_[p];
+  return passage_[p] - static_cast<Tenths>(static_cast<std::int64_t>(drop) * into / reduce_over_[p]);
+}
+
+void ActuatedController::select_max2(std::size_t b, bool selected) noexcept {
+  if (b < batch_) max2_selected_[b] = selected ? 1 : 0;
 }
 
 bool ActuatedController::any_call_except_green(std::size_t b) const noexcept {
@@ -136,7 +249,7 @@ bool ActuatedController::any_call_except_green(std::size_t b) const noexcept {
   return false;
 }
 
-void ActuatedController::cross_barrier(std::size_t b) noexcept {
+void ActuatedController::cross_barrier(std::size_t b, Tenths now) noexcept {
   // The next barrier group (cyclically, the current one last) with a call; each ring starts at its
   // first called phase there. Without any call the rings rest in red.
   for (std::size_t k = 1; k <= groups_; ++k) {
@@ -145,7 +258,7 @@ void ActuatedController::cross_barrier(std::size_t b) noexcept {
     for (std::size_t r = 0; r < sequence_.size(); ++r) {
       for (std::size_t pos = 0; pos < sequence_[r].size(); ++pos) {
         const std::size_t p = sequence_[r][pos];
-        if (group_of_[p] == g && call_[p * batch_ + b] != 0) {
+        if (group_of_[p] == g && call_[p * batch_ + b] != 0 && may_start(p, b, now)) {
           start_green(r, b, pos);
           started = true;
           break;
@@ -153,28 +266,75 @@ void ActuatedController::cross_barrier(std::size_t b) noexcept {
       }
     }
     if (started) {
+      // Dual entry: a ring without a call in the new group enters its dual-entry phase there.
+      for (std::size_t r = 0; r < sequence_.size(); ++r) {
+        if (interval_[r * batch_ + b] != Interval::idle) continue;
+        for (std::size_t pos = 0; pos < sequence_[r].size(); ++pos) {
+          const std::size_t p = sequence_[r][pos];
+          if (group_of_[p] == g && dual_entry_[p] != 0 && may_start(p, b, now)) {
+            start_green(r, b, pos);
+            break;
+          }
+        }
+      }
       group_[b] = g;
       return;
     }
   }
 }
 
-void ActuatedController::tick(std::size_t b, const Observation& observation) noexcept {
+void ActuatedController::find_extensions(std::size_t b, Tenths length, const Observation& observation) noexcept {
+  // A phase is extended while its extend detectors together see actuations closer than its passage
+  // time: Σ (flow · P + occupancy) ≥ 1 (docs/signals.md, "Extension and gap-out").
+  std::fill(extension_.begin(), extension_.end(), 0.0);
+  const double step_s = static_cast<double>(length) / 10.0;
+  for (std::size_t d = 0; d < extends_.size(); ++d) {
+    const std::size_t at = d * batch_ + b;
+    const double flow = at < observation.detector_count.size() ? observation.detector_count[at] / step_s : 0.0;
+    const double occupancy = at < observation.detector_occupancy.size() ? observation.detector_occupancy[at] : 0.0;
+    for (const std::size_t p : extends_[d]) {
+      const Tenths passage = passage_now(p, max_elapsed_[ring_of_[p] * batch_ + b]);
+      extension_[p] += flow * static_cast<double>(passage) / 10.0 + occupancy;
+    }
+  }
+  for (std::size_t p = 0; p < number_.size(); ++p) extended_[p] = extension_[p] >= 1.0 ? 1 : 0;
+}
+
+void ActuatedController::count_initial(std::size_t b, const Observation& observation) noexcept {
+  // Vehicles on a phase's calling detectors while it is not green (for the added initial).
+  for (std::size_t d = 0; d < calls_.size(); ++d) {
+    const std::size_t at = d * batch_ + b;
+    if (at >= observation.detector_count.size()) continue;
+    for (const std::size_t p : calls_[d]) {
+      if (added_initial_s_[p] > 0 && !phase_green(number_[p], b)) initial_veh_[p * batch_ + b] += observation.detector_count[at];
+    }
+  }
+}
+
+void ActuatedController::tick(std::size_t b, const Observation& observation, Tenths now) noexcept {
+  now_ = now;
   const std::size_t phases = number_.size();
   const std::size_t rings = sequence_.size();
   // Calls: recalls, then detectors (a detector calling in this tenth places its calls and, on a
   // green phase it extends, restarts the passage timer).
   for (std::size_t p = 0; p < phases; ++p) {
-    if (recall_[p] == Recall::min || recall_[p] == Recall::max) call_[p * batch_ + b] = 1;
+    if (recall_[p] == Recall::min || recall_[p] == Recall::max || coordinated_phase_[p] != 0) call_[p * batch_ + b] = 1;
   }
-  std::vector<std::uint8_t>& extended = extended_;
-  std::fill(extended.begin(), extended.end(), std::uint8_t{0});
+  const std::vector<std::uint8_t>& extended = extended_;
   for (std::size_t d = 0; d < calls_.size(); ++d) {
     const std::size_t at = d * batch_ + b;
     const bool present = at < observation.detector_call.size() && observation.detector_call[at] > 0.5;
     if (!present) continue;
     for (const std::size_t p : calls_[d]) call_[p * batch_ + b] = 1;
-    for (const std::size_t p : extends_[d]) extended[p] = 1;
+  }
+  // Pedestrian calls wait for the next green of a phase serving the crosswalk (and call it).
+  for (std::size_t c = 0; c < crosswalk_phases_.size(); ++c) {
+    const std::size_t at = c * batch_ + b;
+    if (at >= observation.pedestrian_call.size() || observation.pedestrian_call[at] <= 0.5) continue;
+    for (const std::size_t p : crosswalk_phases_[c]) pedestrian_call_[p * batch_ + b] = 1;
+  }
+  for (std::size_t p = 0; p < phases; ++p) {
+    if (pedestrian_call_[p * batch_ + b] != 0) call_[p * batch_ + b] = 1;
   }
   for (std::size_t r = 0; r < rings; ++r) {
     const std::size_t i = r * batch_ + b;
@@ -190,9 +350,25 @@ void ActuatedController::tick(std::size_t b, const Observation& observation) noe
         if (conflicting) ++max_elapsed_[i];
         Tenths& gap = gap_[p * batch_ + b];
         gap = extended[p] != 0 ? 0 : gap + 1;
-        const bool gapped_out = gap >= passage_[p] && recall_[p] != Recall::max;
-        const bool maxed_out = max_elapsed_[i] >= max1_[p];
-        if (elapsed_[i] >= min_green_[p] && conflicting && (gapped_out || maxed_out)) {
+        const bool gapped_out = gap >= passage_now(p, max_elapsed_[i]) && recall_[p] != Recall::max;
+        const bool maxed_out = max_elapsed_[i] >= maximum(p, b);
+        bool ends = elapsed_[i] >= min_now_[i] && conflicting && (gapped_out || maxed_out);
+        if (cycle_ != 0) {
+          const Tenths since = since_yield(now);
+          if (coordinated_phase_[p] != 0) {
+            // Held through its window of the cycle; yields to a call that can be served outside it.
+            ends = since < coordinated_window_ && servable_call(b, now);
+          } else {
+            ends = ends || since >= force_off_[p] || (floating_ && elapsed_[i] >= split_green_[p]);
+          }
+        }
+        // Walk, then flashing don't walk: the green lasts until both are over.
+        if (walk_left_[i] > 0) {
+          --walk_left_[i];
+        } else if (clearance_left_[i] > 0) {
+          --clearance_left_[i];
+        }
+        if (ends && walk_left_[i] == 0 && clearance_left_[i] == 0) {
           interval_[i] = Interval::yellow;
           elapsed_[i] = 0;
         }
@@ -218,7 +394,7 @@ void ActuatedController::tick(std::size_t b, const Observation& observation) noe
       // The next called phase of this ring in the current barrier group, else wait at the barrier.
       for (std::size_t pos = position_[i] + 1; pos < sequence_[r].size(); ++pos) {
         const std::size_t q = sequence_[r][pos];
-        if (group_of_[q] == group_[b] && call_[q * batch_ + b] != 0) {
+        if (group_of_[q] == group_[b] && call_[q * batch_ + b] != 0 && may_start(q, b, now)) {
           start_green(r, b, pos);
           break;
         }
@@ -227,10 +403,10 @@ void ActuatedController::tick(std::size_t b, const Observation& observation) noe
   }
   bool all_idle = true;
   for (std::size_t r = 0; r < rings; ++r) all_idle = all_idle && interval_[r * batch_ + b] == Interval::idle;
-  if (all_idle) cross_barrier(b);
+  if (all_idle) cross_barrier(b, now);
 }
 
-void ActuatedController::step(Tenths /*start*/, Tenths length, const Observation& observation,
+void ActuatedController::step(Tenths start, Tenths length, const Observation& observation,
                               const SignalCommand& command) noexcept {
   const std::size_t batch = batch_;
   const std::size_t rings = sequence_.size();
@@ -264,6 +440,8 @@ void ActuatedController::step(Tenths /*start*/, Tenths length, const Observation
       command.green_tenths[m * batch + b] = 0;
       command.yellow_tenths[m * batch + b] = 0;
     }
+    find_extensions(b, length, observation);
+    count_initial(b, observation);
     for (Tenths t = 0; t < length; ++t) {
       // The tenth is shown as the state at its start; then the controller advances over it.
       for (std::size_t m = 0; m < movement_count_; ++m) {
@@ -271,7 +449,7 @@ void ActuatedController::step(Tenths /*start*/, Tenths length, const Observation
         if (is_green(here)) ++command.green_tenths[m * batch + b];
         if (here == Indication::yellow) ++command.yellow_tenths[m * batch + b];
       }
-      tick(b, observation);
+      tick(b, observation, start + t + 1);  // timers count at the end of the tenth
     }
     for (std::size_t m = 0; m < movement_count_; ++m) command.indication[m * batch + b] = shown(m, b);
   }

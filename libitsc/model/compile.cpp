@@ -10,6 +10,7 @@
 #include "itsc/interval_table.hpp"
 #include "itsc/model.hpp"
 #include "itsc/ring_plan.hpp"
+#include "model/detectors.hpp"
 #include "model/yielding.hpp"
 #include "util/format_number.hpp"
 
@@ -376,6 +377,7 @@ Model compile(const Scenario& scenario, const CompileOptions& options) {
   }
   index_links(model);
   detail::compile_yielding(model, scenario);
+  detail::compile_detectors(model, scenario);
 
   // Boundaries: links that start or end at a boundary node.
   model.link_entry.assign(model.link_count(), kNone);

@@ -31,13 +31,6 @@ std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, co
       }
       Timing timing = found->second;
       if (!controller_override.empty()) timing.controller = controller_override;
-      // The engine does not yet turn cell flows into detector calls (docs/model.md): an actuated
-      // controller would see no vehicle and serve recalls only, so it is refused, not run blind.
-      if (timing.controller == "actuated") {
-        throw Error(ErrorCode::invalid_input,
-                    "node '" + node + "': actuated control cannot be simulated yet: the engine does not model "
-                    "detector calls; use controller: fixed");
-      }
       // Absent intervals take their defaults from the node's geometry.
       timings.push_back(resolve_timing(timing, *scenario.network.find_node(node), scenario.network));
     }
@@ -59,6 +52,13 @@ std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, co
                                       [&](const Detector& d) { return d.id == id; });
       layout.detector_calls.push_back(found == scenario.network.detectors.end() ? std::vector<int>{} : found->calls);
       layout.detector_extends.push_back(found == scenario.network.detectors.end() ? std::vector<int>{} : found->extends);
+    }
+    // Without detectors an actuated controller would serve recalls only: refused, not run blind.
+    const bool called = std::any_of(layout.detector_calls.begin(), layout.detector_calls.end(),
+                                    [](const std::vector<int>& phases) { return !phases.empty(); });
+    if (timings.front().controller == "actuated" && !called) {
+      throw Error(ErrorCode::invalid_input,
+                  "controller 'actuated' needs detectors that call its phases; signalized node '" + node + "' has none");
     }
     // A time-of-day schedule drives fixed-time nodes its patterns list (docs/signals.md).
     std::vector<NodeSwitch> switches = node_switches(scenario, node);

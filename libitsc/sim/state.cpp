@@ -26,9 +26,9 @@ State make_state(const Model& model, std::size_t batch) {
   s.yellow_elapsed_tenths.assign(movements, 0);
 
   // Feeds of each movement: the movements leaving its receiving link, or the link itself at an exit.
-  std::size_t detectors = 0;
-  for (const auto& list : model.signal_detectors) detectors = std::max(detectors, list.size());
-  s.detector_zero.assign(detectors * b, 0.0);
+  for (auto* v : {&s.detector_call, &s.detector_count, &s.detector_occupancy, &s.detector_passed_veh}) {
+    v->assign(model.detector_count() * b, 0.0);
+  }
   s.observed_queued_veh.assign(movements, 0.0);
   s.observed_moving_veh.assign(movements, 0.0);
   s.feed_begin.assign(model.movement_count() + 1, 0);

@@ -22,11 +22,12 @@ void run_controllers(const Model& model, State& state, std::span<Controller* con
     Observation observation;
     observation.batch = batch;
     if (observe) {
-      const std::size_t detectors = model.signal_detectors[s].size() * batch;
-      const std::span<const double> zeros(state.detector_zero.data(), detectors);
-      observation.detector_call = zeros;
-      observation.detector_count = zeros;
-      observation.detector_occupancy = zeros;
+      // Detectors report the last step (docs/model.md, "Detectors").
+      const std::size_t first = model.signal_detector_begin[s] * batch;
+      const std::size_t detectors = (model.signal_detector_begin[s + 1] - model.signal_detector_begin[s]) * batch;
+      observation.detector_call = {state.detector_call.data() + first, detectors};
+      observation.detector_count = {state.detector_count.data() + first, detectors};
+      observation.detector_occupancy = {state.detector_occupancy.data() + first, detectors};
       observation.queued_veh = {state.observed_queued_veh.data() + begin * batch, count};
       observation.moving_veh = {state.observed_moving_veh.data() + begin * batch, count};
       observation.feed_begin = {state.feed_begin.data() + begin, end - begin + 1};
@@ -48,6 +49,7 @@ void run_block(const Model& model, State& state, const BatchDemand& demand, cons
   detail::node_flows(model, state, block);
   detail::link_flows(model, state, demand, block);
   detail::update_links(model, state, demand, block);
+  detail::update_detectors(model, state, block);
 }
 
 }  // namespace

@@ -93,6 +93,10 @@ TEST_CASE("cli: simulate --controller overrides every node's controller, an unkn
   CHECK(fixed.code == 0);
   CHECK(fixed.out.find("NB_L") != std::string::npos);
   CHECK(without_wall_time(fixed.out) == without_wall_time(run_cli("simulate data/isolated.yaml --duration 1800").out));
+  // The bundled isolated intersection has detectors: actuated control runs on them.
+  const auto actuated = run_cli("simulate data/isolated.yaml --duration 1800 --controller actuated");
+  CHECK(actuated.code == 0);
+  CHECK(without_wall_time(actuated.out) != without_wall_time(fixed.out));
   const auto unknown = run_cli("simulate data/isolated.yaml --controller psychic");
   CHECK(unknown.code == 2);
   CHECK(unknown.err.find("unknown controller 'psychic' (known: fixed, actuated") != std::string::npos);

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <random>
+#include <string>
 #include <vector>
 
 using namespace itsc;
@@ -46,23 +48,32 @@ IntersectionLayout layout() {
 }
 
 // Indications at the end of every step: [step][movement × B]. `call(t, b, d)`: detector d of
-// member b calls in the step starting at t (tenths).
-std::vector<std::vector<Indication>> run(Controller& controller, Tenths dt, Tenths until,
-                                         const std::function<bool(Tenths, std::size_t, std::size_t)>& call) {
+// member b calls in the step starting at t (tenths), with a vehicle over it the whole step; `count`
+// (optional): vehicles it counts in that step.
+using Input = std::function<bool(Tenths, std::size_t, std::size_t)>;
+using Count = std::function<double(Tenths, std::size_t, std::size_t)>;
+std::vector<std::vector<Indication>> run(Controller& controller, Tenths dt, Tenths until, const Input& call,
+                                         std::size_t detectors = 3, const Count& count = nullptr) {
   const std::size_t batch = controller.batch_size();
   const std::size_t movements = controller.movement_count();
-  std::vector<double> calls(3 * batch);
+  std::vector<double> calls(detectors * batch);
+  std::vector<double> counts(detectors * batch);
   std::vector<Indication> indication(movements * batch);
   std::vector<std::int32_t> green(movements * batch);
   std::vector<std::int32_t> yellow(movements * batch);
   std::vector<std::vector<Indication>> result;
   for (Tenths t = 0; t < until; t += dt) {
-    for (std::size_t d = 0; d < 3; ++d) {
-      for (std::size_t b = 0; b < batch; ++b) calls[d * batch + b] = call(t, b, d) ? 1.0 : 0.0;
+    for (std::size_t d = 0; d < detectors; ++d) {
+      for (std::size_t b = 0; b < batch; ++b) {
+        calls[d * batch + b] = call(t, b, d) ? 1.0 : 0.0;
+        counts[d * batch + b] = count ? count(t, b, d) : 0.0;
+      }
     }
     Observation observation;
     observation.batch = batch;
     observation.detector_call = calls;
+    observation.detector_occupancy = calls;
+    observation.detector_count = counts;
     controller.step(t, dt, observation, SignalCommand{batch, indication, green, yellow});
     result.push_back(indication);
   }
@@ -153,4 +164,233 @@ TEST_CASE("actuated: plans with overlaps and mismatched batch timings are reject
                        "actuated controller: overlaps are not supported (overlap A)", Error);
   const std::vector<Timing> two{plan(), plan(Recall::min)};
   CHECK_THROWS_AS((void)make_controller(two, layout()), Error);
+}
+
+TEST_CASE("actuated: Max2 in force when selected") {
+  Timing timing = plan();
+  timing.rings->phases[0].max2_s = 30;
+  for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
+    for (const bool selected : {false, true}) {
+      ActuatedController controller(timing, layout(), 1);
+      controller.select_max2(0, selected);
+      const auto record = run(controller, dt, 600, [](Tenths, std::size_t, std::size_t d) { return d != 1; });
+      CHECK(first_end(record, dt, 0, 0, 1, Indication::yellow) == (selected ? 300 : 200));
+    }
+  }
+}
+
+TEST_CASE("actuated: volume-density added initial lengthens min green by the vehicles counted on red") {
+  // B counts one vehicle a second over 0–4 s while red: 4 × 2.5 s = 10 s of initial instead of 5 s.
+  Timing timing = plan();
+  timing.rings->phases[1].added_initial_s = 2.5;
+  for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
+    ActuatedController controller(timing, layout(), 1);
+    const auto record = run(
+        controller, dt, 600,
+        [](Tenths t, std::size_t, std::size_t d) { return (d == 0 && t < 80) || (d == 1 && t < 40) || d == 2; }, 3,
+        [dt](Tenths t, std::size_t, std::size_t d) { return d == 1 && t < 40 ? static_cast<double>(dt) / 10.0 : 0.0; });
+    // A: gap-out at 11 s, clearance to 15 s; B green 15 s, yellow at 15 + 10 s.
+    CHECK(first_end(record, dt, 1, 0, 1, Indication::protected_green) == 150);
+    CHECK(first_end(record, dt, 1, 0, 1, Indication::yellow) == 250);
+  }
+}
+
+TEST_CASE("actuated: volume-density gap reduction ends a phase whose gaps a full passage time would bridge") {
+  // A actuation every 2.5 s (a 0.1 s pulse, then 2.4 s of gap) never gaps out with P = 3 s: max-out at
+  // 20 s. Reduced from 3 s after 5 s of conflicting call, by 2 s over 10 s (passage at m tenths of
+  // conflict: 30 − ⌊(m − 50) / 5⌋), the gap after the pulse at 7.5 s reaches the passage at tenth 96
+  // (gap 21, passage 30 − ⌊47 / 5⌋ = 21): yellow from 9.7 s.
+  const auto pulses = [](Tenths t, std::size_t, std::size_t d) { return (d == 0 && t % 25 == 0) || d == 2; };
+  ActuatedController plain(plan(), layout(), 1);
+  CHECK(first_end(run(plain, 1, 600, pulses), 1, 0, 0, 1, Indication::yellow) == 200);
+  Timing timing = plan();
+  timing.rings->phases[0].minimum_gap_s = 1;
+  timing.rings->phases[0].time_before_reduction_s = 5;
+  timing.rings->phases[0].time_to_reduce_s = 10;
+  ActuatedController reduced(timing, layout(), 1);
+  CHECK(first_end(run(reduced, 1, 600, pulses), 1, 0, 0, 1, Indication::yellow) == 97);
+}
+
+TEST_CASE("actuated: dual entry starts a ring's phase at the barrier without a call of its own") {
+  // Ring 1: 2 (A) | 4 (B); ring 2: 6 (C) | 8 (D). A is called until 8 s, B throughout; C and D never.
+  IntersectionLayout l;
+  l.movements = {"A", "B", "C", "D"};
+  l.detectors = {"dA", "dB", "dC", "dD"};
+  l.detector_calls = {{2}, {4}, {6}, {8}};
+  l.detector_extends = {{2}, {4}, {6}, {8}};
+  for (const bool dual : {false, true}) {
+    Timing timing = plan();
+    timing.rings->phases = {phase(2, "A"), phase(4, "B"), phase(6, "C"), phase(8, "D")};
+    timing.rings->phases[3].dual_entry = dual;
+    timing.rings->rings = {{{2}, {4}}, {{6}, {8}}};
+    ActuatedController controller(timing, l, 1);
+    const auto record = run(controller, 1, 600, [](Tenths t, std::size_t, std::size_t d) {
+      return (d == 0 && t < 80) || d == 1;
+    }, 4);
+    // A gaps out at 11 s; both rings cross the barrier after its clearance, at 15 s.
+    CHECK(first_end(record, 1, 1, 0, 1, Indication::protected_green) == 150);
+    CHECK(first_end(record, 1, 3, 0, 1, Indication::protected_green) == (dual ? 150 : -1));
+  }
+}
+
+namespace {
+
+// Two rings with leading lefts: 1 2 | 3 4 and 5 6 | 7 8, cycle 100 s, phases 2 and 6 coordinated,
+// offset 30 s. Phase p serves movement "M<p>"; detector p − 1 calls and extends phase p.
+Timing coordinated_plan(ForceOff mode) {
+  Timing timing;
+  timing.cycle_s = 100;
+  timing.offset_s = 30;
+  timing.controller = "actuated";
+  RingPlan rings;
+  for (const int number : {1, 2, 3, 4, 5, 6, 7, 8}) {
+    Phase p;
+    p.number = number;
+    p.serves.protected_movements = {"M" + std::to_string(number)};
+    p.split_s = number % 2 == 1 ? 15 : 35;
+    p.min_green_s = 5;
+    p.max1_s = p.split_s - 4;
+    p.passage_s = 3;
+    p.yellow_s = 3;
+    p.red_clearance_s = 1;
+    rings.phases.push_back(p);
+  }
+  rings.rings = {{{1, 2}, {3, 4}}, {{5, 6}, {7, 8}}};
+  rings.coordinated_phases = {2, 6};
+  rings.force_off = mode;
+  timing.rings = rings;
+  return timing;
+}
+
+IntersectionLayout eight_phases() {
+  IntersectionLayout l;
+  for (int p = 1; p <= 8; ++p) {
+    l.movements.push_back("M" + std::to_string(p));
+    l.detectors.push_back("d" + std::to_string(p));
+    l.detector_calls.push_back({p});
+    l.detector_extends.push_back({p});
+  }
+  return l;
+}
+
+// Local cycle time (tenths) of system time t: 0 at the start of the coordinated green.
+Tenths local_time(Tenths t) { return ((t - 300) % 1000 + 1000) % 1000; }
+
+}  // namespace
+
+TEST_CASE("actuated: coordinated-actuated holds cycle and offset over 20 cycles of random demand") {
+  for (const ForceOff mode : {ForceOff::fixed, ForceOff::floating}) {
+    CAPTURE(static_cast<int>(mode));
+    ActuatedController controller(coordinated_plan(mode), eight_phases(), 1);
+    std::mt19937 random(20261129);
+    std::bernoulli_distribution occupied(0.3);
+    // Each step every side detector is occupied with probability 0.3 (seeded: the same every run).
+    const auto demand = [&](Tenths, std::size_t, std::size_t d) { return d != 1 && d != 5 && occupied(random); };
+    std::vector<double> calls(8);
+    std::vector<Indication> indication(8);
+    std::vector<std::int32_t> green(8), yellow(8);
+    bool was_green = true;
+    int cut_early = 0, late = 0, yields = 0, side_greens = 0, past_force_off = 0;
+    for (Tenths t = 0; t < 22000; ++t) {
+      for (std::size_t d = 0; d < 8; ++d) calls[d] = demand(t, 0, d) ? 1.0 : 0.0;
+      Observation observation;
+      observation.detector_call = calls;
+      observation.detector_occupancy = calls;
+      controller.step(t, 1, observation, SignalCommand{1, indication, green, yellow});
+      if (t < 2000) continue;  // two cycles to settle from start-up
+      const Tenths local = local_time(t + 1);  // the state at the end of the tenth
+      const bool now_green = controller.phase_green(2, 0);
+      if (local < 310 && !now_green) ++late;  // the coordinated window is green every cycle
+      if (was_green && !now_green) {
+        ++yields;
+        if (local < 310) ++cut_early;
+      }
+      was_green = now_green;
+      // Side phases end by their force-offs (local 46, 81, 96 for 3, 4, 1; the same in ring 2).
+      const std::pair<int, Tenths> force_offs[] = {{1, 960}, {3, 460}, {4, 810}, {5, 960}, {7, 460}, {8, 810}};
+      for (const auto& [number, off] : force_offs) {
+        if (!controller.phase_green(number, 0)) continue;
+        ++side_greens;
+        // Green is allowed from the yield point (local 31 s) to the force-off.
+        if (((local - 310) % 1000 + 1000) % 1000 > off - 310) ++past_force_off;
+      }
+    }
+    CHECK(late == 0);
+    CHECK(cut_early == 0);
+    CHECK(yields >= 19);
+    CHECK(side_greens > 0);
+    CHECK(past_force_off == 0);
+  }
+}
+
+TEST_CASE("actuated: force-offs end continuously extended side phases on time") {
+  // Phase 4 occupied without end: it runs to its force-off at local 81 s every cycle (fixed), or for
+  // its split's green, 31 s, from its start (floating); 3 is never called, so 4 starts at the yield
+  // point plus the coordinated clearance, local 35 s.
+  for (const ForceOff mode : {ForceOff::fixed, ForceOff::floating}) {
+    CAPTURE(static_cast<int>(mode));
+    Timing timing = coordinated_plan(mode);
+    timing.rings->phases[3].max1_s = 60;  // the force-off, not Max1, ends it
+    ActuatedController controller(timing, eight_phases(), 1);
+    std::vector<double> calls(8, 0.0);
+    calls[3] = 1.0;
+    std::vector<Indication> indication(8);
+    std::vector<std::int32_t> green(8), yellow(8);
+    std::vector<Tenths> ends;
+    bool was_green = false;
+    for (Tenths t = 0; t < 12000; ++t) {
+      Observation observation;
+      observation.detector_call = calls;
+      observation.detector_occupancy = calls;
+      controller.step(t, 1, observation, SignalCommand{1, indication, green, yellow});
+      const bool now_green = controller.phase_green(4, 0);
+      if (was_green && !now_green && t >= 2000) ends.push_back(local_time(t + 1));
+      was_green = now_green;
+    }
+    REQUIRE(ends.size() >= 9);
+    const Tenths expected = mode == ForceOff::fixed ? 810 : 350 + 310;
+    for (const Tenths end : ends) CHECK(end == expected);
+  }
+}
+
+TEST_CASE("actuated: a pedestrian call extends its phase to walk + pedestrian clearance") {
+  // B serves crosswalk "south" (walk 7 s, clearance 10 s) and has no vehicle; a pedestrian pushes at
+  // 2 s. A gaps out at 11 s and clears to 15 s; B shows walk 15–22 s and flashing don't walk 22–32 s
+  // and holds its green to 32 s, past its 5 s min green. Without the push B is skipped.
+  Timing timing = plan();
+  timing.rings->phases[1].serves.crosswalks = {"south"};
+  timing.rings->phases[1].walk_s = 7;
+  timing.rings->phases[1].pedestrian_clearance_s = 10;
+  IntersectionLayout l = layout();
+  l.crosswalks = {"south"};
+  for (const bool pushed : {false, true}) {
+    CAPTURE(pushed);
+    ActuatedController controller(timing, l, 1);
+    std::vector<double> calls(3), push(1);
+    std::vector<Indication> indication(3);
+    std::vector<std::int32_t> green(3), yellow(3);
+    std::vector<CrosswalkSpat> walk(1);
+    std::vector<MovementSpat> spat(3);
+    Tenths b_yellow = -1;
+    Tenths walk_end = -1;
+    Tenths clearance_end = -1;
+    for (Tenths t = 0; t < 600; ++t) {
+      calls = {t < 80 ? 1.0 : 0.0, 0.0, 1.0};
+      push[0] = pushed && t == 20 ? 1.0 : 0.0;
+      Observation observation;
+      observation.detector_call = calls;
+      observation.detector_occupancy = calls;
+      observation.pedestrian_call = push;
+      controller.step(t, 1, observation, SignalCommand{1, indication, green, yellow});
+      if (b_yellow < 0 && indication[1] == Indication::yellow) b_yellow = t + 1;
+      REQUIRE(controller.spat(t + 1, 0, spat, walk));
+      if (t + 1 == 200) walk_end = walk[0].indication == PedestrianIndication::walk ? walk[0].end.likely_end : -2;
+      if (t + 1 == 250) {
+        clearance_end = walk[0].indication == PedestrianIndication::flashing_dont_walk ? walk[0].end.likely_end : -2;
+      }
+    }
+    CHECK(b_yellow == (pushed ? 320 : -1));
+    CHECK(walk_end == (pushed ? 220 : -2));
+    CHECK(clearance_end == (pushed ? 320 : -2));
+  }
 }

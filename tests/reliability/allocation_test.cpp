@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdlib>
 #include <new>
+#include <string>
 
 #ifndef ITSC_SANITIZED
 
@@ -49,22 +50,34 @@ void operator delete[](void* memory, std::align_val_t) noexcept { std::free(memo
 void operator delete(void* memory, std::size_t, std::align_val_t) noexcept { std::free(memory); }
 void operator delete[](void* memory, std::size_t, std::align_val_t) noexcept { std::free(memory); }
 
-TEST_CASE("allocation: step allocates nothing, for one run and for a batch") {
-  const itsc::Scenario scenario = itsc::load_scenario_file(ITSC_SOURCE_DIR "/data/grid6x6.yaml").scenario;
+namespace {
+// Allocations counted over 1000 steps after 100 warm-up steps (first touches), for B = 1 and 8.
+void check_no_allocation(const char* file, const std::string& controller, double duration_s) {
+  const itsc::Scenario scenario = itsc::load_scenario_file(file).scenario;
   for (std::size_t batch : {std::size_t{1}, std::size_t{8}}) {
     CAPTURE(batch);
     itsc::BatchSpec spec;
     spec.size = batch;
     itsc::SimulateOptions options;
-    options.duration_s = 2000;
+    options.duration_s = duration_s;
+    options.controller = controller;
     itsc::Simulation simulation(scenario, options, spec);
-    for (int step = 0; step < 100; ++step) simulation.step();  // warm-up: first touches
+    for (int step = 0; step < 100; ++step) simulation.step();
     allocations = 0;
     armed = true;
     for (int step = 0; step < 1000; ++step) simulation.step();
     armed = false;
     CHECK(allocations.load() == 0);
   }
+}
+}  // namespace
+
+TEST_CASE("allocation: step allocates nothing, for one run and for a batch") {
+  check_no_allocation(ITSC_SOURCE_DIR "/data/grid6x6.yaml", "", 2000);
+}
+
+TEST_CASE("allocation: actuated control on the engine's detectors allocates nothing in step") {
+  check_no_allocation(ITSC_SOURCE_DIR "/data/isolated.yaml", "actuated", 0);
 }
 
 TEST_CASE("allocation: max-pressure steps allocate nothing") {

@@ -1,0 +1,110 @@
+// SPaT of the actuated controller: bounds on the end of each movement's indication from its phase's
+// timers (docs/signals.md, "SPaT").
+#include <algorithm>
+
+#include "itsc/controller.hpp"
+
+namespace itsc {
+
+SpatEnd ActuatedController::green_end(std::size_t p, std::size_t i, std::size_t b, Tenths now) const noexcept {
+  // A green ends at the end of a tenth: k more tenths end it at now + k (k ≥ 1).
+  const Tenths gap = gap_[p * batch_ + b];
+  Tenths min_left = std::max<Tenths>({1, min_now_[i] - elapsed_[i], minimum_gap_[p] - gap});
+  Tenths max_left = kUnknownEnd;
+  // The max timer runs only while a conflicting call waits.
+  if (any_call_except_green(b)) max_left = std::max<Tenths>(1, maximum(p, b) - max_elapsed_[i]);
+  if (recall_[p] == Recall::max && max_left != kUnknownEnd) min_left = std::max(min_left, max_left);
+  if (cycle_ != 0) {
+    const Tenths since = since_yield(now);
+    if (coordinated_phase_[p] != 0) {
+      // Held through its window; unbounded after it (it yields to a call).
+      min_left = since >= coordinated_window_ ? cycle_ - since : 1;
+      max_left = kUnknownEnd;
+    } else {
+      Tenths forced = std::max<Tenths>(1, force_off_[p] - since);
+      if (floating_) forced = std::min(forced, std::max<Tenths>(1, split_green_[p] - elapsed_[i]));
+      max_left = std::min(max_left, forced);
+    }
+  }
+  // A pedestrian service under way holds the green to its end, whatever ends it.
+  const Tenths pedestrian = walk_left_[i] + clearance_left_[i];
+  min_left = std::max(min_left, pedestrian);
+  if (max_left != kUnknownEnd) max_left = std::max(max_left, pedestrian);
+  min_left = std::min(min_left, max_left);
+  SpatEnd end;
+  end.min_end = now + min_left;
+  end.max_end = max_left == kUnknownEnd ? kUnknownEnd : now + max_left;
+  // Likely: an extended phase keeps being extended (to its max when bounded); else it gaps out.
+  end.likely_end = gap == 0 && max_left != kUnknownEnd ? end.max_end : std::min(end.max_end, now + std::max(min_left, passage_now(p, max_elapsed_[i]) - gap));
+  return end;
+}
+
+bool ActuatedController::spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
+                              std::span<CrosswalkSpat> crosswalks) const noexcept {
+  if (b >= batch_) return false;
+  const auto rank = [](Indication x) { return is_green(x) ? (x == Indication::protected_green ? 4 : 3) : (x == Indication::yellow ? 2 : 0); };
+  for (std::size_t m = 0; m < std::min(movements.size(), movement_count_); ++m) {
+    MovementSpat out;
+    Tenths earliest_green = kUnknownEnd;  // for red: the soonest a serving phase's ring is free
+    for (const auto& [p, is_protected] : served_by_[m]) {
+      const std::size_t r = ring_of_[p];
+      const std::size_t i = r * batch_ + b;
+      const std::size_t q = sequence_[r][position_[i]];
+      Indication here = Indication::red;
+      SpatEnd end;
+      switch (interval_[i]) {
+        case Interval::green: {
+          const SpatEnd green = green_end(q, i, b, now);
+          if (q == p) {
+            here = is_protected ? Indication::protected_green : Indication::permitted_green;
+            end = green;
+          } else {
+            earliest_green = std::min(earliest_green, green.min_end + yellow_[q] + red_[q]);
+          }
+          break;
+        }
+        case Interval::yellow: {
+          const Tenths yellow_end = now + std::max<Tenths>(1, yellow_[q] - elapsed_[i]);
+          if (q == p) {
+            here = Indication::yellow;
+            end = {yellow_end, yellow_end, yellow_end};
+          }
+          earliest_green = std::min(earliest_green, yellow_end + red_[q]);
+          break;
+        }
+        case Interval::red_clearance:
+          earliest_green = std::min(earliest_green, now + std::max<Tenths>(1, red_[q] - elapsed_[i]));
+          break;
+        case Interval::idle:
+          earliest_green = std::min(earliest_green, now + 1);
+          break;
+      }
+      if (rank(here) > rank(out.indication)) out = {here, end};
+    }
+    if (!is_green(out.indication) && out.indication != Indication::yellow) {
+      out.end = SpatEnd{};
+      out.end.min_end = earliest_green == kUnknownEnd ? now + 1 : earliest_green;
+    }
+    movements[m] = out;
+  }
+  // Crosswalks: walk and flashing don't walk end exactly; don't walk until a pedestrian service: unknown.
+  for (std::size_t c = 0; c < std::min(crosswalks.size(), crosswalk_phases_.size()); ++c) {
+    CrosswalkSpat out;
+    for (const std::size_t p : crosswalk_phases_[c]) {
+      const std::size_t r = ring_of_[p];
+      const std::size_t i = r * batch_ + b;
+      if (interval_[i] != Interval::green || sequence_[r][position_[i]] != p) continue;
+      if (walk_left_[i] > 0) {
+        const Tenths end = now + walk_left_[i];
+        out = {PedestrianIndication::walk, {end, end, end}};
+      } else if (clearance_left_[i] > 0 && out.indication != PedestrianIndication::walk) {
+        const Tenths end = now + clearance_left_[i];
+        out = {PedestrianIndication::flashing_dont_walk, {end, end, end}};
+      }
+    }
+    crosswalks[c] = out;
+  }
+  return true;
+}
+
+}  // namespace itsc
