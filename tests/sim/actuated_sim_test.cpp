@@ -42,7 +42,9 @@ TEST_CASE("actuated engine: gap-out a passage time after the flow at the detecto
     options.interval_s = 20;
     options.flow_veh_per_h = {1500, 1500, 600};
     const Scenario scenario = actuated_approach(options);
-    const Model model = compile(scenario, CompileOptions{dt});
+    CompileOptions compile_options;
+    compile_options.dt_s = dt;
+    const Model model = compile(scenario, compile_options);
     const auto link = model.find_link("W_C");
     const double cell_speed = model.link_cell_length_m[link] / model.dt_s;
     const double expected = 40.0 + (options.approach_length_m - options.setback_m) / cell_speed + options.passage_s;
