@@ -57,6 +57,21 @@ inline constexpr GapHeadways kMinorLeftHeadways{7.1, 3.5};
 /// same formula. Tends to 3600/t_f as v → 0 (returned for v ≤ 0).
 [[nodiscard]] double gap_capacity_veh_per_h(double conflicting_flow_veh_per_h, GapHeadways headways) noexcept;
 
+/// HCM two-way stop-control delay of a movement that gives way (HCM 2010 Eq. 19-64):
+/// d = 3600/c + 900·T·[(X − 1) + sqrt((X − 1)² + (3600/c)·X / (450·T))] + 5 (s/veh), c its capacity
+/// (veh/h), T the analysis period (h); the 5 s are the deceleration to and acceleration from the stop.
+/// +infinity when c = 0.
+[[nodiscard]] double stop_control_delay_s(double x, double capacity_veh_per_h, double analysis_period_h) noexcept;
+
+/// The part of `stop_control_delay_s` a fluid simulation adds to its own delay: all of it but the
+/// deterministic oversaturation limit 1800·T·max(0, X − 1), which the simulated queue holds (s/veh).
+[[nodiscard]] double stop_control_overflow_delay_s(double x, double capacity_veh_per_h,
+                                                   double analysis_period_h) noexcept;
+
+/// LOS of a movement at a two-way stop from its control delay: A ≤ 10, B ≤ 15, C ≤ 25, D ≤ 35, E ≤ 50,
+/// F > 50 s/veh; F whenever X > 1 (HCM defines no LOS for the whole intersection).
+[[nodiscard]] Los stop_control_los(double control_delay_s, double x) noexcept;
+
 /// LOS from control delay: A ≤ 10, B ≤ 20, C ≤ 35, D ≤ 55, E ≤ 80, F > 80 s/veh.
 [[nodiscard]] Los los_from_delay(double control_delay_s) noexcept;
 /// Lane-group LOS: F whenever X > 1, otherwise by delay.

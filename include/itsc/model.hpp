@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,8 @@ namespace itsc {
 /// Options of `compile`.
 struct CompileOptions {
   double dt_s = 0;                    ///< time step (s), a positive multiple of 0.1 s; 0: the scenario's
-  double startup_lost_time_s = 2.0;   ///< l1: effective green starts this long after green onset
-  double usable_yellow_s = 2.0;       ///< e: effective green ends this long after yellow onset
+  std::optional<double> startup_lost_time_s;  ///< l1; unset: the scenario's (`simulation.startup_lost_time_s`)
+  std::optional<double> usable_yellow_s;      ///< e; unset: the scenario's (`simulation.usable_yellow_s`)
 };
 
 /// Cells of a link: max(1, round(L / (v·Δt))), the cell transmission model's discretization.

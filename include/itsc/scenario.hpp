@@ -17,6 +17,9 @@ namespace itsc {
 /// The schema version this build reads and writes (see docs/scenario-format.md for migration).
 inline constexpr int kSchemaVersion = 1;
 
+/// Largest start-up lost time or usable yellow accepted (s): beyond it the value is a typo, not a driver.
+inline constexpr double kMaxLostTime_s = 10;
+
 /// The `simulation:` block. Command-line options override it.
 struct SimulationSettings {
   double dt_s = 1;                     ///< step; a positive multiple of 0.1 s
@@ -26,6 +29,8 @@ struct SimulationSettings {
   double start_time_s = 0;             ///< clock time of t = 0, seconds after midnight ("16:00")
   double sneakers_per_cycle = 2;       ///< permitted lefts that clear at the end of each permitted
                                        ///< green, per lane carrying them (HCM: 2)
+  double startup_lost_time_s = 2;      ///< l1: effective green starts this long after green onset (HCM: 2)
+  double usable_yellow_s = 2;          ///< e: effective green ends this long after yellow onset (HCM: 2)
   friend bool operator==(const SimulationSettings&, const SimulationSettings&) = default;
 };
 

@@ -52,6 +52,9 @@ struct Metrics {
   std::vector<double> movement_departures_veh; ///< discharged over the stop line (veh)
   std::vector<double> movement_delay_veh_s;    ///< delay on its approach: its share (veh·s)
   std::vector<double> movement_stops;          ///< stops on its approach: its share (veh)
+  std::vector<double> movement_queue_sum_veh;  ///< Σ over steps of its queue: its held last-cell vehicles
+                                               ///< plus its turning share of those held upstream (veh·steps)
+  std::vector<double> movement_queue_max_veh;  ///< largest such queue (veh)
   // lane groups [group × B]
   std::vector<double> group_effective_green_s; ///< effective green time (s)
   std::vector<double> group_queue_sum_veh;     ///< Σ over steps of its queue (veh·steps)

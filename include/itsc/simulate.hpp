@@ -33,10 +33,26 @@ struct BatchSpec {
   std::vector<Demand> demand;                               ///< [B]
 };
 
+/// Results of one turning movement over the measured period. Its delay and queue are its share of its
+/// approach: its own vehicles in the last cell (and bay) plus its turning proportion of the vehicles held
+/// upstream (FIFO); the overflow term and the queue length are its lane group's (one queue per group).
+struct MovementResult {
+  std::string id;
+  double volume_veh_per_h = 0;           ///< arrivals on its approach by turning proportion (÷ PHF)
+  double uniform_delay_s_per_veh = 0;    ///< simulated delay of its vehicles
+  double overflow_delay_s_per_veh = 0;   ///< its lane group's HCM overflow term
+  double delay_s_per_veh = 0;            ///< the sum
+  char los = 'A';                        ///< from its delay and its lane group's X
+  double stops = 0, stops_per_veh = 0;
+  double queue_mean_veh = 0, queue_max_veh = 0;  ///< its vehicles held on the approach
+  double queue_mean_m = 0, queue_max_m = 0;      ///< back of its lane group's queue: bay + congested length
+  double arrivals_veh = 0, departures_veh = 0;
+};
+
 /// Results of one lane group over the measured period (after the warm-up).
 struct LaneGroupResult {
   std::string id;
-  std::vector<std::string> movements;
+  std::vector<MovementResult> movements;  ///< those it serves, in the scenario's order
   double volume_veh_per_h = 0;           ///< demand measured upstream of its queue (÷ PHF)
   double capacity_veh_per_h = 0;         ///< s × average effective green / average cycle
   double degree_of_saturation = 0;       ///< X = volume / capacity
@@ -44,7 +60,7 @@ struct LaneGroupResult {
   double uniform_delay_s_per_veh = 0;    ///< simulated deterministic delay
   double overflow_delay_s_per_veh = 0;   ///< HCM d2 − 1800·T·max(0, X − 1)
   double delay_s_per_veh = 0;            ///< the sum: control delay
-  char los = 'A';                        ///< LOS (F whenever X > 1)
+  char los = 'A';                        ///< LOS (F whenever X > 1; '-' where HCM defines none)
   double stops = 0;                      ///< stops on its approach (veh)
   double stops_per_veh = 0;
   double queue_mean_veh = 0, queue_max_veh = 0, queue_p95_veh = 0;  ///< vehicles held on its approach
@@ -53,9 +69,12 @@ struct LaneGroupResult {
   double arrivals_veh = 0, departures_veh = 0;
 };
 
-/// Results of one signalized intersection.
+/// Results of one signalized or two-way-stop intersection. At a two-way stop the movements that give
+/// way carry HCM's stop-control delay (`hcm::stop_control_delay_s`, as their overflow term) and its LOS
+/// scale; the free major street has LOS '-', and so has the intersection (HCM grades movements only).
 struct IntersectionResult {
   std::string id;
+  NodeControl control = NodeControl::signalized;
   double uniform_delay_s_per_veh = 0;   ///< volume-weighted over its lane groups
   double overflow_delay_s_per_veh = 0;
   double delay_s_per_veh = 0;

@@ -1,6 +1,7 @@
 // Up-front checks of generator options, reported together like the loader's errors.
 #include <charconv>
 #include <cmath>
+#include <string>
 
 #include "generate/street_grid.hpp"
 
@@ -28,6 +29,11 @@ void OptionCheck::at_least(const char* name, double value, double minimum) {
 void OptionCheck::share(const char* name, double value) {
   require(std::isfinite(value) && value >= 0 && value <= 1, name,
           "must be a share in [0, 1], got " + number_text(value));
+}
+
+void OptionCheck::count(const char* name, int value, int low, int high) {
+  require(value >= low && value <= high, name,
+          "must be in " + std::to_string(low) + ".." + std::to_string(high) + ", got " + std::to_string(value));
 }
 
 void OptionCheck::finish() const {

@@ -1,11 +1,28 @@
 #pragma once
-// Checks shared by both generators' options (each generator checks its own counts and lanes).
+// What both generators' options share: copying them into the street grid, and their checks (each
+// generator checks its own counts and lanes).
 
 #include <cmath>
 
 #include "generate/street_grid.hpp"
 
 namespace itsc::detail {
+
+/// The street grid with the settings every generator's options share (corridor and grid options
+/// have these members under the same names); the caller sets the layout and lanes.
+template <class Options>
+StreetGrid street_grid_from(const Options& options) {
+  StreetGrid grid;
+  grid.spacing_m = options.spacing_m;
+  grid.speed_kmh = options.speed_kmh;
+  grid.bay_length_m = options.bay_length_m;
+  grid.left_share = options.left_share;
+  grid.right_share = options.right_share;
+  grid.cycle_s = options.cycle_s;
+  grid.dt_s = options.dt_s;
+  grid.duration_s = options.duration_s;
+  return grid;
+}
 
 /// Checks the options every generator has, by their public names.
 inline void check_common(OptionCheck& check, const StreetGrid& grid) {

@@ -44,6 +44,8 @@ class OptionCheck {
   void positive(const char* name, double value);
   void at_least(const char* name, double value, double minimum);
   void share(const char* name, double value);
+  /// An integer count within [low, high].
+  void count(const char* name, int value, int low, int high);
   void require(bool ok, const char* name, const std::string& message);
   /// Throws `Error` (invalid_input) if any check failed.
   void finish() const;

@@ -43,6 +43,26 @@ double overflow_delay_s(double x, double capacity, double analysis_period_h, dou
          deterministic_overflow_delay_s(x, analysis_period_h);
 }
 
+double stop_control_delay_s(double x, double capacity, double analysis_period_h) noexcept {
+  if (!(capacity > 0)) return std::numeric_limits<double>::infinity();
+  const double service_s = 3600.0 / capacity;
+  const double t = analysis_period_h;
+  return service_s + 900.0 * t * ((x - 1.0) + std::sqrt((x - 1.0) * (x - 1.0) + service_s * x / (450.0 * t))) + 5.0;
+}
+
+double stop_control_overflow_delay_s(double x, double capacity, double analysis_period_h) noexcept {
+  return stop_control_delay_s(x, capacity, analysis_period_h) - deterministic_overflow_delay_s(x, analysis_period_h);
+}
+
+Los stop_control_los(double d, double x) noexcept {
+  if (x > 1.0 || d > 50) return Los::F;
+  if (d <= 10) return Los::A;
+  if (d <= 15) return Los::B;
+  if (d <= 25) return Los::C;
+  if (d <= 35) return Los::D;
+  return Los::E;
+}
+
 double gap_capacity_veh_per_h(double v, GapHeadways headways) noexcept {
   if (!(v > 0)) return 3600.0 / headways.follow_up_s;
   return v * std::exp(-v * headways.critical_s / 3600.0) / -std::expm1(-v * headways.follow_up_s / 3600.0);

@@ -33,6 +33,8 @@ constexpr std::array kSimulationKeys{
     KeySpec{"analysis_period_h", number, "h", "0.25", "", 0, kOptional, "Analysis period T of the HCM delay formulas."},
     KeySpec{"start_time", clock_time, "HH:MM[:SS]", "\"00:00\"", "", 0, kOptional, "Clock time of t = 0 (demand intervals, SPaT time marks)."},
     KeySpec{"sneakers_per_cycle", number, "veh/lane", "2", "", 0, kOptional, "Permitted lefts that clear at the end of each permitted green, per lane carrying them."},
+    KeySpec{"startup_lost_time_s", number, "s", "2", "", 0, kOptional, "Start-up lost time l1: effective green starts this long after the green onset."},
+    KeySpec{"usable_yellow_s", number, "s", "2", "", 0, kOptional, "Extension of effective green e: effective green ends this long after the yellow onset."},
 };
 
 constexpr std::array kNodeKeys{

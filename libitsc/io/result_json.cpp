@@ -7,10 +7,30 @@ namespace itsc {
 
 namespace {
 
+nlohmann::ordered_json movement_json(const MovementResult& m) {
+  nlohmann::ordered_json j;
+  j["id"] = m.id;
+  j["volume_veh_per_h"] = m.volume_veh_per_h;
+  j["delay_s_per_veh"] = m.delay_s_per_veh;
+  j["uniform_delay_s_per_veh"] = m.uniform_delay_s_per_veh;
+  j["overflow_delay_s_per_veh"] = m.overflow_delay_s_per_veh;
+  j["los"] = std::string(1, m.los);
+  j["stops"] = m.stops;
+  j["stops_per_veh"] = m.stops_per_veh;
+  j["mean_queue_veh"] = m.queue_mean_veh;
+  j["max_queue_veh"] = m.queue_max_veh;
+  j["mean_queue_m"] = m.queue_mean_m;
+  j["max_queue_m"] = m.queue_max_m;
+  j["arrivals_veh"] = m.arrivals_veh;
+  j["departures_veh"] = m.departures_veh;
+  return j;
+}
+
 nlohmann::ordered_json lane_group_json(const LaneGroupResult& g) {
   nlohmann::ordered_json j;
   j["id"] = g.id;
-  j["movements"] = g.movements;
+  j["movements"] = nlohmann::ordered_json::array();
+  for (const MovementResult& m : g.movements) j["movements"].push_back(movement_json(m));
   j["volume_veh_per_h"] = g.volume_veh_per_h;
   j["capacity_veh_per_h"] = g.capacity_veh_per_h;
   j["degree_of_saturation"] = g.degree_of_saturation;
@@ -63,6 +83,7 @@ std::string to_json(const SimulationResult& r) {
   for (const auto& i : r.intersections) {
     nlohmann::ordered_json x;
     x["id"] = i.id;
+    x["control"] = std::string(to_string(i.control));
     x["delay_s_per_veh"] = i.delay_s_per_veh;
     x["uniform_delay_s_per_veh"] = i.uniform_delay_s_per_veh;
     x["overflow_delay_s_per_veh"] = i.overflow_delay_s_per_veh;

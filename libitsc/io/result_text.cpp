@@ -40,9 +40,15 @@ std::string to_text(const SimulationResult& r) {
          r.total_stops, r.stops_per_veh, r.average_travel_time_s, r.vehicle_hours, r.vehicle_km,
          r.throughput_veh_per_h);
   for (const auto& i : r.intersections) {
-    append(out, "\nIntersection %s: delay %.1f s/veh (simulated %.1f + overflow %.1f), LOS %c, max X %.2f\n",
-           i.id.c_str(), i.delay_s_per_veh, i.uniform_delay_s_per_veh, i.overflow_delay_s_per_veh, i.los,
-           i.degree_of_saturation);
+    if (i.control != NodeControl::signalized) {
+      append(out, "\nIntersection %s (%s): delay %.1f s/veh (simulated %.1f + stop control %.1f), max X %.2f\n",
+             i.id.c_str(), std::string(to_string(i.control)).c_str(), i.delay_s_per_veh, i.uniform_delay_s_per_veh,
+             i.overflow_delay_s_per_veh, i.degree_of_saturation);
+    } else {
+      append(out, "\nIntersection %s: delay %.1f s/veh (simulated %.1f + overflow %.1f), LOS %c, max X %.2f\n",
+             i.id.c_str(), i.delay_s_per_veh, i.uniform_delay_s_per_veh, i.overflow_delay_s_per_veh, i.los,
+             i.degree_of_saturation);
+    }
     append(out, "  %-12s %8s %8s %6s %8s %8s %8s %4s %6s %8s %8s %8s\n", "lane group", "v veh/h", "c veh/h", "X",
            "delay s", "sim s", "ovf s", "LOS", "stops", "q mean", "q p95", "q max m");
     for (const auto& g : i.lane_groups) {
@@ -50,6 +56,13 @@ std::string to_text(const SimulationResult& r) {
              g.volume_veh_per_h, g.capacity_veh_per_h, g.degree_of_saturation, g.delay_s_per_veh,
              g.uniform_delay_s_per_veh, g.overflow_delay_s_per_veh, g.los, g.stops_per_veh, g.queue_mean_veh,
              g.queue_p95_veh, g.queue_max_m);
+      // A shared group: one row per movement (its share of the group's queue; the same back of queue).
+      if (g.movements.size() < 2) continue;
+      for (const auto& m : g.movements) {
+        append(out, "    %-10s %8.0f %8s %6s %8.1f %8.1f %8.1f %4c %6.2f %8.1f %8s %8.1f\n", m.id.c_str(),
+               m.volume_veh_per_h, "", "", m.delay_s_per_veh, m.uniform_delay_s_per_veh, m.overflow_delay_s_per_veh,
+               m.los, m.stops_per_veh, m.queue_mean_veh, "", m.queue_max_m);
+      }
     }
   }
   append(out, "\nwall time %.3f s (%.3g cell-updates/s, %.1f simulated h/s)\n", r.run.wall_time_s,

@@ -15,6 +15,8 @@ SimulationSettings read_simulation(MapReader& in) {
   in.read("analysis_period_h", out.analysis_period_h);
   in.read_clock_time("start_time", out.start_time_s);
   in.read("sneakers_per_cycle", out.sneakers_per_cycle);
+  in.read("startup_lost_time_s", out.startup_lost_time_s);
+  in.read("usable_yellow_s", out.usable_yellow_s);
   return out;
 }
 

@@ -53,6 +53,8 @@ YamlOut write_simulation(const SimulationSettings& in) {
   out.add_number("analysis_period_h", in.analysis_period_h, defaults.analysis_period_h);
   if (in.start_time_s != defaults.start_time_s) out.add("start_time", clock_time(in.start_time_s));
   out.add_number("sneakers_per_cycle", in.sneakers_per_cycle, defaults.sneakers_per_cycle);
+  out.add_number("startup_lost_time_s", in.startup_lost_time_s, defaults.startup_lost_time_s);
+  out.add_number("usable_yellow_s", in.usable_yellow_s, defaults.usable_yellow_s);
   return out.finish();
 }
 

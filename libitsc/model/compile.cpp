@@ -11,6 +11,7 @@
 #include "itsc/model.hpp"
 #include "itsc/ring_plan.hpp"
 #include "model/yielding.hpp"
+#include "util/format_number.hpp"
 
 namespace itsc {
 
@@ -339,11 +340,14 @@ Model compile(const Scenario& scenario, const CompileOptions& options) {
   const double dt_s = options.dt_s > 0 ? options.dt_s : scenario.simulation.dt_s;
   model.dt_tenths = step_tenths(dt_s);
   model.dt_s = model.dt_tenths / 10.0;
-  if (!(options.startup_lost_time_s >= 0) || !(options.usable_yellow_s >= 0)) {
-    fail("compile options: lost time and usable yellow must not be negative");
+  const double lost_s = options.startup_lost_time_s.value_or(scenario.simulation.startup_lost_time_s);
+  const double usable_s = options.usable_yellow_s.value_or(scenario.simulation.usable_yellow_s);
+  if (!(lost_s >= 0 && lost_s <= kMaxLostTime_s) || !(usable_s >= 0 && usable_s <= kMaxLostTime_s)) {
+    fail("compile options: start-up lost time and usable yellow must be within [0, " +
+         detail::format_number(kMaxLostTime_s) + "] s");
   }
-  model.startup_lost_tenths = static_cast<std::int32_t>(to_tenths(options.startup_lost_time_s));
-  model.usable_yellow_tenths = static_cast<std::int32_t>(to_tenths(options.usable_yellow_s));
+  model.startup_lost_tenths = static_cast<std::int32_t>(to_tenths(lost_s));
+  model.usable_yellow_tenths = static_cast<std::int32_t>(to_tenths(usable_s));
   model.analysis_period_h = scenario.simulation.analysis_period_h;
   model.warmup_s = scenario.simulation.warmup_s;
   if (!(model.analysis_period_h > 0)) fail("simulation: analysis_period_h must be positive");

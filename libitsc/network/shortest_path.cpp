@@ -29,7 +29,9 @@ std::vector<std::size_t> shortest_link_path(const Network& network, std::size_t 
       graph, from,
       boost::predecessor_map(boost::make_iterator_property_map(predecessor.begin(), boost::get(boost::vertex_index, graph)))
           .distance_map(boost::make_iterator_property_map(distance.begin(), boost::get(boost::vertex_index, graph))));
-  if (distance[to] == std::numeric_limits<double>::infinity()) return {};
+  // Boost marks an unreached vertex by leaving it its own predecessor (its distance stays at the
+  // "infinity" Boost chose, not necessarily ours), so that is the test.
+  if (to != from && predecessor[to] == to) return {};
   std::vector<std::size_t> path{to};
   while (path.back() != from) path.push_back(predecessor[path.back()]);
   std::reverse(path.begin(), path.end());

@@ -139,6 +139,8 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
         double* __restrict departures_sum = &metrics.movement_departures_veh[m * batch];
         double* __restrict delay_sum = &metrics.movement_delay_veh_s[m * batch];
         double* __restrict stops_sum = &metrics.movement_stops[m * batch];
+        double* __restrict queue_sum = &metrics.movement_queue_sum_veh[m * batch];
+        double* __restrict queue_max = &metrics.movement_queue_max_veh[m * batch];
         double* __restrict network_stops = metrics.stops.data();
         // Two members at a time (cells.hpp), an odd last one alone.
         const auto advance = [&](auto lanes, std::size_t b) {
@@ -165,6 +167,8 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
             add_to(departures_sum + b, out);
             add_to(delay_sum + b, queue * dt);
             add_to(stops_sum + b, stops + p * load<T>(new_stops + b));
+            add_to(queue_sum + b, queue);
+            store(queue_max + b, lane_max(load<T>(queue_max + b), queue));
             add_to(network_stops + b, stops);
           }
         };

@@ -26,21 +26,67 @@ double percentile_95(const Metrics& metrics, std::size_t group, std::size_t batc
   return storage;
 }
 
+// How a lane group's control adds HCM's random delay and grades it: a signal's overflow term (d2), a
+// two-way stop's stop-control delay for movements that give way, nothing for the free major street.
+enum class GroupControl { signal, stop, free };
+
+GroupControl group_control(const Model& model, std::size_t g) {
+  if (model.node_control[model.lane_group_node[g]] == NodeControl::signalized) return GroupControl::signal;
+  for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+    if (model.movement_yield[m] == YieldRule::always) return GroupControl::stop;
+  }
+  return GroupControl::free;
+}
+
+double overflow_delay_s(GroupControl control, double x, double capacity_veh_per_h, double analysis_period_h) {
+  switch (control) {
+    case GroupControl::signal: return hcm::overflow_delay_s(x, capacity_veh_per_h, analysis_period_h);
+    case GroupControl::stop: return hcm::stop_control_overflow_delay_s(x, capacity_veh_per_h, analysis_period_h);
+    case GroupControl::free: break;
+  }
+  return 0.0;
+}
+
+// '-' where HCM defines no LOS (a free-flowing major-street movement at a two-way stop).
+char grade(GroupControl control, double delay_s, double x) {
+  switch (control) {
+    case GroupControl::signal: return hcm::to_char(hcm::los(delay_s, x));
+    case GroupControl::stop: return hcm::to_char(hcm::stop_control_los(delay_s, x));
+    case GroupControl::free: break;
+  }
+  return '-';
+}
+
 LaneGroupResult lane_group_result(const Model& model, const State& state, const BatchDemand& demand, std::size_t g,
                                   std::size_t b) {
   const std::size_t batch = state.batch;
   const Metrics& metrics = state.metrics;
   const double window_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
   const double window_h = window_s / 3600.0;
+  const double steps = static_cast<double>(metrics.measured_steps);
+  const GroupControl control = group_control(model, g);
   LaneGroupResult r;
   r.id = model.lane_group_id[g];
   double delay = 0;
   for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
-    r.movements.push_back(model.movement_id[m]);
-    r.arrivals_veh += metrics.movement_arrivals_veh[m * batch + b];
-    r.departures_veh += metrics.movement_departures_veh[m * batch + b];
-    r.stops += metrics.movement_stops[m * batch + b];
-    delay += metrics.movement_delay_veh_s[m * batch + b];
+    MovementResult movement;
+    const std::size_t k = m * batch + b;
+    movement.id = model.movement_id[m];
+    movement.arrivals_veh = metrics.movement_arrivals_veh[k];
+    movement.departures_veh = metrics.movement_departures_veh[k];
+    movement.stops = metrics.movement_stops[k];
+    if (window_s > 0) movement.volume_veh_per_h = movement.arrivals_veh / window_h / demand.peak_hour_factor[b];
+    if (movement.arrivals_veh > 0) {
+      movement.uniform_delay_s_per_veh = metrics.movement_delay_veh_s[k] / movement.arrivals_veh;
+      movement.stops_per_veh = movement.stops / movement.arrivals_veh;
+    }
+    if (steps > 0) movement.queue_mean_veh = metrics.movement_queue_sum_veh[k] / steps;
+    movement.queue_max_veh = metrics.movement_queue_max_veh[k];
+    r.arrivals_veh += movement.arrivals_veh;
+    r.departures_veh += movement.departures_veh;
+    r.stops += movement.stops;
+    delay += metrics.movement_delay_veh_s[k];
+    r.movements.push_back(std::move(movement));
   }
   if (window_s > 0) {
     r.volume_veh_per_h = r.arrivals_veh / window_h / demand.peak_hour_factor[b];
@@ -51,20 +97,28 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   if (r.arrivals_veh > 0) {
     r.uniform_delay_s_per_veh = delay / r.arrivals_veh;
     r.stops_per_veh = r.stops / r.arrivals_veh;
-    r.overflow_delay_s_per_veh = hcm::overflow_delay_s(r.degree_of_saturation, r.capacity_veh_per_h, model.analysis_period_h);
+    r.overflow_delay_s_per_veh =
+        overflow_delay_s(control, r.degree_of_saturation, r.capacity_veh_per_h, model.analysis_period_h);
   }
   r.delay_s_per_veh = r.uniform_delay_s_per_veh + r.overflow_delay_s_per_veh;
-  r.los = hcm::to_char(hcm::los(r.delay_s_per_veh, r.degree_of_saturation));
+  r.los = grade(control, r.delay_s_per_veh, r.degree_of_saturation);
   r.storage_veh = model.lane_group_storage_veh[g];
   // A queue can reach back over the whole approach plus the bay.
   r.storage_m = model.link_length_m[model.lane_group_link[g]] + model.lane_group_bay_length_m[g];
-  if (metrics.measured_steps > 0) r.queue_mean_veh = metrics.group_queue_sum_veh[g * batch + b] / static_cast<double>(metrics.measured_steps);
+  if (steps > 0) r.queue_mean_veh = metrics.group_queue_sum_veh[g * batch + b] / steps;
   r.queue_max_veh = metrics.group_queue_max_veh[g * batch + b];
   r.queue_p95_veh = std::min(r.queue_max_veh, percentile_95(metrics, g, batch, b, r.storage_veh));
-  if (metrics.measured_steps > 0) r.queue_mean_m = metrics.group_queue_sum_m[g * batch + b] / static_cast<double>(metrics.measured_steps);
+  if (steps > 0) r.queue_mean_m = metrics.group_queue_sum_m[g * batch + b] / steps;
   r.queue_max_m = metrics.group_queue_max_m[g * batch + b];
   // The histogram is kept in vehicles; its 95th percentile is scaled by the group's metres per vehicle.
   r.queue_p95_m = r.queue_max_veh > 0 ? r.queue_p95_veh * r.queue_max_m / r.queue_max_veh : 0.0;
+  for (MovementResult& movement : r.movements) {
+    if (movement.arrivals_veh > 0) movement.overflow_delay_s_per_veh = r.overflow_delay_s_per_veh;
+    movement.delay_s_per_veh = movement.uniform_delay_s_per_veh + movement.overflow_delay_s_per_veh;
+    movement.los = grade(control, movement.delay_s_per_veh, r.degree_of_saturation);
+    movement.queue_mean_m = r.queue_mean_m;
+    movement.queue_max_m = r.queue_max_m;
+  }
   return r;
 }
 
@@ -86,12 +140,18 @@ SimulationResult Simulation::result(std::size_t b) const {
   r.measured_entered = metrics.window_entered_veh[b];
   r.measured_exited = metrics.window_exited_veh[b];
   double overflow_veh_s = 0;
-  for (std::size_t s = 0; s < model.signal_count(); ++s) {
+  // Signalized nodes in signal order, then two-way stops in node order.
+  std::vector<std::uint32_t> nodes(model.signalized_nodes.begin(), model.signalized_nodes.end());
+  for (std::uint32_t n = 0; n < model.node_control.size(); ++n) {
+    if (model.node_control[n] == NodeControl::two_way_stop) nodes.push_back(n);
+  }
+  for (const std::uint32_t node : nodes) {
     IntersectionResult intersection;
-    intersection.id = model.node_id[model.signalized_nodes[s]];
+    intersection.id = model.node_id[node];
+    intersection.control = model.node_control[node];
     double volume = 0;
     for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
-      if (model.lane_group_node[g] != model.signalized_nodes[s]) continue;
+      if (model.lane_group_node[g] != node) continue;
       LaneGroupResult group = lane_group_result(model, state, demand_, g, b);
       volume += group.volume_veh_per_h;
       intersection.uniform_delay_s_per_veh += group.volume_veh_per_h * group.uniform_delay_s_per_veh;
@@ -106,7 +166,10 @@ SimulationResult Simulation::result(std::size_t b) const {
       intersection.overflow_delay_s_per_veh /= volume;
     }
     intersection.delay_s_per_veh = intersection.uniform_delay_s_per_veh + intersection.overflow_delay_s_per_veh;
-    intersection.los = hcm::to_char(hcm::los_from_delay(intersection.delay_s_per_veh));
+    // HCM grades a two-way stop by movement only.
+    intersection.los = intersection.control == NodeControl::signalized
+                           ? hcm::to_char(hcm::los_from_delay(intersection.delay_s_per_veh))
+                           : '-';
     r.intersections.push_back(std::move(intersection));
   }
   const double simulated_veh_s = metrics.delay_veh_s[b];

@@ -71,7 +71,8 @@ State make_state(const Model& model, std::size_t batch) {
                   &m.vehicle_m, &m.delay_veh_s, &m.entry_delay_veh_s, &m.stops}) {
     v->assign(b, 0.0);
   }
-  for (auto* v : {&m.movement_arrivals_veh, &m.movement_departures_veh, &m.movement_delay_veh_s, &m.movement_stops}) {
+  for (auto* v : {&m.movement_arrivals_veh, &m.movement_departures_veh, &m.movement_delay_veh_s, &m.movement_stops,
+                  &m.movement_queue_sum_veh, &m.movement_queue_max_veh}) {
     v->assign(movements, 0.0);
   }
   for (auto* v : {&m.group_effective_green_s, &m.group_queue_sum_veh, &m.group_queue_max_veh, &m.group_queue_sum_m,
@@ -117,7 +118,7 @@ void place_members(State& whole, const State& part, std::size_t begin) noexcept 
   // Every per-member array of State and Metrics, and nothing else: a new field must be added here too.
   static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 36 * sizeof(std::vector<double>) + sizeof(Metrics),
                 "State changed: copy its new per-member arrays in place_members");
-  static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 19 * sizeof(std::vector<double>),
+  static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 21 * sizeof(std::vector<double>),
                 "Metrics changed: copy its new per-member arrays in place_members");
   const std::size_t batch = whole.batch;
   const std::size_t size = part.batch;
@@ -148,6 +149,7 @@ void place_members(State& whole, const State& part, std::size_t begin) noexcept 
                       &Metrics::window_exited_veh, &Metrics::vehicle_s, &Metrics::vehicle_m, &Metrics::delay_veh_s,
                       &Metrics::entry_delay_veh_s, &Metrics::stops, &Metrics::movement_arrivals_veh,
                       &Metrics::movement_departures_veh, &Metrics::movement_delay_veh_s, &Metrics::movement_stops,
+                      &Metrics::movement_queue_sum_veh, &Metrics::movement_queue_max_veh,
                       &Metrics::group_effective_green_s, &Metrics::group_queue_sum_veh, &Metrics::group_queue_max_veh,
                       &Metrics::group_queue_sum_m, &Metrics::group_queue_max_m, &Metrics::group_queue_histogram}) {
     place(to.*member, batch, from.*member, size, begin);

@@ -25,6 +25,8 @@ void validate_simulation(detail::Checker& checker, const Scenario& scenario) {
   checker.positive("simulation.analysis_period_h", settings.analysis_period_h, 24, "h");
   checker.within("simulation.start_time", settings.start_time_s, 0, 86'400 - 1, "s");
   checker.non_negative("simulation.sneakers_per_cycle", settings.sneakers_per_cycle, kMaxSneakers, "veh");
+  checker.non_negative("simulation.startup_lost_time_s", settings.startup_lost_time_s, kMaxLostTime_s, "s");
+  checker.non_negative("simulation.usable_yellow_s", settings.usable_yellow_s, kMaxLostTime_s, "s");
   const double duration = scenario.duration_s();
   if (warmup_ok && std::isfinite(duration) && settings.warmup_s >= duration) {
     checker.error("simulation.warmup_s", "the warm-up of " + detail::format_number(settings.warmup_s) +

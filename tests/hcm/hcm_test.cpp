@@ -52,3 +52,15 @@ TEST_CASE("hcm: Webster cycle and splits") {
   CHECK_THROWS_AS((void)webster_cycle_s(10, 1.0), itsc::Error);
   CHECK_THROWS_AS((void)webster_effective_greens_s(10, 10, ratios), itsc::Error);
 }
+
+TEST_CASE("hcm: two-way stop-control delay and its LOS scale") {
+  // c = 500 veh/h, X = 0.4, T = 0.25 h: 7.2 + 225·(−0.6 + sqrt(0.36 + 7.2·0.4/112.5)) + 5 = 16.918 s.
+  CHECK(itsc::hcm::stop_control_delay_s(0.4, 500, 0.25) == doctest::Approx(16.918).epsilon(1e-4));
+  // The fluid model holds the deterministic oversaturation part itself.
+  CHECK(itsc::hcm::stop_control_overflow_delay_s(1.2, 500, 0.25) ==
+        doctest::Approx(itsc::hcm::stop_control_delay_s(1.2, 500, 0.25) - 1800 * 0.25 * 0.2));
+  CHECK(itsc::hcm::to_char(itsc::hcm::stop_control_los(15.0, 0.5)) == 'B');
+  CHECK(itsc::hcm::to_char(itsc::hcm::stop_control_los(40.0, 0.5)) == 'E');  // D at a signal
+  CHECK(itsc::hcm::to_char(itsc::hcm::stop_control_los(50.1, 0.5)) == 'F');
+  CHECK(itsc::hcm::to_char(itsc::hcm::stop_control_los(5.0, 1.01)) == 'F');
+}

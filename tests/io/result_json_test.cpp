@@ -29,7 +29,8 @@ TEST_CASE("simulate: JSON holds the issue's keys; identical runs differ only in 
                           "total_delay_veh_h", "delay_s_per_veh", "uniform_delay_s_per_veh",
                           "overflow_delay_s_per_veh", "total_stops", "average_travel_time_s", "vehicle_hours",
                           "vehicle_km", "intersections", "lane_groups", "los", "max_queue_veh",
-                          "degree_of_saturation", "\"run\"", "wall_time_s"}) {
+                          "degree_of_saturation", "\"control\": \"signalized\"", "\"movements\": [\n            {\n              \"id\"",
+                          "\"run\"", "wall_time_s"}) {
     CAPTURE(key);
     CHECK(json.find(key) != std::string::npos);
   }

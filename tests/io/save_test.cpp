@@ -11,7 +11,8 @@ namespace {
 // Every key of the table at least once, values away from their defaults, both sequence forms.
 constexpr std::string_view kEveryKey = R"(schema_version: 1
 name: 'Every key: "quoted" # and more'
-simulation: {dt_s: 0.5, duration_s: 1800, warmup_s: 600, analysis_period_h: 0.5, start_time: "07:30:15", sneakers_per_cycle: 1.5}
+simulation: {dt_s: 0.5, duration_s: 1800, warmup_s: 600, analysis_period_h: 0.5, start_time: "07:30:15", sneakers_per_cycle: 1.5,
+             startup_lost_time_s: 2.5, usable_yellow_s: 1.5}
 nodes:
   - id: "1"
     control: boundary
@@ -115,6 +116,8 @@ TEST_CASE("save: a scenario with every key, both timing forms and quoted strings
   CHECK(original.simulation.start_time_s == 7 * 3600 + 30 * 60 + 15);
   CHECK(original.timing.at("S").rings->phases[0].minimum_gap_s == 1);
   CHECK(original.simulation.sneakers_per_cycle == 1.5);
+  CHECK(original.simulation.startup_lost_time_s == 2.5);
+  CHECK(original.simulation.usable_yellow_s == 1.5);
   CHECK(original.network.nodes[3].major_links == std::vector<std::string>{"L"});
   const std::string text = save_scenario_string(original);
   INFO(text);

@@ -30,3 +30,20 @@ TEST_CASE("discharge: saturation flow × lanes × effective green per cycle") {
     }
   }
 }
+
+TEST_CASE("discharge: the scenario's start-up lost time and usable yellow set the effective green") {
+  // Defaults l1 = e = 2 s give effective green = display green (45 s); l1 = 4.5 s and e = 1.5 s take 3 s off it.
+  test::ApproachOptions options;
+  options.flow_veh_per_h = 1.5 * 950;
+  options.warmup_s = 450;
+  options.duration_s = 450 + 10 * 90;
+  Scenario scenario = test::isolated_approach(options);
+  scenario.simulation.startup_lost_time_s = 4.5;
+  scenario.simulation.usable_yellow_s = 1.5;
+  Simulation simulation(scenario);
+  simulation.run();
+  const SimulationResult result = simulation.result();
+  const auto& group = test::group_of(result, "EBT");
+  CHECK(group.departures_veh / 10 == doctest::Approx(1900.0 / 3600.0 * 42.0).epsilon(0.01));
+  CHECK(group.effective_green_share == doctest::Approx(42.0 / 90.0).epsilon(1e-9));
+}

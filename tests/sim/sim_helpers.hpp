@@ -10,8 +10,8 @@ namespace itsc::test {
 /// The result of the lane group serving `movement` at intersection 0.
 inline const LaneGroupResult& group_of(const SimulationResult& result, const std::string& movement) {
   for (const auto& group : result.intersections.at(0).lane_groups) {
-    for (const auto& id : group.movements) {
-      if (id == movement) return group;
+    for (const auto& served : group.movements) {
+      if (served.id == movement) return group;
     }
   }
   throw std::runtime_error("no lane group serves " + movement);

@@ -63,3 +63,33 @@ TEST_CASE("two-way stop: a batch of two demands = two single runs, bit for bit")
   const auto& y = single.state().metrics.movement_departures_veh;
   for (std::size_t m = 0; m < y.size(); ++m) CHECK(x[m * 2 + 1] == y[m]);
 }
+
+TEST_CASE("two-way stop: minor-street delay and LOS are HCM's stop-control delay at the simulated capacity") {
+  // Minor through 200 veh/h against 400 veh/h: no deterministic queue, so nearly all of its delay is
+  // HCM's d = 3600/c + 900T[(X − 1) + sqrt((X − 1)² + (3600/c)X/(450T))] + 5, with c from gap acceptance.
+  Scenario s = two_way_stop(400);
+  s.demand.entries[1].flow_veh_per_h[0] = 200;
+  const SimulationResult result = simulate(s);
+  REQUIRE(result.intersections.size() == 1);
+  const IntersectionResult& node = result.intersections[0];
+  CHECK(node.control == NodeControl::two_way_stop);
+  CHECK(node.los == '-');
+  const LaneGroupResult* minor = nullptr;
+  const LaneGroupResult* major = nullptr;
+  for (const auto& group : node.lane_groups) (group.id == "NBT" ? minor : major) = &group;
+  REQUIRE(minor != nullptr);
+  REQUIRE(major != nullptr);
+  const double capacity = 400 * std::exp(-400 * 6.5 / 3600.0) / (1.0 - std::exp(-400 * 4.0 / 3600.0));
+  CHECK(minor->capacity_veh_per_h == doctest::Approx(capacity).epsilon(0.05));
+  const double x = 200 / capacity;
+  const double service = 3600 / capacity;
+  const double hcm = service + 225 * ((x - 1) + std::sqrt((x - 1) * (x - 1) + service * x / 112.5)) + 5;
+  CAPTURE(hcm);
+  CHECK(minor->uniform_delay_s_per_veh < 0.5);
+  CHECK(minor->delay_s_per_veh == doctest::Approx(hcm).epsilon(0.05));
+  CHECK(minor->los == (hcm <= 10 ? 'A' : hcm <= 15 ? 'B' : hcm <= 25 ? 'C' : 'D'));
+  // The major street flows freely: no control delay, no LOS.
+  CHECK(major->overflow_delay_s_per_veh == 0.0);
+  CHECK(major->uniform_delay_s_per_veh < 0.01);
+  CHECK(major->los == '-');
+}

@@ -353,6 +353,13 @@ TEST_CASE("validate: simulation settings") {
     s.simulation.sneakers_per_cycle = -1;
     check_single_error(s, "simulation.sneakers_per_cycle: must not be negative, got -1");
   }
+  SUBCASE("lost times out of range") {
+    s.simulation.startup_lost_time_s = -0.5;
+    check_single_error(s, "simulation.startup_lost_time_s: must not be negative, got -0.5");
+    s.simulation.startup_lost_time_s = 2;
+    s.simulation.usable_yellow_s = 12;
+    check_single_error(s, "simulation.usable_yellow_s: must be at most 10 s, got 12");
+  }
   SUBCASE("a warm-up as long as the run") {
     s.simulation.duration_s = 600;
     check_single_error(s, "simulation.warmup_s: the warm-up of 900 s is not shorter than the run of 600 s: nothing would be measured");
