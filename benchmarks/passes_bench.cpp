@@ -1,7 +1,7 @@
 // Where a step's time goes on data/grid6x6.yaml, one thread: each pass of the step timed on its own
 // (the library's step runs the same calls without the clocks). Counters are shares of the step:
 // `controller` (signal plans), `signals` (effective green, bays, gap acceptance), `nodes` (stop-line
-// sending and merges), `cells` (cell flows, entries and exits, then applying them with the metrics).
+// sending and merges), `cell_passes` (cell flows, entries and exits, then applying them with the metrics).
 #include <chrono>
 
 #include "bench_support.hpp"
@@ -44,7 +44,7 @@ void engine_passes(benchmark::State& bench) {
     benchmark::DoNotOptimize(state.cell_veh.data());
   }
   const double total = seconds[0] + seconds[1] + seconds[2] + seconds[3];
-  const char* names[4] = {"controller", "signals", "nodes", "cells"};
+  const char* names[4] = {"controller", "signals", "nodes", "cell_passes"};
   for (int k = 0; k < 4; ++k) bench.counters[names[k]] = total > 0 ? seconds[k] / total : 0.0;
   itsc::bench::count(bench, simulation, static_cast<double>(bench.iterations()) * kSteps);
 }
