@@ -7,6 +7,15 @@
   compare.py grid|corridor [--flow VEH_PER_H] [--plans]
       Generates the network with netgenerate and flows from every entry, then runs as above; --plans
       also runs three plans (cycles 60, 90, 120 s, greens scaled) and ranks them by mean delay.
+  --running-speed sumo|limit (default sumo)
+      The free-flow speed of libitsc's links. `limit`: SUMO's lane speed (the speed limit). `sumo`: the
+      speed SUMO's vehicles actually run at between stop lines, measured in a SUMO run of the net's own
+      programs: over every vehicle and every link between its first and its last, the link's length
+      (stop line to stop line) over its time on it (--vehroute-output exit times), counting only passages
+      that took under 1.3 times the time at the speed limit (the vehicle was not held by a signal); every
+      link's speed is its limit times (time at the limits / time taken) of those passages. Krauss's
+      dawdling (sigma 0.5), one-lane platoons behind their slowest driver, the turning speeds inside the
+      junctions and the acceleration from the stop line make it about 45 of 50 km/h (docs/validation.md).
 
 SUMO figures come from --tripinfo-output: travel time = duration + departDelay, delay = timeLoss +
 departDelay, throughput = vehicles that arrived. libitsc's from `itsc simulate --json`. SUMO (Debian
@@ -66,10 +75,61 @@ def run_itsc(scenario, plan):
             "throughput": result["vehicles_exited"], "wall_s": wall}
 
 
-def compare(work, net, routes, plan, begin, end, interval, label):
+LINK_LINE = re.compile(r"^  - \{id: ([^,]+), .*length_m: ([0-9.e+]+).*\}$")
+
+
+def link_lines(text):
+    """(line index, id, length m, speed km/h) of the scenario's links (flow-style lines as itsc writes them)."""
+    lines = text.split("\n")
+    start = lines.index("links:")
+    found = []
+    for index in range(start + 1, len(lines)):
+        if not lines[index].startswith("  "):
+            break
+        match = LINK_LINE.match(lines[index])
+        if not match:
+            raise SystemExit(f"unexpected link line in the scenario: {lines[index]}")
+        speed = re.search(r"speed_kmh: ([0-9.e+]+)", lines[index])
+        found.append((index, match.group(1).strip('"'), float(match.group(2)), float(speed.group(1)) if speed else 50))
+    return lines, found
+
+
+def running_speed_factor(work, net, routes, scenario, begin, end):
+    """SUMO's running time over the time at the speed limit, from a run of the net's own programs."""
+    vehroutes = os.path.join(work, "vehroutes.xml")
+    run(["sumo", "-n", net, "-r", routes, "--begin", str(begin), "--end", str(end), "--no-step-log", "--seed", "42",
+         "--vehroute-output", vehroutes, "--vehroute-output.exit-times"])
+    _, links = link_lines(open(scenario).read())
+    limit_time = {link: length / (speed / 3.6) for _, link, length, speed in links}
+    at_limit = taken = 0.0
+    for vehicle in ET.parse(vehroutes).getroot().iter("vehicle"):
+        route = vehicle.find("route")
+        edges, exits = route.get("edges").split(), [float(t) for t in route.get("exitTimes").split()]
+        for k in range(1, len(edges) - 1):  # entered from a stop line, left at one
+            time_s = exits[k] - exits[k - 1]
+            if edges[k] in limit_time and time_s < 1.3 * limit_time[edges[k]]:
+                at_limit += limit_time[edges[k]]
+                taken += time_s
+    return at_limit / taken if taken else 1.0
+
+
+def convert(work, net, routes, begin, end, interval, running_speed):
     scenario = os.path.join(work, "scenario.yaml")
     run([ITSC, "convert", "sumo", "--net", net, "--routes", routes, "--begin", str(begin), "--end", str(end),
          "--interval", str(interval), "-o", scenario, "--report", os.path.join(work, "report.txt")])
+    if running_speed == "sumo":
+        factor = running_speed_factor(work, net, routes, scenario, begin, end)
+        lines, links = link_lines(open(scenario).read())
+        for index, _, _, speed in links:
+            line = re.sub(r", speed_kmh: [0-9.e+]+", "", lines[index])
+            lines[index] = line[:-1] + f", speed_kmh: {speed * factor:.2f}}}"
+        with open(scenario, "w") as out:
+            out.write("\n".join(lines))
+        print(f"libitsc's links run at {100 * factor:.1f}% of their speed limits, as SUMO's vehicles between stop lines")
+    return scenario
+
+
+def compare(work, net, routes, scenario, plan, begin, end, label):
     additional = None
     if plan:
         additional = os.path.join(work, "plan.add.xml")
@@ -166,6 +226,8 @@ def main():
     parser.add_argument("--interval", type=float, default=900)
     parser.add_argument("--flow", type=float, default=300, help="veh/h per entry (generated networks)")
     parser.add_argument("--plans", action="store_true", help="also rank three plans by mean delay")
+    parser.add_argument("--running-speed", choices=["sumo", "limit"], default="sumo",
+                        help="libitsc's free-flow speed: SUMO's measured running speed (default) or the speed limit")
     args = parser.parse_args()
     ensure_sumo()
     work = tempfile.mkdtemp(prefix="itsc_sumo_compare_")
@@ -176,13 +238,13 @@ def main():
     else:
         net, routes = generate(work, args.mode, args.flow)
     label = f"{os.path.basename(net)}, {os.path.basename(routes)}, " + (args.plan or "the net's own programs")
-    compare(work, net, routes, args.plan and os.path.abspath(args.plan), args.begin, args.end, args.interval, label)
+    scenario = convert(work, net, routes, args.begin, args.end, args.interval, args.running_speed)
+    compare(work, net, routes, scenario, args.plan and os.path.abspath(args.plan), args.begin, args.end, label)
     if args.plans:
-        scenario = os.path.join(work, "scenario.yaml")
         ranking = []
         for cycle in (60, 90, 120):
             plan = scaled_plan(scenario, cycle, os.path.join(work, f"plan{cycle}.yaml"))
-            sumo, itsc = compare(work, net, routes, plan, args.begin, args.end, args.interval, f"plan: cycle {cycle} s")
+            sumo, itsc = compare(work, net, routes, scenario, plan, args.begin, args.end, f"plan: cycle {cycle} s")
             ranking.append((cycle, sumo["delay_s"], itsc["delay_s"]))
         by_sumo = [c for c, _, _ in sorted(ranking, key=lambda r: r[1])]
         by_itsc = [c for c, _, _ in sorted(ranking, key=lambda r: r[2])]

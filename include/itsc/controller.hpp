@@ -21,7 +21,8 @@ namespace itsc {
 
 /// Every controller a timing may name (`Timing::controller`, `itsc simulate --controller`): the one list
 /// that validation, the command line and `make_controller` agree on.
-inline constexpr std::array<std::string_view, 2> kControllerNames{"fixed", "actuated"};
+inline constexpr std::array<std::string_view, 4> kControllerNames{"fixed", "actuated", "max-pressure",
+                                                                  "max-pressure-cycle"};
 /// The names above, comma separated (for messages).
 [[nodiscard]] std::string controller_names_text();
 
@@ -81,6 +82,10 @@ struct IntersectionLayout {
   std::vector<std::vector<int>> detector_calls;
   std::vector<std::vector<int>> detector_extends;
   std::vector<std::string> turn_on_red;///< movement ids that may turn on red (shown `red_turn_on_red`)
+  // Per movement, in `movements` order; empty: unknown (max-pressure then weighs every movement 1).
+  std::vector<double> saturation_veh_per_s;  ///< [movement] its lane group's saturation flow (veh/s)
+  std::vector<double> storage_veh;           ///< [movement] its lane group's storage (veh)
+  std::vector<double> receiving_storage_veh; ///< [movement] storage of the link it enters (veh)
 };
 
 /// Plays one interval table per batch member.
@@ -162,8 +167,9 @@ class ActuatedController final : public Controller {
   std::vector<std::size_t> group_;   // [batch] current barrier group
 };
 
-/// Builds the controller that `timing.controller` names ("fixed" or "actuated") with one timing per batch
-/// member (all members must name the same controller; "actuated" uses member 0's timing for all). Throws `itsc::Error` (invalid_input) for an
+/// Builds the controller that `timing.controller` names (`kControllerNames`; max-pressure.hpp for the
+/// max-pressure ones) with one timing per batch member (all members must name the same controller;
+/// all but "fixed" need one timing shared by all members). Throws `itsc::Error` (invalid_input) for an
 /// unknown controller or a plan that does not compile.
 [[nodiscard]] std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_member,
                                                           const IntersectionLayout& layout);

@@ -10,6 +10,7 @@
 #include "itsc/demand.hpp"
 #include "itsc/error.hpp"
 #include "itsc/network.hpp"
+#include "itsc/schedule.hpp"
 #include "itsc/timing.hpp"
 
 namespace itsc {
@@ -58,7 +59,9 @@ struct Scenario {
   SimulationSettings simulation;
   Network network;
   Demand demand;
-  std::map<std::string, Timing> timing;  ///< keyed by signalized node id
+  std::map<std::string, Timing> timing;  ///< keyed by signalized node id; the plans at `start_time`
+  std::map<std::string, Pattern> patterns;  ///< time-of-day patterns by name (schedule.hpp)
+  std::vector<ScheduleEntry> schedule;      ///< pattern switches by clock time, in time order
   SumoReferences sumo;                   ///< set by the SUMO import (empty otherwise)
 
   /// The run length: `simulation.duration_s`, or the demand profile's length.

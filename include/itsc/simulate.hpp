@@ -11,6 +11,7 @@
 #include "itsc/controller.hpp"
 #include "itsc/model.hpp"
 #include "itsc/scenario.hpp"
+#include "itsc/schedule.hpp"
 #include "itsc/sim.hpp"
 
 namespace itsc {
@@ -124,6 +125,7 @@ struct SimulationResult {
   double vehicle_km = 0;
   double throughput_veh_per_h = 0;  ///< exits per hour over the measured period
   std::vector<IntersectionResult> intersections;
+  std::vector<TransitionPeriod> transitions;  ///< pattern changes of the time-of-day schedule (by `simulate`)
   TimeSeries timeseries;
   RunInfo run;
 };
@@ -154,8 +156,9 @@ class Simulation {
   /// Results of member b (run info and time series filled by `simulate`/`run`).
   [[nodiscard]] SimulationResult result(std::size_t b = 0) const;
   [[nodiscard]] const TimeSeries& timeseries() const noexcept { return timeseries_; }
-  /// One controller per signalized node for the whole batch, in `Model::signalized_nodes` order, to drive
-  /// `itsc::step` directly (a batch run on several threads steps its parts with their own).
+  /// The controllers, one per signalized node in `Model::signalized_nodes` order, for the whole batch (to
+  /// drive `itsc::step` directly). A batch run on several threads in parts steps each part's own
+  /// controllers instead, so these see no step then.
   [[nodiscard]] std::span<Controller* const> controllers() const noexcept { return controller_views_; }
 
  private:

@@ -88,13 +88,29 @@ struct RingPlan {
   friend bool operator==(const RingPlan&, const RingPlan&) = default;
 };
 
+/// What max-pressure control divides pressures by (docs/signals.md, "Max-pressure control").
+enum class PressureNormalization {
+  none,     ///< vehicles (Varaiya 2013)
+  storage,  ///< vehicles / storage of the link they are on: densities, so short links count fully
+};
+
+/// Parameters of the max-pressure controllers (`controller: max-pressure` and `max-pressure-cycle`).
+struct MaxPressureSettings {
+  double decision_interval_s = 5;  ///< acyclic: pressures are compared this often after min green
+  PressureNormalization normalization = PressureNormalization::none;
+  double min_green_s = 5;               ///< for phases (stages) that give no `min_green_s`
+  std::optional<double> max_green_s;    ///< cycle-based: for phases that give no `max1_s`; none: no cap
+  friend bool operator==(const MaxPressureSettings&, const MaxPressureSettings&) = default;
+};
+
 /// The timing of one signalized node: exactly one of `stages` (non-empty) or `rings`.
 struct Timing {
   double cycle_s = 0;
   double offset_s = 0;  ///< internal convention (see the file comment), in [0, cycle_s)
-  std::string controller = "fixed";  ///< "fixed" now; "actuated", "max-pressure" later
+  std::string controller = "fixed";  ///< one of `kControllerNames` (controller.hpp)
   std::vector<Stage> stages;
   std::optional<RingPlan> rings;
+  MaxPressureSettings max_pressure;  ///< read by the max-pressure controllers only
   friend bool operator==(const Timing&, const Timing&) = default;
 };
 
@@ -116,5 +132,7 @@ struct Timing {
 [[nodiscard]] std::optional<Recall> parse_recall(std::string_view text) noexcept;
 [[nodiscard]] std::string_view to_string(ForceOff force_off) noexcept;
 [[nodiscard]] std::optional<ForceOff> parse_force_off(std::string_view text) noexcept;
+[[nodiscard]] std::string_view to_string(PressureNormalization normalization) noexcept;
+[[nodiscard]] std::optional<PressureNormalization> parse_pressure_normalization(std::string_view text) noexcept;
 
 }  // namespace itsc

@@ -3,6 +3,7 @@
 
 #include "itsc/controller.hpp"
 #include "itsc/error.hpp"
+#include "itsc/max_pressure.hpp"
 
 namespace itsc {
 
@@ -65,13 +66,17 @@ std::string controller_names_text() {
 std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_member,
                                             const IntersectionLayout& layout) {
   if (timing_per_member.empty()) throw Error(ErrorCode::invalid_input, "controller: no timing given");
-  if (timing_per_member.front().controller == "actuated") {
+  const std::string& name = timing_per_member.front().controller;
+  if (name == "actuated" || name == "max-pressure" || name == "max-pressure-cycle") {
     for (const Timing& timing : timing_per_member) {
       if (timing != timing_per_member.front()) {
-        throw Error(ErrorCode::invalid_input, "actuated controller: batch members must share one timing");
+        throw Error(ErrorCode::invalid_input, name + " controller: batch members must share one timing");
       }
     }
-    return std::make_unique<ActuatedController>(timing_per_member.front(), layout, timing_per_member.size());
+    const std::size_t batch = timing_per_member.size();
+    if (name == "actuated") return std::make_unique<ActuatedController>(timing_per_member.front(), layout, batch);
+    const auto mode = name == "max-pressure" ? MaxPressureMode::acyclic : MaxPressureMode::cycle;
+    return std::make_unique<MaxPressureController>(timing_per_member.front(), layout, batch, mode);
   }
   std::vector<IntervalTable> tables;
   tables.reserve(timing_per_member.size());

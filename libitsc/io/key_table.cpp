@@ -23,6 +23,8 @@ constexpr std::array kTopKeys{
     KeySpec{"detectors", list, "", "none", "", 0, kOptional, "Vehicle detectors (section `detectors[]`)."},
     KeySpec{"demand", map, "", "no demand", "", 0, kOptional, "Entry flows, turns, pedestrians (section `demand`)."},
     KeySpec{"timing", map, "", "none", "", 0, kOptional, "Signal timing per signalized node id (section `timing.<node>`)."},
+    KeySpec{"patterns", map, "", "none", "", 0, kOptional, "Time-of-day patterns by name (section `patterns.<name>`)."},
+    KeySpec{"schedule", list, "", "none", "", 0, kOptional, "Pattern switches by clock time (section `schedule[]`)."},
     KeySpec{"sumo", map, "", "none", "", 0, kOptional, "What the SUMO import keeps for the export (section `sumo`)."},
 };
 
@@ -133,8 +135,16 @@ constexpr std::array kTimingKeys{
     KeySpec{"offset_s", number, "s", "0", "", 0, kOptional, "Offset from system time zero to the reference point."},
     KeySpec{"offset_reference", choice, "", "green_start", "", 0, kOptional, "Which point `offset_s` refers to (see offset conventions).",
             "green_start, yield, cycle_start"},
-    KeySpec{"controller", string, "", "fixed", "", 0, kOptional, "Controller type."},
+    KeySpec{"controller", string, "", "fixed", "", 0, kOptional, "Controller: fixed, actuated, max-pressure, max-pressure-cycle (docs/signals.md)."},
     KeySpec{"sequence", map, "", "", "", 0, kRequired, "`stages:` or the ring form (section `timing.<node>.sequence`)."},
+    KeySpec{"max_pressure", map, "", "all defaults", "", 0, kOptional, "Max-pressure parameters (section `timing.<node>.max_pressure`)."},
+};
+
+constexpr std::array kMaxPressureKeys{
+    KeySpec{"decision_interval_s", number, "s", "5", "", 0, kOptional, "Acyclic mode: pressures are compared at min green, then this often."},
+    KeySpec{"normalization", choice, "", "none", "", 0, kOptional, "Divide vehicles by the storage of their link (`storage`) or not.", "none, storage"},
+    KeySpec{"min_green_s", number, "s", "5", "", 0, kOptional, "Minimum green of stages and of phases without `min_green_s`."},
+    KeySpec{"max_green_s", number, "s", "none", "", 0, kOptional, "Cycle-based mode: maximum green of stages and of phases without `max1_s`."},
 };
 
 constexpr std::array kSequenceKeys{
@@ -185,6 +195,16 @@ constexpr std::array kOverlapKeys{
     KeySpec{"crosswalks", id_list, "", "none", "", 0, kOptional, "Not supported (pedestrian overlaps): rejected; give crosswalks to the parent phases."},
 };
 
+constexpr std::array kPatternKeys{
+    KeySpec{"timing", map, "", "", "", 0, kRequired, "Timing per signalized node id, as in a scenario's `timing`; nodes left out keep their plan."},
+};
+
+constexpr std::array kScheduleKeys{
+    KeySpec{"at", clock_time, "HH:MM[:SS]", "", "", 0, kRequired, "Clock time of the switch (before `start_time`: the next day)."},
+    KeySpec{"pattern", string, "", "", "", 0, kRequired, "Name of the pattern switched to (a key of `patterns`)."},
+    KeySpec{"transition", choice, "", "shortway", "", 0, kOptional, "How the new offset is reached (docs/signals.md).", "shortway, add_only, dwell"},
+};
+
 constexpr std::array kSumoKeys{
     KeySpec{"begin_s", number, "s", "0", "", 0, kOptional, "SUMO time of t = 0 (the import's --begin; the export adds it back)."},
     KeySpec{"signals", list, "", "none", "", 0, kOptional, "SUMO traffic lights of signalized nodes (section `sumo.signals[]`)."},
@@ -218,22 +238,25 @@ const Section entry{"demand.entries[]", "Flow entering on a boundary link.", kEn
 const Section turns{"demand.turns[]", "Turning counts (preferred) or proportions of one approach.", kTurnKeys};
 const Section pedestrians{"demand.pedestrians[]", "Pedestrians crossing one crosswalk.", kPedestrianKeys};
 const Section timing{"timing.<node>", "Timing of one signalized node.", kTimingKeys};
+const Section max_pressure{"timing.<node>.max_pressure", "Parameters of the max-pressure controllers.", kMaxPressureKeys};
 const Section sequence{"timing.<node>.sequence", "Exactly one form: `stages`, or `rings` with `phases`.", kSequenceKeys};
 const Section stage{"timing.<node>.sequence.stages[]", "A stage: green, then yellow, then red clearance.", kStageKeys};
 const Section phase{"timing.<node>.sequence.phases[]", "A NEMA phase with its NTCIP 1202 parameters.", kPhaseKeys};
 const Section overlap{"timing.<node>.sequence.overlaps[]", "An overlap: green while a parent phase is green.", kOverlapKeys};
+const Section pattern{"patterns.<name>", "A time-of-day pattern: a plan file's `timing` map.", kPatternKeys};
+const Section schedule{"schedule[]", "A switch to another pattern; transitions in docs/signals.md.", kScheduleKeys};
 const Section sumo{"sumo", "Kept by the SUMO import (`itsc convert sumo`) for the export; SUMO's ids are the scenario's ids.", kSumoKeys};
 const Section sumo_signal{"sumo.signals[]", "The SUMO traffic light of one signalized node.", kSumoSignalKeys};
 const Section plan{"(plan file)", "The keys of a plan file.", kPlanKeys};
 }  // namespace sections
 
 namespace {
-constexpr std::array<const Section*, 20> kAllSections{
+constexpr std::array<const Section*, 23> kAllSections{
     &sections::top,        &sections::simulation, &sections::node,     &sections::leg,
     &sections::movement,   &sections::lane_group, &sections::link,     &sections::detector,
     &sections::demand,     &sections::entry,      &sections::turns,    &sections::pedestrians,
-    &sections::timing,     &sections::sequence,   &sections::stage,    &sections::phase,
-    &sections::overlap,    &sections::sumo,       &sections::sumo_signal, &sections::plan};
+    &sections::timing,     &sections::max_pressure, &sections::sequence,   &sections::stage,    &sections::phase,
+    &sections::overlap,    &sections::pattern,    &sections::schedule, &sections::sumo,       &sections::sumo_signal, &sections::plan};
 
 // Optimal string alignment distance: insertions, deletions, substitutions and transpositions of
 // neighbours ("mhp" for "mph") each count one.

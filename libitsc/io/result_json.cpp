@@ -96,6 +96,20 @@ std::string to_json(const SimulationResult& r) {
     intersections.push_back(std::move(x));
   }
   j["intersections"] = std::move(intersections);
+  nlohmann::ordered_json transitions = nlohmann::ordered_json::array();
+  for (const auto& t : r.transitions) {
+    nlohmann::ordered_json x;
+    x["node"] = t.node;
+    x["pattern"] = t.pattern;
+    x["method"] = std::string(to_string(t.method));
+    x["requested_s"] = t.requested_s;
+    x["start_s"] = t.start_s;
+    x["end_s"] = t.end_s;
+    x["cycles"] = t.cycles;
+    x["correction_s"] = t.correction_s;
+    transitions.push_back(std::move(x));
+  }
+  j["transitions"] = std::move(transitions);
   nlohmann::ordered_json run;
   run["wall_time_s"] = r.run.wall_time_s;
   run["steps_per_s"] = r.run.steps_per_s;

@@ -65,6 +65,12 @@ std::string to_text(const SimulationResult& r) {
       }
     }
   }
+  if (!r.transitions.empty()) out += "\nPattern transitions (time-of-day schedule)\n";
+  for (const auto& t : r.transitions) {
+    append(out, "  %-12s to %-12s %-8s requested %.1f s, from %.1f s to %.1f s: %d cycle(s), %+.1f s\n",
+           t.node.c_str(), t.pattern.c_str(), std::string(to_string(t.method)).c_str(), t.requested_s, t.start_s,
+           t.end_s, t.cycles, t.correction_s);
+  }
   append(out, "\nwall time %.3f s (%.3g cell-updates/s, %.1f simulated h/s)\n", r.run.wall_time_s,
          r.run.cell_updates_per_s, r.run.simulated_hours_per_s);
   return out;

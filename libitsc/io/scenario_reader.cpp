@@ -170,6 +170,29 @@ SumoReferences read_sumo(MapReader& in) {
   return out;
 }
 
+ScheduleEntry read_schedule_entry(MapReader& in) {
+  ScheduleEntry out;
+  in.read_clock_time("at", out.at_s);
+  in.read("pattern", out.pattern);
+  in.read_choice("transition", out.transition, parse_transition_method);
+  return out;
+}
+
+// patterns: name -> {timing: node -> timing}, each a plan file's `timing` map.
+std::map<std::string, Pattern> read_patterns(LoadContext& context, const YamlNode& node, const std::string& path,
+                                             const Network& network) {
+  std::map<std::string, Pattern> patterns;
+  for_each_entry(context, node, path, [&](const YamlNode& key, const YamlNode& value, const std::string& value_path) {
+    MapReader in(context, sections::pattern, value, value_path);
+    if (!in.is_map()) return;
+    Pattern& pattern = patterns[key.value];
+    if (const YamlNode* timing = in.find("timing")) {
+      pattern.timing = read_timing_map(context, *timing, in.path_of("timing"), network);
+    }
+  });
+  return patterns;
+}
+
 }  // namespace
 
 bool check_schema_version(LoadContext& context, const YamlNode& root) {
@@ -206,6 +229,10 @@ Scenario read_scenario(LoadContext& context, const YamlNode& root) {
   if (const YamlNode* node = in.find("timing")) {
     out.timing = read_timing_map(context, *node, in.path_of("timing"), out.network);
   }
+  if (const YamlNode* node = in.find("patterns")) {
+    out.patterns = read_patterns(context, *node, in.path_of("patterns"), out.network);
+  }
+  out.schedule = read_items<ScheduleEntry>(in, "schedule", sections::schedule, read_schedule_entry);
   if (const YamlNode* node = in.find("sumo")) {
     MapReader sumo(context, sections::sumo, *node, in.path_of("sumo"));
     out.sumo = read_sumo(sumo);

@@ -229,6 +229,16 @@ YamlOut write_sequence(const Timing& in) {
   return out.finish();
 }
 
+YamlOut write_max_pressure(const MaxPressureSettings& in) {
+  const MaxPressureSettings defaults;
+  SectionWriter out(sections::max_pressure);
+  out.add_number("decision_interval_s", in.decision_interval_s, defaults.decision_interval_s);
+  if (in.normalization != defaults.normalization) out.add("normalization", YamlOut::string(to_string(in.normalization)));
+  out.add_number("min_green_s", in.min_green_s, defaults.min_green_s);
+  if (in.max_green_s) out.add_number("max_green_s", *in.max_green_s);
+  return out.finish();
+}
+
 YamlOut write_timing(const Timing& in) {
   SectionWriter out(sections::timing);
   out.add_number("cycle_s", in.cycle_s);
@@ -236,6 +246,7 @@ YamlOut write_timing(const Timing& in) {
   out.add("offset_reference", YamlOut::string(to_string(OffsetReference::green_start)));
   if (in.controller != Timing{}.controller) out.add("controller", YamlOut::string(in.controller));
   out.add("sequence", write_sequence(in));
+  if (in.max_pressure != MaxPressureSettings{}) out.add("max_pressure", write_max_pressure(in.max_pressure));
   return out.finish();
 }
 
@@ -243,6 +254,24 @@ YamlOut write_timing_map(const std::map<std::string, Timing>& timing) {
   YamlOut out = YamlOut::map();
   for (const auto& [id, plan] : timing) out.add(id, write_timing(plan));
   return out;
+}
+
+YamlOut write_patterns(const std::map<std::string, Pattern>& patterns) {
+  YamlOut out = YamlOut::map();
+  for (const auto& [name, pattern] : patterns) {
+    SectionWriter section(sections::pattern);
+    section.add("timing", write_timing_map(pattern.timing));
+    out.add(name, section.finish());
+  }
+  return out;
+}
+
+YamlOut write_schedule_entry(const ScheduleEntry& in) {
+  SectionWriter out(sections::schedule);
+  out.add("at", clock_time(in.at_s));
+  out.add("pattern", YamlOut::string(in.pattern));
+  out.add("transition", YamlOut::string(to_string(in.transition)));
+  return out.finish();
 }
 
 YamlOut write_sumo_signal(const SumoSignal& in) {
@@ -277,6 +306,8 @@ std::string save_scenario_string(const Scenario& scenario) {
   if (!scenario.network.detectors.empty()) out.add("detectors", items(scenario.network.detectors, write_detector));
   if (scenario.demand != Demand{}) out.add("demand", write_demand(scenario.demand));
   if (!scenario.timing.empty()) out.add("timing", write_timing_map(scenario.timing));
+  if (!scenario.patterns.empty()) out.add("patterns", write_patterns(scenario.patterns));
+  if (!scenario.schedule.empty()) out.add("schedule", items(scenario.schedule, write_schedule_entry));
   if (scenario.sumo != SumoReferences{}) out.add("sumo", write_sumo(scenario.sumo));
   return detail::write_yaml(out.finish());
 }

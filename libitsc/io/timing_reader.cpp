@@ -85,6 +85,13 @@ RingPlan read_ring_plan(MapReader& in) {
   return out;
 }
 
+void read_max_pressure(MapReader& in, MaxPressureSettings& out) {
+  in.read("decision_interval_s", out.decision_interval_s);
+  in.read_choice("normalization", out.normalization, parse_pressure_normalization);
+  in.read("min_green_s", out.min_green_s);
+  in.read("max_green_s", out.max_green_s);
+}
+
 // The sequence holds one form: stages, or the ring form (rings and phases together).
 void read_sequence(MapReader& in, Timing& out) {
   if (!in.is_map()) return;
@@ -131,6 +138,10 @@ Timing read_timing(MapReader& in, const Node* signal_node, const Network& networ
   if (const YamlNode* node = in.find("sequence")) {
     MapReader sequence(in.context(), sections::sequence, *node, in.path_of("sequence"));
     read_sequence(sequence, out);
+  }
+  if (const YamlNode* node = in.find("max_pressure")) {
+    MapReader settings(in.context(), sections::max_pressure, *node, in.path_of("max_pressure"));
+    if (settings.is_map()) read_max_pressure(settings, out.max_pressure);
   }
   out.offset_s = offset_s;
   // green_start is the internal convention: kept as written (validate checks its range). Rings that

@@ -19,6 +19,11 @@ constexpr detail::EnumNames<ForceOff, 2> kForceOffNames{{
     {ForceOff::floating, "floating"},
 }};
 
+constexpr detail::EnumNames<PressureNormalization, 2> kNormalizationNames{{
+    {PressureNormalization::none, "none"},
+    {PressureNormalization::storage, "storage"},
+}};
+
 }  // namespace
 
 std::string_view to_string(Recall recall) noexcept { return detail::name_of(kRecallNames, recall); }
@@ -26,6 +31,13 @@ std::optional<Recall> parse_recall(std::string_view text) noexcept { return deta
 std::string_view to_string(ForceOff force_off) noexcept { return detail::name_of(kForceOffNames, force_off); }
 std::optional<ForceOff> parse_force_off(std::string_view text) noexcept {
   return detail::value_of(kForceOffNames, text);
+}
+
+std::string_view to_string(PressureNormalization normalization) noexcept {
+  return detail::name_of(kNormalizationNames, normalization);
+}
+std::optional<PressureNormalization> parse_pressure_normalization(std::string_view text) noexcept {
+  return detail::value_of(kNormalizationNames, text);
 }
 
 }  // namespace itsc

@@ -51,6 +51,12 @@ std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, co
     for (auto m = model.signal_movement_begin[s]; m < model.signal_movement_end[s]; ++m) {
       layout.movements.push_back(model.movement_id[m]);
       if (model.movement_yield[m] == YieldRule::turn_on_red) layout.turn_on_red.push_back(model.movement_id[m]);
+      // What max-pressure weighs: saturation flow, and the storages its normalization divides by.
+      const auto group = model.movement_lane_group[m];
+      const auto to = model.movement_to_link[m];
+      layout.saturation_veh_per_s.push_back(model.lane_group_saturation_veh_per_s[group]);
+      layout.storage_veh.push_back(model.lane_group_storage_veh[group]);
+      layout.receiving_storage_veh.push_back(model.link_cell_jam_veh[to] * model.link_cell_count[to]);
     }
     layout.crosswalks = model.signal_crosswalks[s];
     layout.detectors = model.signal_detectors[s];
@@ -59,6 +65,12 @@ std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, co
                                       [&](const Detector& d) { return d.id == id; });
       layout.detector_calls.push_back(found == scenario.network.detectors.end() ? std::vector<int>{} : found->calls);
       layout.detector_extends.push_back(found == scenario.network.detectors.end() ? std::vector<int>{} : found->extends);
+    }
+    // A time-of-day schedule drives fixed-time nodes its patterns list (docs/signals.md).
+    std::vector<NodeSwitch> switches = node_switches(scenario, node);
+    if (!switches.empty() && timings.front().controller == "fixed") {
+      controllers.push_back(std::make_unique<ScheduledController>(timings, switches, layout));
+      continue;
     }
     controllers.push_back(make_controller(timings, layout));
   }
@@ -204,6 +216,14 @@ SimulationResult simulate(const Scenario& scenario, const SimulateOptions& optio
   SimulationResult result = simulation.result(0);
   result.timeseries = simulation.timeseries();
   const double steps = simulation.time_s() / simulation.model().dt_s;
+  for (std::size_t s = 0; s < simulation.model().signal_count(); ++s) {
+    const auto* scheduled = dynamic_cast<const ScheduledController*>(simulation.controllers()[s]);
+    if (scheduled == nullptr) continue;
+    for (TransitionPeriod period : scheduled->transitions()) {
+      period.node = simulation.model().node_id[simulation.model().signalized_nodes[s]];
+      result.transitions.push_back(std::move(period));
+    }
+  }
   result.run.wall_time_s = wall;
   result.run.threads = std::max(1, options.threads);
   if (wall > 0) {

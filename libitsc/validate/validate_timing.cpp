@@ -198,6 +198,104 @@ std::size_t error_count(const Checker& checker) {
                                                 [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
+// The max-pressure parameters (read by the max-pressure controllers only, checked always).
+void check_max_pressure(Checker& checker, const MaxPressureSettings& settings, const std::string& path) {
+  check_interval(checker, path + ".decision_interval_s", settings.decision_interval_s, false);
+  check_interval(checker, path + ".min_green_s", settings.min_green_s, true);
+  if (!settings.max_green_s) return;
+  check_interval(checker, path + ".max_green_s", *settings.max_green_s, false);
+  if (*settings.max_green_s < settings.min_green_s) {
+    checker.error(path + ".max_green_s", "must be at least min_green_s (" + format_number(settings.min_green_s) +
+                                             " s), got " + format_number(*settings.max_green_s));
+  }
+}
+
+// One node's timing (the scenario's, or a pattern's) at `path`.
+void check_timing(Checker& checker, const Scenario& scenario, const std::string& node_id, const Timing& timing,
+                  const std::string& path) {
+  const Network& network = scenario.network;
+  const IdIndex nodes(network.nodes);
+  const auto node = nodes.find(node_id);
+  if (!node || network.nodes[*node].control != NodeControl::signalized) {
+    checker.error(path, "'" + node_id + "' is not a signalized node");
+    return;
+  }
+  const bool cycle_ok = checker.positive(path + ".cycle_s", timing.cycle_s, kMaxCycle_s, "s") &&
+                        checker.tenths(path + ".cycle_s", timing.cycle_s);
+  if (cycle_ok && checker.non_negative(path + ".offset_s", timing.offset_s, timing.cycle_s, "s") &&
+      timing.offset_s >= timing.cycle_s) {
+    checker.error(path + ".offset_s", "must be less than the cycle of " + format_number(timing.cycle_s) + " s, got " +
+                                          format_number(timing.offset_s));
+  }
+  if (std::find(kControllerNames.begin(), kControllerNames.end(), timing.controller) == kControllerNames.end()) {
+    checker.error(path + ".controller", "unknown controller '" + timing.controller + "' (known: " +
+                                            controller_names_text() + ")");
+  } else if (timing.controller == "actuated") {
+    // Actuated control needs detectors on links into the node that call some phase.
+    const std::string& id = node_id;  // clang-14 cannot capture a structured binding
+    const bool called = std::any_of(network.detectors.begin(), network.detectors.end(), [&](const Detector& d) {
+      const auto link = network.link_index(d.link);
+      return link && network.links[*link].to == id && !d.calls.empty();
+    });
+    if (!called) {
+      checker.error(path + ".controller", "controller 'actuated' needs detectors that call its phases; node '" +
+                                              node_id + "' has none");
+    }
+  }
+  check_max_pressure(checker, timing.max_pressure, path + ".max_pressure");
+  if (timing.controller.starts_with("max-pressure") && timing.rings && !timing.rings->overlaps.empty()) {
+    checker.error(path + ".sequence.overlaps", "controller '" + timing.controller + "' does not support overlaps");
+  }
+  const std::size_t errors_before = error_count(checker);
+  if (!timing.stages.empty() && timing.rings) {
+    checker.error(path + ".sequence", "give either stages or rings, not both");
+  } else if (timing.rings) {
+    check_rings(checker, timing, network.nodes[*node], path);
+  } else {
+    check_stages(checker, timing, network.nodes[*node], path);
+  }
+  // Splits, ranges and conflicts only mean something for a plan of sound shape.
+  if (error_count(checker) == errors_before) check_signal_plan(checker, timing, network.nodes[*node], network, path);
+}
+
+// Time-of-day patterns run fixed-time plans, and so do the nodes they change; the schedule names
+// known patterns in time order (docs/signals.md, "Time-of-day schedules").
+void validate_schedule(Checker& checker, const Scenario& scenario) {
+  std::string known;
+  for (const auto& [name, pattern] : scenario.patterns) {
+    known += (known.empty() ? "" : ", ") + name;
+    for (const auto& [node_id, timing] : pattern.timing) {
+      const std::string path = "patterns." + name + ".timing." + node_id;
+      check_timing(checker, scenario, node_id, timing, path);
+      if (timing.controller != "fixed") {
+        checker.error(path + ".controller", "a pattern runs a fixed-time plan (transitions are between coordinated "
+                                            "plans), got '" + timing.controller + "'");
+      }
+      const auto base = scenario.timing.find(node_id);
+      if (base != scenario.timing.end() && base->second.controller != "fixed") {
+        checker.error("timing." + node_id + ".controller", "node '" + node_id + "' changes pattern by time of day, "
+                      "so its timing must be fixed-time, got '" + base->second.controller + "'");
+      }
+    }
+  }
+  double previous_s = -1;
+  for (std::size_t i = 0; i < scenario.schedule.size(); ++i) {
+    const ScheduleEntry& entry = scenario.schedule[i];
+    const std::string path = indexed("schedule", i);
+    if (scenario.patterns.count(entry.pattern) == 0) {
+      checker.error(path + ".pattern", "unknown pattern '" + entry.pattern + "' (known: " +
+                                           (known.empty() ? std::string("none") : known) + ")");
+    }
+    const double time_s = schedule_time_s(entry.at_s, scenario.simulation.start_time_s);
+    if (time_s <= previous_s) {
+      checker.error(path + ".at", "switches must be in time order from start_time: this one is " +
+                                      format_number(time_s) + " s after the start, the one before " +
+                                      format_number(previous_s) + " s");
+    }
+    previous_s = time_s;
+  }
+}
+
 }  // namespace
 
 void validate_timing(Checker& checker, const Scenario& scenario) {
@@ -209,46 +307,8 @@ void validate_timing(Checker& checker, const Scenario& scenario) {
       checker.error(indexed("nodes", n), "signalized node '" + node.id + "' has no timing");
     }
   }
-  for (const auto& [node_id, timing] : scenario.timing) {
-    const std::string path = "timing." + node_id;
-    const auto node = nodes.find(node_id);
-    if (!node || network.nodes[*node].control != NodeControl::signalized) {
-      checker.error(path, "'" + node_id + "' is not a signalized node");
-      continue;
-    }
-    const bool cycle_ok = checker.positive(path + ".cycle_s", timing.cycle_s, kMaxCycle_s, "s") &&
-                          checker.tenths(path + ".cycle_s", timing.cycle_s);
-    if (cycle_ok && checker.non_negative(path + ".offset_s", timing.offset_s, timing.cycle_s, "s") &&
-        timing.offset_s >= timing.cycle_s) {
-      checker.error(path + ".offset_s", "must be less than the cycle of " + format_number(timing.cycle_s) + " s, got " +
-                                            format_number(timing.offset_s));
-    }
-    if (std::find(kControllerNames.begin(), kControllerNames.end(), timing.controller) == kControllerNames.end()) {
-      checker.error(path + ".controller", "unknown controller '" + timing.controller + "' (known: " +
-                                              controller_names_text() + ")");
-    } else if (timing.controller == "actuated") {
-      // Actuated control needs detectors on links into the node that call some phase.
-      const std::string& id = node_id;  // clang-14 cannot capture a structured binding
-      const bool called = std::any_of(network.detectors.begin(), network.detectors.end(), [&](const Detector& d) {
-        const auto link = network.link_index(d.link);
-        return link && network.links[*link].to == id && !d.calls.empty();
-      });
-      if (!called) {
-        checker.error(path + ".controller", "controller 'actuated' needs detectors that call its phases; node '" +
-                                                node_id + "' has none");
-      }
-    }
-    const std::size_t errors_before = error_count(checker);
-    if (!timing.stages.empty() && timing.rings) {
-      checker.error(path + ".sequence", "give either stages or rings, not both");
-    } else if (timing.rings) {
-      check_rings(checker, timing, network.nodes[*node], path);
-    } else {
-      check_stages(checker, timing, network.nodes[*node], path);
-    }
-    // Splits, ranges and conflicts only mean something for a plan of sound shape.
-    if (error_count(checker) == errors_before) check_signal_plan(checker, timing, network.nodes[*node], network, path);
-  }
+  for (const auto& [node_id, timing] : scenario.timing) check_timing(checker, scenario, node_id, timing, "timing." + node_id);
+  validate_schedule(checker, scenario);
 }
 
 }  // namespace itsc::detail

@@ -86,7 +86,7 @@ TEST_CASE("cli: info prints the scenario's contents, as JSON on request") {
   CHECK(json.out.find("\"peak_entry_flow_veh_per_h\": 2600.0,") != std::string::npos);
 }
 
-TEST_CASE("cli: simulate --controller overrides every node's controller; an unknown name exits 2") {
+TEST_CASE("cli: simulate --controller overrides every node's controller, an unknown name exits 2") {
   // The report's last line is the wall time, the only part that differs between identical runs.
   const auto without_wall_time = [](const std::string& out) { return out.substr(0, out.rfind("wall time")); };
   const auto fixed = run_cli("simulate data/isolated.yaml --duration 1800 --controller fixed");
@@ -96,4 +96,16 @@ TEST_CASE("cli: simulate --controller overrides every node's controller; an unkn
   const auto unknown = run_cli("simulate data/isolated.yaml --controller psychic");
   CHECK(unknown.code == 2);
   CHECK(unknown.err.find("unknown controller 'psychic' (known: fixed, actuated") != std::string::npos);
+}
+
+TEST_CASE("cli: simulate --controller max-pressure runs every signal adaptively") {
+  const auto without_wall_time = [](const std::string& out) { return out.substr(0, out.rfind("wall time")); };
+  const std::string fixed = without_wall_time(run_cli("simulate data/isolated.yaml --duration 1800").out);
+  for (const std::string name : {"max-pressure", "max-pressure-cycle"}) {
+    CAPTURE(name);
+    const auto adaptive = run_cli("simulate data/isolated.yaml --duration 1800 --controller " + name);
+    CHECK(adaptive.code == 0);
+    CHECK(adaptive.out.find("Intersection C") != std::string::npos);
+    CHECK(without_wall_time(adaptive.out) != fixed);  // its greens follow the pressures, not the plan
+  }
 }

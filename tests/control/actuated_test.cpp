@@ -112,7 +112,7 @@ TEST_CASE("actuated: max-out at Max1 while calls continue") {
   }
 }
 
-TEST_CASE("actuated: a phase without a call is skipped; min recall serves it; clearance follows green") {
+TEST_CASE("actuated: a phase without a call is skipped, min recall serves it, clearance follows green") {
   for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
     auto controller = make(1);
     const auto record = run(*controller, dt, 600, [](Tenths t, std::size_t, std::size_t d) {

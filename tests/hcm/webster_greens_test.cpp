@@ -30,7 +30,7 @@ TEST_CASE("webster_greens: a stage the rule starves is held at its minimum") {
   CHECK(total(greens, stages) == doctest::Approx(90).epsilon(1e-12));
 }
 
-TEST_CASE("webster_greens: no demand splits equally; rounding tenths still add up") {
+TEST_CASE("webster_greens: no demand splits equally, rounding tenths still add up") {
   const std::vector<StageDemand> stages{{0, 7, 5}, {0, 7, 5}, {0, 7, 5}};
   const std::vector<double> greens = webster_greens_s(100, stages);
   CHECK(greens == std::vector<double>{28.4, 28.3, 28.3});

@@ -34,7 +34,7 @@ double unit_cost(std::size_t) { return 1.0; }
 
 }  // namespace
 
-TEST_CASE("shortest path: through movements; none where no movement leads") {
+TEST_CASE("shortest path: through movements, none where no movement leads") {
   const itsc::Network network = one_way_chain();
   CHECK(shortest_link_path(network, 0, 1, unit_cost) == std::vector<std::size_t>{0, 1});
   CHECK(shortest_link_path(network, 1, 1, unit_cost) == std::vector<std::size_t>{1});

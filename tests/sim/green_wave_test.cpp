@@ -101,7 +101,7 @@ Stops stops(double x, double shift_s) {
 
 }  // namespace
 
-TEST_CASE("green wave: coordinated offsets let signal 1's platoons through; shifted by C/2 they stop") {
+TEST_CASE("green wave: coordinated offsets let signal 1's platoons through, shifted by C/2 they stop") {
   for (const double x : {0.6, 1.0}) {
     CAPTURE(x);
     const Stops wave = stops(x, 0);

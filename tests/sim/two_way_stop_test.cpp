@@ -43,7 +43,7 @@ TEST_CASE("two-way stop: minor-street capacity within 5% of HCM for two major fl
   }
 }
 
-TEST_CASE("two-way stop: needs its major street; all-way stop is still rejected") {
+TEST_CASE("two-way stop: needs its major street, all-way stop is still rejected") {
   Scenario s = two_way_stop(400);
   test::node_c(s).major_links.clear();
   CHECK_THROWS_AS(Simulation{s}, Error);

@@ -518,5 +518,5 @@ TEST_CASE("validate: actuated control needs detectors that call the node's phase
   scenario.network.detectors.back().calls = {1};
   CHECK(errors_of(scenario).empty());
   scenario.timing["C"].controller = "adaptive";
-  check_single_error(scenario, "timing.C.controller: unknown controller 'adaptive' (known: fixed, actuated)");
+  check_single_error(scenario, "timing.C.controller: unknown controller 'adaptive' (known: fixed, actuated, max-pressure, max-pressure-cycle)");
 }

@@ -102,13 +102,19 @@ SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report
   std::set<std::string, std::less<>> pedestrian_edges;  // crossings and walking areas
   std::map<std::string, std::size_t, std::less<>> program_index;
   std::set<std::string, std::less<>> junctions;
+  std::map<std::string, double, std::less<>> internal_lane_length;  // internal lane id -> length
   std::size_t skipped_pedestrian = 0;
 
   for (pugi::xml_node element : xml.root().children()) {
     const std::string_view name = element.name();
     if (name == "edge") {
       SumoEdge edge = read_edge(xml, element);
-      if (edge.function == "internal") continue;
+      if (edge.function == "internal") {
+        for (pugi::xml_node lane : element.children("lane")) {
+          internal_lane_length[XmlReader::optional_text(lane, "id")] = xml.number(lane, "length", 0);
+        }
+        continue;
+      }
       if (edge.function == "crossing" || edge.function == "walkingarea") {
         ++skipped_pedestrian;
         pedestrian_edges.insert(edge.id);
@@ -151,6 +157,28 @@ SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report
     }
   }
 
+  // Internal lane -> the internal lane it continues on (a left turn's path is split at the point where
+  // it waits inside the junction).
+  std::map<std::string, std::string, std::less<>> internal_next;
+  for (pugi::xml_node element : xml.root().children("connection")) {
+    const std::string from = XmlReader::optional_text(element, "from");
+    const std::string via = XmlReader::optional_text(element, "via");
+    if (from.empty() || from.front() != ':' || via.empty()) continue;
+    internal_next[from + "_" + std::to_string(xml.integer(element, "fromLane", 0))] = via;
+  }
+  // The length of the path through the junction that starts on internal lane `lane`.
+  const auto crossing_m = [&](std::string lane) {
+    double length = 0;
+    for (std::size_t hops = 0; !lane.empty() && hops < internal_lane_length.size(); ++hops) {
+      const auto found = internal_lane_length.find(lane);
+      if (found == internal_lane_length.end()) break;
+      length += found->second;
+      const auto next = internal_next.find(lane);
+      lane = next == internal_next.end() ? std::string() : next->second;
+    }
+    return length;
+  };
+
   // Connections between normal edges.
   for (pugi::xml_node element : xml.root().children("connection")) {
     const std::string from = xml.text(element, "from");
@@ -166,6 +194,7 @@ SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report
     connection.link_index = xml.integer(element, "linkIndex", -1);
     const std::string dir = XmlReader::optional_text(element, "dir");
     connection.dir = dir.empty() ? 's' : dir.front();
+    connection.crossing_m = crossing_m(XmlReader::optional_text(element, "via"));
     bool known = true;
     for (const std::string* edge : {&from, &to}) {
       if (edge_index.count(*edge) == 0) {

@@ -1,6 +1,7 @@
 // SumoNet -> Network: links from edges with car lanes, nodes from junctions, legs with bearings from
 // the lane shapes, movements from connections, lane groups from the connections' lanes.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <numbers>
@@ -24,12 +25,30 @@ const SumoLane* first_car_lane(const SumoEdge& edge) {
   return nullptr;
 }
 
-Link make_link(const SumoEdge& edge) {
+// The length of the path through the junction upstream of each edge: that of the through connections
+// into it where there are any (the straight path a progression platoon takes), else of all of them.
+// The cell transmission model has no junction area, so a link must run from stop line to stop line.
+std::map<std::string, double> crossing_into(const SumoNet& net) {
+  std::map<std::string, std::array<double, 4>> sums;  // through sum, count; other sum, count
+  for (const SumoConnection& connection : net.connections) {
+    if (!(connection.crossing_m > 0)) continue;
+    auto& sum = sums[connection.to];
+    const std::size_t at = connection.dir == 's' ? 0 : 2;
+    sum[at] += connection.crossing_m;
+    sum[at + 1] += 1;
+  }
+  std::map<std::string, double> crossing;
+  for (const auto& [edge, sum] : sums) crossing[edge] = sum[1] > 0 ? sum[0] / sum[1] : sum[2] / sum[3];
+  return crossing;
+}
+
+Link make_link(const SumoEdge& edge, double crossing_m) {
   Link link;
   link.id = edge.id;
   link.from = edge.from;
   link.to = edge.to;
   link.length_m = first_car_lane(edge)->length_m;
+  if (crossing_m > 0) link.length_m = std::round((link.length_m + crossing_m) * 100) / 100;  // SUMO's 0.01 m
   link.lanes = 0;
   double speed_mps = 0;
   for (const SumoLane& lane : edge.lanes) {
@@ -183,6 +202,8 @@ void build_network(const SumoNet& net, Scenario& scenario, std::vector<std::stri
   std::map<std::string, const SumoEdge*> edges;
   std::size_t without_cars = 0;
   std::size_t partial = 0;
+  const std::map<std::string, double> crossing = crossing_into(net);
+  std::size_t with_crossing = 0;
   for (const SumoEdge& edge : net.edges) {
     if (first_car_lane(edge) == nullptr) {
       ++without_cars;
@@ -194,7 +215,13 @@ void build_network(const SumoNet& net, Scenario& scenario, std::vector<std::stri
     }
     if (std::any_of(edge.lanes.begin(), edge.lanes.end(), [](const SumoLane& l) { return !l.allows_cars; })) ++partial;
     edges.emplace(edge.id, &edge);
-    network.links.push_back(make_link(edge));
+    const auto crossed = crossing.find(edge.id);
+    with_crossing += crossed != crossing.end() ? 1 : 0;
+    network.links.push_back(make_link(edge, crossed != crossing.end() ? crossed->second : 0.0));
+  }
+  if (with_crossing > 0) {
+    report.push_back(std::to_string(with_crossing) + " links include the junction crossing upstream of their edge "
+                     "(SUMO's internal lanes, the through path where there is one): links run from stop line to stop line");
   }
   if (without_cars > 0) {
     report.push_back(std::to_string(without_cars) + " edges without car lanes (sidewalks, bike paths, rail) skipped");

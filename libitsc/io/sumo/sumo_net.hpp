@@ -42,6 +42,7 @@ struct SumoConnection {
   std::string tl;          ///< traffic light id, "" if none
   int link_index = -1;
   char dir = 's';          ///< s, t, l, L, r, R, ...
+  double crossing_m = 0;   ///< length of its path through the junction (the internal lanes `via`), 0 without
 };
 
 struct SumoPhase {

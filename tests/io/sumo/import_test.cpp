@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <regex>
 
 #include "io/sumo/sumo_tools.hpp"
 #include "itsc/io.hpp"
@@ -51,6 +52,32 @@ TEST_CASE("SUMO import: a netgenerate grid gives the right counts of nodes, link
   }
   CHECK(scenario.sumo.signals.size() == 9);
   CHECK(validate(scenario).empty());
+}
+
+TEST_CASE("SUMO import: links run from stop line to stop line (the junction crossing upstream included)") {
+  ITSC_REQUIRE_SUMO();
+  test::Scratch scratch;
+  REQUIRE(test::run_in(scratch, test::grid_options(3, "-o grid.net.xml")) == 0);
+  const std::string net = test::read_text(scratch / "grid.net.xml");
+  const auto lane_length = [&](const std::string& lane) {
+    std::smatch match;
+    REQUIRE(std::regex_search(net, match, std::regex("<lane id=\"" + lane + "\"[^>]* length=\"([0-9.]+)\"")));
+    return std::stod(match[1]);
+  };
+  const Scenario scenario = import_net(scratch, "grid.net.xml").scenario;
+  const auto link_length = [&](const std::string& id) {
+    const auto link = std::find_if(scenario.network.links.begin(), scenario.network.links.end(),
+                                   [&](const Link& l) { return l.id == id; });
+    REQUIRE(link != scenario.network.links.end());
+    return link->length_m;
+  };
+  // Between two signals 200 m apart: the edge stops at the junctions' borders; with the straight path
+  // through the upstream junction it spans centre to centre, the distance a platoon covers.
+  CHECK(lane_length("A0B0_0") < 195);
+  CHECK(link_length("A0B0") == doctest::Approx(200).epsilon(1e-9));
+  CHECK(link_length("B1A1") == doctest::Approx(200).epsilon(1e-9));
+  // An entry starts at a dead end: nothing to cross before it.
+  CHECK(link_length("left0A0") == lane_length("left0A0_0"));
 }
 
 TEST_CASE("SUMO import: turn lanes give lane groups and protected-left stages") {
