@@ -1,39 +1,35 @@
-// Engine throughput on a generated 6×6 grid (400 m spacing, 50 km/h, 2 lanes, C = 90 s, 700/400 veh/h
-// entries, 15% left and right): cell-updates per second (one cell of one run advanced one step; a batch
-// of B counts B) and simulated hours per second (also counted per run), at B = 1 and 8, 1 or 2 threads.
-#include <benchmark/benchmark.h>
-
-#include <itsc/simulate.hpp>
-
-#include "../tests/sim/scenario_builders.hpp"
+// Engine throughput on the pinned benchmark grid data/grid6x6.yaml (Δt = 1 s) and the bundled corridor,
+// node logic, the fixed-time controllers and metrics included: cell-updates, lane-group steps and
+// simulated hours per second at B = 1, 4, 8, 16 members on 1 or 2 threads. Each iteration advances the
+// batch 900 steps (a quarter hour) from a network loaded by 900 s of traffic.
+#include "bench_support.hpp"
 
 namespace {
 
-void engine_grid6x6(benchmark::State& bench) {
-  const auto batch = static_cast<std::size_t>(bench.range(0));
-  const int threads = static_cast<int>(bench.range(1));
-  itsc::test::GridOptions grid;
-  grid.size = 6;
-  grid.warmup_s = 0;
+constexpr int kSteps = 900;
+
+void run_scenario(benchmark::State& bench, const itsc::Scenario& scenario) {
   itsc::SimulateOptions options;
-  options.threads = threads;
-  itsc::Simulation simulation(itsc::test::grid(grid), options, itsc::BatchSpec{batch, {}, {}});
-  // Start from a loaded network, not an empty one.
+  options.threads = static_cast<int>(bench.range(1));
+  itsc::Simulation simulation(scenario, options, itsc::BatchSpec{static_cast<std::size_t>(bench.range(0)), {}, {}});
   simulation.run_until(900);
-  constexpr int kSteps = 900;
-  for (auto _ : bench) {
-    for (int i = 0; i < kSteps; ++i) simulation.step();
-    benchmark::DoNotOptimize(simulation.state().cell_veh.data());
-  }
-  const double steps = static_cast<double>(bench.iterations()) * kSteps;
-  const double cells = static_cast<double>(simulation.model().cell_count);
-  bench.SetItemsProcessed(static_cast<std::int64_t>(steps * cells * static_cast<double>(batch)));
-  bench.counters["cells"] = cells;
-  bench.counters["lane_groups"] = static_cast<double>(simulation.model().lane_group_count());
-  bench.counters["sim_h_per_s"] = benchmark::Counter(steps * simulation.model().dt_s / 3600.0 * static_cast<double>(batch),
-                                                     benchmark::Counter::kIsRate);
+  itsc::bench::run_steps(bench, simulation, kSteps);
+}
+
+void engine_grid6x6(benchmark::State& bench) {
+  static const itsc::Scenario scenario = itsc::bench::bundled("grid6x6.yaml");
+  run_scenario(bench, scenario);
+}
+
+void engine_corridor(benchmark::State& bench) {
+  static const itsc::Scenario scenario = itsc::bench::bundled("corridor.yaml");
+  run_scenario(bench, scenario);
 }
 
 }  // namespace
 
-BENCHMARK(engine_grid6x6)->Args({1, 1})->Args({8, 1})->Args({8, 2})->Args({16, 1})->Args({16, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+// Arguments: B, threads.
+BENCHMARK(engine_grid6x6)->Apply(itsc::bench::best_and_worst)
+    ->ArgsProduct({{1, 4, 8, 16}, {1, 2}})->ArgNames({"B", "T"})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(engine_corridor)->Apply(itsc::bench::best_and_worst)
+    ->ArgsProduct({{1, 8}, {1}})->ArgNames({"B", "T"})->Unit(benchmark::kMillisecond)->UseRealTime();

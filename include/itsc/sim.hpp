@@ -99,7 +99,6 @@ struct State {
   std::vector<double> feed_moving_veh;        ///< [feed × B]
   std::vector<double> feed_proportion;        ///< [feed × B]
   // scratch, written and read within one step
-  std::vector<double> cell_outflow_veh;       ///< [cell × B]
   std::vector<double> link_inflow_veh;        ///< [link × B]
   std::vector<double> link_demand_veh;        ///< [link × B] arrivals: at the entry queue for entry links, else inflow
   std::vector<double> link_upstream_held_veh; ///< [link × B] held in cells before the last
@@ -111,7 +110,7 @@ struct State {
   std::vector<double> group_demand_veh;       ///< [group × B] last-cell vehicles of the group
   std::vector<double> group_queue_veh;        ///< [group × B] vehicles held on its approach this step
   std::vector<double> group_held_veh;         ///< [group × B] its last-cell (and bay) vehicles held this step
-  std::vector<double> member_scratch;         ///< [5 × B] per-member sums of one link within a pass
+  std::vector<double> member_scratch;         ///< [6 × B] per-member sums of one link within a pass
   std::vector<double> link_bay_held_veh;      ///< [link × B] vehicles stored in its bays (take no room in its last cell)
   std::vector<double> link_open_share;        ///< [(link + 1) × B] share of its lanes not blocked by full bays;
                                               ///< the extra last row is all ones

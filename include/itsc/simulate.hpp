@@ -144,7 +144,11 @@ class Simulation {
   void run();
 
   [[nodiscard]] const Model& model() const noexcept { return model_; }
-  [[nodiscard]] const State& state() const noexcept { return state_; }
+  /// The whole batch (gathered from the parts when the batch runs on several threads).
+  [[nodiscard]] const State& state() const noexcept {
+    gather();
+    return state_;
+  }
   [[nodiscard]] const BatchDemand& demand() const noexcept { return demand_; }
   [[nodiscard]] std::size_t batch_size() const noexcept { return state_.batch; }
   [[nodiscard]] double time_s() const noexcept { return static_cast<double>(state_.time_tenths) / 10.0; }
@@ -152,17 +156,34 @@ class Simulation {
   /// Results of member b (run info and time series filled by `simulate`/`run`).
   [[nodiscard]] SimulationResult result(std::size_t b = 0) const;
   [[nodiscard]] const TimeSeries& timeseries() const noexcept { return timeseries_; }
-  /// The controllers, one per signalized node in `Model::signalized_nodes` order.
+  /// The controllers, one per signalized node in `Model::signalized_nodes` order, for the whole batch (to
+  /// drive `itsc::step` directly). A batch run on several threads in parts steps each part's own
+  /// controllers instead, so these see no step then.
   [[nodiscard]] std::span<Controller* const> controllers() const noexcept { return controller_views_; }
 
  private:
+  /// Members [begin, begin + state.batch) of a batch run on several threads: a batch of its own with its
+  /// own demand, controllers and state, so that no thread writes a cache line another one uses (the
+  /// rows of the whole batch's arrays are not aligned to cache lines) and the threads need not meet
+  /// between steps. Members never interact, so the parts give the same bits as the whole batch.
+  struct Part {
+    std::size_t begin = 0;
+    BatchDemand demand;
+    std::vector<std::unique_ptr<Controller>> controllers;
+    std::vector<Controller*> views;
+    State state;
+  };
   void sample(double since_s, const std::vector<double>& departures_before);
+  /// Copies the parts into state_ when they have moved on since the last copy.
+  void gather() const noexcept;
 
   Model model_;
   BatchDemand demand_;
   std::vector<std::unique_ptr<Controller>> controllers_;
   std::vector<Controller*> controller_views_;
-  State state_;
+  mutable State state_;
+  std::vector<Part> parts_;
+  mutable bool stale_ = false;  ///< the parts have stepped since state_ was gathered
   StepOptions step_options_;
   double duration_s_ = 0;
   double timeseries_interval_s_ = 0;

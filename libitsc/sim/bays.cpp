@@ -21,10 +21,7 @@ void bay_blocking(const Model& model, State& state, const Block& block) noexcept
       const double lanes = model.lane_group_lanes[g];
       const double share = model.lane_group_spill_share[g];
       for (std::size_t b = block.begin; b < block.end; ++b) {
-        double content = 0;
-        for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
-          content += state.movement_veh[m * batch + b];
-        }
+        const double content = state.group_demand_veh[g * batch + b];
         const double spilled = std::clamp((content - storage) / lanes, 0.0, 1.0);
         open[b] = std::max(0.0, open[b] - share * spilled);
       }

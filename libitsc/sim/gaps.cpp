@@ -39,11 +39,7 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
       for (auto c = model.yield_conflict_begin[k]; c < model.yield_conflict_begin[k + 1]; ++c) {
         // Its share of its own (FIFO) stream's discharge: all of it, or the capacity split by content.
         const auto other = model.conflict_movement[c];
-        const auto stream = model.movement_lane_group[other];
-        double content = 0;
-        for (auto s = model.lane_group_movement_begin[stream]; s < model.lane_group_movement_end[stream]; ++s) {
-          content += state.movement_veh[s * batch + b];
-        }
+        const double content = state.group_demand_veh[model.movement_lane_group[other] * batch + b];
         const std::size_t o = other * batch + b;
         const double n = state.movement_veh[o];
         const bool saturated = capacity[o] > 0 && content > capacity[o] + kPresent;

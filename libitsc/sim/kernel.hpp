@@ -3,6 +3,7 @@
 // state at the start of the step or what an earlier pass wrote; none allocates or throws.
 
 #include <cstddef>
+#include <span>
 
 #include "itsc/sim.hpp"
 
@@ -28,8 +29,21 @@ inline constexpr double kPresent = 1e-9;
   return cell == last ? n - state.link_bay_held_veh[link * state.batch + b] : n;
 }
 
+/// The whole batch as one block at the state's clock: the demand interval and whether metrics accumulate.
+[[nodiscard]] Block step_block(const Model& model, const State& state, const BatchDemand& demand) noexcept;
+/// Fills the observation when a controller uses it, then asks every controller for the step's signals.
+void observe_and_control(const Model& model, State& state, const BatchDemand& demand,
+                         std::span<Controller* const> controllers, const Block& block) noexcept;
+/// Advances the clock past the step (and counts a measured step).
+void finish_step(const Model& model, State& state, const Block& block) noexcept;
+
+/// Copies every per-member array of `part` (a batch of its own) into members [begin, begin + part.batch)
+/// of `whole`; the clock and step count too. No allocation.
+void place_members(State& whole, const State& part, std::size_t begin) noexcept;
+
 /// Signals → each movement's discharge limit in this step (veh): the effective green, lanes blocked
-/// by full bays, and gap acceptance for yielding movements.
+/// by full bays, and gap acceptance for yielding movements. Sums each lane group's content into
+/// State::group_demand_veh first (the later passes read it).
 void signal_capacity(const Model& model, State& state, const Block& block) noexcept;
 /// Full bays → the share of each link's lanes left open for its lane groups without a bay.
 void bay_blocking(const Model& model, State& state, const Block& block) noexcept;
@@ -37,9 +51,9 @@ void bay_blocking(const Model& model, State& state, const Block& block) noexcept
 void gap_acceptance(const Model& model, State& state, const Block& block) noexcept;
 /// Stop lines and node logic: lane-group FIFO sending, Daganzo merge, movement flows.
 void node_flows(const Model& model, State& state, const Block& block) noexcept;
-/// Cell-to-cell flows inside links, exits, entry queues.
+/// Inflows into the links' first cells: from the entry queues, or merged from the movements feeding them.
 void link_flows(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept;
-/// Applies the flows; stops, delay, queues and the other metrics.
+/// Cell-to-cell flows and exits (cells.hpp), applied; stops, delay, queues and the other metrics.
 void update_links(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept;
 /// Detectors: count, occupancy and call of the step just moved, from its flows and the cells' content.
 void update_detectors(const Model& model, State& state, const Block& block) noexcept;

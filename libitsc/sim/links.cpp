@@ -1,8 +1,9 @@
-// Links: cell-to-cell flows of the cell transmission model, entry queues, exits, and the update that
-// applies all flows with the stop, delay and queue accounting.
+// Links: entry queues and merged inflows, then the update that applies the cell transmission model's
+// flows (cells.hpp) with the stop, delay and queue accounting.
 #include <algorithm>
 #include <cmath>
 
+#include "sim/cells.hpp"
 #include "sim/kernel.hpp"
 
 namespace itsc::detail {
@@ -11,42 +12,11 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
   const std::size_t batch = state.batch;
   const std::size_t entries = model.entry_count();
   for (std::uint32_t link = 0; link < model.link_count(); ++link) {
+    // The flows between its cells and into an exit are computed where they are applied (cells.hpp).
     const std::size_t first = model.link_first_cell[link];
-    const std::size_t last = first + model.link_cell_count[link] - 1;
     const double capacity = model.link_step_capacity_veh[link];
     const double ratio = model.link_wave_ratio[link];
     const double jam = model.link_cell_jam_veh[link];
-    const double* n = state.cell_veh.data();
-    double* y = state.cell_outflow_veh.data();
-    // Interior: y_i = min(S_i, R_{i+1}), S = min(n, Q·Δt), R = min(Q·Δt, (w′/v′)(N − n)).
-    for (std::size_t i = first; i + 1 < last; ++i) {
-      for (std::size_t b = block.begin; b < block.end; ++b) {
-        const double send = std::min(n[i * batch + b], capacity);
-        const double room = std::max(0.0, ratio * (jam - n[(i + 1) * batch + b]));
-        y[i * batch + b] = std::min(send, std::min(capacity, room));
-      }
-    }
-    // Into the last cell: vehicles stored in the link's bays take no room there.
-    if (last > first) {
-      const double* bays = &state.link_bay_held_veh[link * batch];
-      for (std::size_t b = block.begin; b < block.end; ++b) {
-        const double send = std::min(n[(last - 1) * batch + b], capacity);
-        const double room = std::max(0.0, ratio * (jam - (n[last * batch + b] - bays[b])));
-        y[(last - 1) * batch + b] = std::min(send, std::min(capacity, room));
-      }
-    }
-    // Last cell: exits absorb what the link can send; otherwise the movements' flows.
-    const auto m_begin = model.link_movement_begin[link];
-    const auto m_end = model.link_movement_end[link];
-    for (std::size_t b = block.begin; b < block.end; ++b) {
-      double out = 0;
-      if (model.link_exit[link] != kNone) {
-        out = std::min(n[last * batch + b], capacity);
-      } else {
-        for (auto m = m_begin; m < m_end; ++m) out += state.movement_flow_veh[m * batch + b];
-      }
-      y[last * batch + b] = out;
-    }
     // Inflow: from the entry queue (arrivals of this step may enter at once), or from the movements.
     double* inflow = &state.link_inflow_veh[link * batch];
     double* arrived = &state.link_demand_veh[link * batch];
@@ -86,36 +56,6 @@ inline std::size_t queue_bin(double queue, double storage, std::size_t bins) noe
   return position >= static_cast<double>(bins - 1) ? bins - 1 : static_cast<std::size_t>(position);
 }
 
-// Sums over one link's cells per member, accumulated by `update_cell`.
-struct CellSums {
-  double* __restrict new_stops;
-  double* __restrict time_veh;
-  double* __restrict moved_veh;
-  double* __restrict held;
-  double* __restrict stopped;
-};
-
-// Applies one cell's flows for members [b0, b1): `in`/`in_stopped_from` are the upstream cell's
-// outflow and (old) stopped content, or the link inflow and null at the first cell. The restrict
-// rows let the compiler vectorize across the batch.
-inline void update_cell(std::size_t b0, std::size_t b1, double* __restrict n, double* __restrict stopped,
-                        const double* __restrict out, const double* __restrict in,
-                        const double* __restrict in_stopped_from, const CellSums& sums) noexcept {
-  for (std::size_t b = b0; b < b1; ++b) {
-    const double count = n[b];
-    const double flagged = stopped[b];
-    const double held = count - out[b];
-    const double in_stopped = in_stopped_from != nullptr ? std::min(in_stopped_from[b], in[b]) : 0.0;
-    sums.new_stops[b] += held - (flagged - std::min(flagged, out[b]));
-    sums.time_veh[b] += count;
-    sums.moved_veh[b] += out[b];
-    sums.held[b] += held;
-    n[b] = held + in[b];
-    stopped[b] = held + in_stopped;
-    sums.stopped[b] += held + in_stopped;
-  }
-}
-
 }  // namespace
 
 void update_links(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept {
@@ -128,7 +68,6 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
   const double* proportion = &demand.turn_proportion[block.interval * movements * batch];
   double* __restrict n = state.cell_veh.data();
   double* __restrict stopped = state.cell_stopped_veh.data();
-  const double* __restrict y = state.cell_outflow_veh.data();
   // Per-member sums of the link being updated: arriving at its last cell (and the stopped part of
   // that), time spent and vehicles moved in its cells.
   double* __restrict arriving = &state.member_scratch[0 * batch];
@@ -136,6 +75,7 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
   double* __restrict time_veh = &state.member_scratch[2 * batch];
   double* __restrict moved_veh = &state.member_scratch[3 * batch];
   double* __restrict outside_bays = &state.member_scratch[4 * batch];
+  double* __restrict exiting = &state.member_scratch[5 * batch];
   for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
     for (std::size_t b = b0; b < b1; ++b) state.group_queue_veh[g * batch + b] = 0.0;
   }
@@ -146,35 +86,28 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
     const bool to_movements = model.link_exit[link] == kNone;
     const double* __restrict inflow = &state.link_inflow_veh[link * batch];
     double* __restrict held_sum = &state.link_upstream_held_veh[link * batch];
-    double* __restrict stopped_sum = &state.link_upstream_stopped_veh[link * batch];
     double* __restrict new_stops = &state.link_upstream_new_stops[link * batch];
-    // What reaches the last cell, read before the cell upstream of it is updated.
-    for (std::size_t b = b0; b < b1; ++b) {
-      const bool single = cells == 1;
-      arriving[b] = single ? inflow[b] : y[(last - 1) * batch + b];
-      arriving_stopped[b] = single ? 0.0 : std::min(stopped[(last - 1) * batch + b], y[(last - 1) * batch + b]);
-      held_sum[b] = 0;
-      stopped_sum[b] = 0;
-      new_stops[b] = 0;
-      time_veh[b] = 0;
-      moved_veh[b] = 0;
-    }
-    // Plain cells, downstream to upstream so each reads its upstream neighbour's old state.
-    // A vehicle still in its cell after the step had its chance to move on and was held: it has
-    // stopped on this link (flagged, counted once); stopped vehicles leave a cell first (FIFO).
     const std::size_t plain = cells - (to_movements ? 1 : 0);
-    const CellSums sums{new_stops, time_veh, moved_veh, held_sum, stopped_sum};
-    for (std::size_t c = plain; c-- > 0;) {
-      const std::size_t row = (first + c) * batch;
-      if (c > 0) {
-        update_cell(b0, b1, n + row, stopped + row, y + row, y + row - batch, stopped + row - batch, sums);
-      } else {
-        update_cell(b0, b1, n + row, stopped + row, y + row, inflow, nullptr, sums);
+    const LinkSums sums{arriving, arriving_stopped, exiting, new_stops, time_veh, moved_veh, held_sum};
+    if (plain > 0) {
+      const LinkCells link_cells{n + first * batch, stopped + first * batch, batch, plain, to_movements,
+                                 model.link_step_capacity_veh[link], model.link_wave_ratio[link],
+                                 model.link_cell_jam_veh[link], inflow, &state.link_bay_held_veh[link * batch]};
+      plain_cells(link_cells, b0, b1, sums);
+    } else {
+      // One cell, held per movement: the inflow arrives in it directly.
+      for (std::size_t b = b0; b < b1; ++b) {
+        arriving[b] = inflow[b];
+        arriving_stopped[b] = 0;
+        held_sum[b] = 0;
+        new_stops[b] = 0;
+        time_veh[b] = 0;
+        moved_veh[b] = 0;
       }
     }
     if (!to_movements) {
       for (std::size_t b = b0; b < b1; ++b) {
-        const double out = y[last * batch + b];
+        const double out = exiting[b];
         metrics.exited_veh[b] += out;
         if (block.measure) metrics.window_exited_veh[b] += out;
       }
@@ -191,36 +124,57 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
       for (auto g = group_begin; g < group_end; ++g) {
         for (std::size_t b = b0; b < b1; ++b) state.group_held_veh[g * batch + b] = 0;
       }
+      double* __restrict last_n = n + last * batch;
+      double* __restrict last_stopped = stopped + last * batch;
       for (auto m = model.link_movement_begin[link]; m < model.link_movement_end[link]; ++m) {
         const std::size_t group = model.movement_lane_group[m];
-        for (std::size_t b = b0; b < b1; ++b) {
-          const std::size_t k = m * batch + b;
-          const double p = proportion[k];
-          const double out = state.movement_flow_veh[k];
-          const double flagged = state.movement_stopped_veh[k];
-          const double out_stopped = std::min(flagged, out);
-          const double held = state.movement_veh[k] - out;
-          const double stops = held - (flagged - out_stopped);
-          moved_veh[b] += out;
-          state.movement_veh[k] = held + p * arriving[b];
-          state.movement_stopped_veh[k] = held + p * arriving_stopped[b];
-          n[last * batch + b] += state.movement_veh[k];
-          stopped[last * batch + b] += state.movement_stopped_veh[k];
+        // Rows of distinct arrays, so that the loop vectorizes across the batch.
+        const double* __restrict p_row = proportion + m * batch;
+        const double* __restrict flow = &state.movement_flow_veh[m * batch];
+        double* __restrict veh = &state.movement_veh[m * batch];
+        double* __restrict flagged_veh = &state.movement_stopped_veh[m * batch];
+        double* __restrict group_queue = &state.group_queue_veh[group * batch];
+        double* __restrict group_held = &state.group_held_veh[group * batch];
+        double* __restrict arrivals_sum = &metrics.movement_arrivals_veh[m * batch];
+        double* __restrict departures_sum = &metrics.movement_departures_veh[m * batch];
+        double* __restrict delay_sum = &metrics.movement_delay_veh_s[m * batch];
+        double* __restrict stops_sum = &metrics.movement_stops[m * batch];
+        double* __restrict queue_sum = &metrics.movement_queue_sum_veh[m * batch];
+        double* __restrict queue_max = &metrics.movement_queue_max_veh[m * batch];
+        double* __restrict network_stops = metrics.stops.data();
+        // Two members at a time (cells.hpp), an odd last one alone.
+        const auto advance = [&](auto lanes, std::size_t b) {
+          using T = decltype(lanes);
+          const T p = load<T>(p_row + b);
+          const T out = load<T>(flow + b);
+          const T flagged = load<T>(flagged_veh + b);
+          const T held = load<T>(veh + b) - out;
+          const T stops = held - (flagged - lane_min(flagged, out));
+          const T now = held + p * load<T>(arriving + b);
+          const T now_stopped = held + p * load<T>(arriving_stopped + b);
+          add_to(moved_veh + b, out);
+          store(veh + b, now);
+          store(flagged_veh + b, now_stopped);
+          add_to(last_n + b, now);
+          add_to(last_stopped + b, now_stopped);
           // Each movement's share of its approach: its last-cell vehicles plus p of those upstream.
-          const double queue = held + p * held_sum[b];
-          state.group_queue_veh[group * batch + b] += queue;
-          state.group_held_veh[group * batch + b] += held;
+          const T queue = held + p * load<T>(held_sum + b);
+          add_to(group_queue + b, queue);
+          add_to(group_held + b, held);
           if (block.measure) {
             // Demand upstream of the queue: at an entry, the arrivals before any entry queue.
-            metrics.movement_arrivals_veh[k] += p * link_demand[b];
-            metrics.movement_departures_veh[k] += out;
-            metrics.movement_delay_veh_s[k] += queue * dt;
-            metrics.movement_stops[k] += stops + p * new_stops[b];
-            metrics.movement_queue_sum_veh[k] += queue;
-            metrics.movement_queue_max_veh[k] = std::max(metrics.movement_queue_max_veh[k], queue);
+            add_to(arrivals_sum + b, p * load<T>(link_demand + b));
+            add_to(departures_sum + b, out);
+            add_to(delay_sum + b, queue * dt);
+            add_to(stops_sum + b, stops + p * load<T>(new_stops + b));
+            add_to(queue_sum + b, queue);
+            store(queue_max + b, lane_max(load<T>(queue_max + b), queue));
+            add_to(network_stops + b, stops);
           }
-          if (block.measure) metrics.stops[b] += stops;
-        }
+        };
+        std::size_t b = b0;
+        for (; b + 2 <= b1; b += 2) advance(Pair{}, b);
+        if (b < b1) advance(0.0, b);
       }
       // Vehicles of its bays' movements up to the bays' storage are stored there, not in the last cell.
       const auto bay_begin = model.link_bay_begin[link];

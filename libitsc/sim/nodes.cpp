@@ -72,13 +72,17 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
     const double rate = model.lane_group_saturation_veh_per_s[g];
     // An exclusive group: min(content, capacity) (the rule below with one movement, without its divisions).
     if (last - first == 1) {
+      const double* __restrict veh = &state.movement_veh[first * batch];
+      const double* __restrict capacity = &state.movement_capacity_veh[first * batch];
+      double* __restrict content = &state.group_demand_veh[g * batch];
+      double* __restrict send = &state.movement_send_veh[first * batch];
       for (std::size_t b = block.begin; b < block.end; ++b) {
-        const std::size_t i = first * batch + b;
-        const double n = state.movement_veh[i];
-        const double capacity = state.movement_capacity_veh[i];
-        state.group_demand_veh[g * batch + b] = n;
-        state.movement_send_veh[i] = std::min(n, std::max(0.0, capacity));
-        if (block.measure) state.metrics.group_effective_green_s[g * batch + b] += capacity / rate;
+        content[b] = veh[b];
+        send[b] = std::min(veh[b], std::max(0.0, capacity[b]));
+      }
+      if (block.measure) {
+        double* __restrict green = &state.metrics.group_effective_green_s[g * batch];
+        for (std::size_t b = block.begin; b < block.end; ++b) green[b] += capacity[b] / rate;
       }
       continue;
     }
@@ -111,23 +115,27 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
       if (block.measure) state.metrics.group_effective_green_s[g * batch + b] += stream / rate;
     }
   }
-  // Merge: each receiving link's supply shared among the streams bound for it.
+  // Merge: each receiving link's supply shared among the streams bound for it. Every stream first gets
+  // what it sends; members whose demand exceeds the supply are then shared out by Daganzo's rule.
+  double* __restrict demand = &state.member_scratch[0];
+  double* __restrict supply = &state.member_scratch[batch];
   for (std::uint32_t link = 0; link < model.link_count(); ++link) {
     const auto begin = model.link_merge_begin[link];
     const auto end = model.link_merge_begin[link + 1];
     if (begin == end) continue;
-    for (std::size_t b = block.begin; b < block.end; ++b) {
-      double demand = 0;
-      for (auto k = begin; k < end; ++k) demand += state.movement_send_veh[model.merge_movement[k] * batch + b];
-      const double supply = receiving(model, state, link, b);
-      if (demand <= supply) {
-        for (auto k = begin; k < end; ++k) {
-          const auto m = model.merge_movement[k];
-          state.movement_flow_veh[m * batch + b] = state.movement_send_veh[m * batch + b];
-        }
-      } else {
-        share_supply(model, state, link, b, supply);
+    for (std::size_t b = block.begin; b < block.end; ++b) demand[b] = 0;
+    for (auto k = begin; k < end; ++k) {
+      const auto m = model.merge_movement[k];
+      const double* __restrict send = &state.movement_send_veh[m * batch];
+      double* __restrict flow = &state.movement_flow_veh[m * batch];
+      for (std::size_t b = block.begin; b < block.end; ++b) {
+        demand[b] += send[b];
+        flow[b] = send[b];
       }
+    }
+    for (std::size_t b = block.begin; b < block.end; ++b) supply[b] = receiving(model, state, link, b);
+    for (std::size_t b = block.begin; b < block.end; ++b) {
+      if (demand[b] > supply[b]) share_supply(model, state, link, b, supply[b]);
     }
   }
   // FIFO again: a stream held back for one movement holds back the others behind it.

@@ -126,7 +126,7 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
 
 SimulationResult Simulation::result(std::size_t b) const {
   const Model& model = model_;
-  const State& state = state_;
+  const State& state = this->state();  // gathered from the parts of a threaded batch
   const Metrics& metrics = state.metrics;
   SimulationResult r;
   r.duration_s = time_s();

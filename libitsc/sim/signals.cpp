@@ -51,6 +51,15 @@ std::int32_t effective_tenths(Indication before, std::int32_t green, std::int32_
 
 void signal_capacity(const Model& model, State& state, const Block& block) noexcept {
   const std::size_t batch = state.batch;
+  // Content of every lane group's stream, read by the bays, gap acceptance and the stop lines.
+  for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+    double* __restrict content = &state.group_demand_veh[g * batch];
+    for (std::size_t b = block.begin; b < block.end; ++b) content[b] = 0;
+    for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+      const double* __restrict veh = &state.movement_veh[m * batch];
+      for (std::size_t b = block.begin; b < block.end; ++b) content[b] += veh[b];
+    }
+  }
   bay_blocking(model, state, block);
   for (std::size_t m = 0; m < model.movement_count(); ++m) {
     const auto group = model.movement_lane_group[m];

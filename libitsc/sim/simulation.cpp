@@ -2,14 +2,20 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <type_traits>
 
 #include "itsc/error.hpp"
 #include "itsc/ring_plan.hpp"
 #include "itsc/simulate.hpp"
+#include "sim/kernel.hpp"
 
 namespace itsc {
 
 namespace {
+
+// The smallest part of a batch worth a thread of its own (engine_grid6x6 at B = 4, 8 and 16 on one and
+// two threads, docs/performance.md).
+constexpr std::size_t kMinPartMembers = 4;
 
 // The run length: the scenario's setting, else the demand profile's length.
 std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, const Scenario& scenario,
@@ -96,6 +102,25 @@ Simulation::Simulation(const Scenario& scenario, const SimulateOptions& options,
   for (auto& controller : controllers_) controller_views_.push_back(controller.get());
   state_ = make_state(model_, batch);
   step_options_.threads = std::max(1, options.threads);
+  // Several threads: the batch runs in parts of at least kMinPartMembers members, one per thread.
+  const std::size_t parts = std::min(static_cast<std::size_t>(step_options_.threads), batch / kMinPartMembers);
+  for (std::size_t p = 0; parts > 1 && p < parts; ++p) {
+    const std::size_t begin = batch * p / parts;
+    const std::size_t end = batch * (p + 1) / parts;
+    const auto slice = [&](const auto& all) {
+      using Items = std::remove_cvref_t<decltype(all)>;
+      return all.empty() ? Items{} : Items(all.begin() + static_cast<std::ptrdiff_t>(begin),
+                                           all.begin() + static_cast<std::ptrdiff_t>(end));
+    };
+    const BatchSpec part_spec{end - begin, slice(spec.timing), slice(spec.demand)};
+    Part& part = parts_.emplace_back();
+    part.begin = begin;
+    part.demand = part_spec.demand.empty() ? compile_demand(model_, scenario.demand, end - begin)
+                                           : compile_demand(model_, part_spec.demand);
+    part.controllers = make_controllers(model_, scenario, part_spec, end - begin, options.controller);
+    for (auto& controller : part.controllers) part.views.push_back(controller.get());
+    part.state = make_state(model_, end - begin);
+  }
   duration_s_ = options.duration_s > 0 ? options.duration_s : scenario.duration_s();
   if (!(duration_s_ > 0)) throw Error(ErrorCode::invalid_input, "simulation: the duration must be positive");
   timeseries_interval_s_ = options.timeseries_interval_s;
@@ -107,30 +132,57 @@ Simulation::Simulation(const Scenario& scenario, const SimulateOptions& options,
   }
 }
 
-void Simulation::step() noexcept { itsc::step(model_, state_, demand_, controller_views_, step_options_); }
+void Simulation::step() noexcept {
+  if (parts_.empty()) {
+    itsc::step(model_, state_, demand_, controller_views_, step_options_);
+  } else {
+    run_until(static_cast<double>(state_.time_tenths + model_.dt_tenths) / 10.0);
+  }
+}
 
 void Simulation::run_until(double time_s) noexcept {
   const Tenths end = to_tenths(time_s);
-  while (state_.time_tenths + model_.dt_tenths / 2 < end) step();
+  if (parts_.empty()) {
+    while (state_.time_tenths + model_.dt_tenths / 2 < end) step();
+    return;
+  }
+  // Each part runs all its steps on its own thread: no meeting between steps.
+  const auto parts = static_cast<std::ptrdiff_t>(parts_.size());
+#if defined(ITSC_HAVE_OPENMP)
+#pragma omp parallel for schedule(static, 1) num_threads(static_cast<int>(parts))
+#endif
+  for (std::ptrdiff_t p = 0; p < parts; ++p) {
+    Part& part = parts_[static_cast<std::size_t>(p)];
+    while (part.state.time_tenths + model_.dt_tenths / 2 < end) itsc::step(model_, part.state, part.demand, part.views);
+  }
+  state_.time_tenths = parts_.front().state.time_tenths;
+  stale_ = true;
+}
+
+void Simulation::gather() const noexcept {
+  if (!stale_) return;
+  for (const Part& part : parts_) detail::place_members(state_, part.state, part.begin);
+  stale_ = false;
 }
 
 void Simulation::sample(double since_s, const std::vector<double>& departures_before) {
-  const std::size_t batch = state_.batch;
+  const State& state = this->state();
+  const std::size_t batch = state.batch;
   timeseries_.time_s.push_back(time_s());
   std::size_t column = 0;
   for (std::size_t g = 0; g < model_.lane_group_count(); ++g) {
     if (model_.lane_group_signalized[g] == 0) continue;
     double departed = 0;
     for (auto m = model_.lane_group_movement_begin[g]; m < model_.lane_group_movement_end[g]; ++m) {
-      departed += state_.metrics.movement_departures_veh[m * batch];
+      departed += state.metrics.movement_departures_veh[m * batch];
     }
     const double span_s = time_s() - since_s;
-    timeseries_.queue_veh.push_back(state_.group_queue_veh[g * batch]);
+    timeseries_.queue_veh.push_back(state.group_queue_veh[g * batch]);
     timeseries_.flow_veh_per_h.push_back(span_s > 0 ? (departed - departures_before[column]) * 3600.0 / span_s : 0.0);
-    timeseries_.indication.push_back(state_.indication[model_.lane_group_movement_begin[g] * batch]);
+    timeseries_.indication.push_back(state.indication[model_.lane_group_movement_begin[g] * batch]);
     ++column;
   }
-  timeseries_.vehicles_inside.push_back(state_.inside_veh(0));
+  timeseries_.vehicles_inside.push_back(state.inside_veh(0));
 }
 
 void Simulation::run() {
@@ -146,7 +198,7 @@ void Simulation::run() {
       if (model_.lane_group_signalized[g] == 0) continue;
       double departed = 0;
       for (auto m = model_.lane_group_movement_begin[g]; m < model_.lane_group_movement_end[g]; ++m) {
-        departed += state_.metrics.movement_departures_veh[m * state_.batch];
+        departed += state().metrics.movement_departures_veh[m * state_.batch];
       }
       before.push_back(departed);
     }

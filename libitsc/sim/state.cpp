@@ -1,5 +1,7 @@
 // Allocation of a batch's State: everything `step` touches is sized here, once.
-#include "itsc/sim.hpp"
+#include <algorithm>
+
+#include "sim/kernel.hpp"
 
 namespace itsc {
 
@@ -49,7 +51,6 @@ State make_state(const Model& model, std::size_t batch) {
   s.feed_moving_veh.assign(s.feed_movement.size() * b, 0.0);
   s.feed_proportion.assign(s.feed_movement.size() * b, 0.0);
 
-  s.cell_outflow_veh.assign(cells, 0.0);
   s.link_inflow_veh.assign(links, 0.0);
   s.link_demand_veh.assign(links, 0.0);
   s.link_upstream_held_veh.assign(links, 0.0);
@@ -61,7 +62,7 @@ State make_state(const Model& model, std::size_t batch) {
   s.group_demand_veh.assign(groups, 0.0);
   s.group_queue_veh.assign(groups, 0.0);
   s.group_held_veh.assign(groups, 0.0);
-  s.member_scratch.assign(5 * b, 0.0);
+  s.member_scratch.assign(6 * b, 0.0);
   s.link_bay_held_veh.assign(links, 0.0);
   s.link_open_share.assign(links + b, 1.0);
 
@@ -95,3 +96,64 @@ double State::waiting_veh(std::size_t b) const noexcept {
 }
 
 }  // namespace itsc
+
+namespace itsc::detail {
+
+namespace {
+
+// Rows of `part` ([item × part batch]) into members [begin, begin + part batch) of `whole`.
+template <class T>
+void place(std::vector<T>& whole, std::size_t batch, const std::vector<T>& part, std::size_t part_batch,
+           std::size_t begin) noexcept {
+  const std::size_t rows = part.size() / part_batch;
+  for (std::size_t row = 0; row < rows; ++row) {
+    std::copy_n(part.begin() + static_cast<std::ptrdiff_t>(row * part_batch), part_batch,
+                whole.begin() + static_cast<std::ptrdiff_t>(row * batch + begin));
+  }
+}
+
+}  // namespace
+
+void place_members(State& whole, const State& part, std::size_t begin) noexcept {
+  // Every per-member array of State and Metrics, and nothing else: a new field must be added here too.
+  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 36 * sizeof(std::vector<double>) + sizeof(Metrics),
+                "State changed: copy its new per-member arrays in place_members");
+  static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 21 * sizeof(std::vector<double>),
+                "Metrics changed: copy its new per-member arrays in place_members");
+  const std::size_t batch = whole.batch;
+  const std::size_t size = part.batch;
+  const auto copy = [&](auto member) { place(whole.*member, batch, part.*member, size, begin); };
+  whole.time_tenths = part.time_tenths;
+  for (auto member : {&State::cell_veh, &State::cell_stopped_veh, &State::movement_veh, &State::movement_stopped_veh,
+                      &State::entry_waiting_veh, &State::yield_flow_veh, &State::yield_gap_rate_veh_per_s,
+                      &State::detector_zero, &State::observed_queued_veh, &State::observed_moving_veh,
+                      &State::feed_queued_veh, &State::feed_moving_veh, &State::feed_proportion,
+                      &State::link_inflow_veh, &State::link_demand_veh, &State::link_upstream_held_veh,
+                      &State::link_upstream_stopped_veh, &State::link_upstream_new_stops,
+                      &State::movement_capacity_veh, &State::movement_send_veh, &State::movement_flow_veh,
+                      &State::group_demand_veh, &State::group_queue_veh, &State::group_held_veh,
+                      &State::member_scratch, &State::link_bay_held_veh, &State::link_open_share}) {
+    copy(member);
+  }
+  for (auto member : {&State::indication, &State::command_indication}) copy(member);
+  for (auto member : {&State::green_tenths, &State::yellow_tenths, &State::green_elapsed_tenths,
+                      &State::yellow_elapsed_tenths}) {
+    copy(member);
+  }
+  // feed_begin, feed_movement and feed_link are the model's structure, the same in every part.
+  Metrics& to = whole.metrics;
+  const Metrics& from = part.metrics;
+  to.queue_bins = from.queue_bins;
+  to.measured_steps = from.measured_steps;
+  for (auto member : {&Metrics::entered_veh, &Metrics::exited_veh, &Metrics::window_entered_veh,
+                      &Metrics::window_exited_veh, &Metrics::vehicle_s, &Metrics::vehicle_m, &Metrics::delay_veh_s,
+                      &Metrics::entry_delay_veh_s, &Metrics::stops, &Metrics::movement_arrivals_veh,
+                      &Metrics::movement_departures_veh, &Metrics::movement_delay_veh_s, &Metrics::movement_stops,
+                      &Metrics::movement_queue_sum_veh, &Metrics::movement_queue_max_veh,
+                      &Metrics::group_effective_green_s, &Metrics::group_queue_sum_veh, &Metrics::group_queue_max_veh,
+                      &Metrics::group_queue_sum_m, &Metrics::group_queue_max_m, &Metrics::group_queue_histogram}) {
+    place(to.*member, batch, from.*member, size, begin);
+  }
+}
+
+}  // namespace itsc::detail

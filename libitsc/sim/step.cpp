@@ -7,9 +7,9 @@
 
 namespace itsc {
 
-namespace {
+namespace detail {
 
-constexpr std::size_t kMembersPerLine = 8;  // doubles per 64-byte cache line
+namespace {
 
 // The controller of one signalized node sees and commands its node's movements only.
 void run_controllers(const Model& model, State& state, std::span<Controller* const> controllers,
@@ -44,6 +44,34 @@ void run_controllers(const Model& model, State& state, std::span<Controller* con
   }
 }
 
+}  // namespace
+
+Block step_block(const Model& model, const State& state, const BatchDemand& demand) noexcept {
+  const double time_s = static_cast<double>(state.time_tenths) / 10.0;
+  const double position = std::floor(time_s / demand.interval_s);
+  const std::size_t interval = std::min(demand.interval_count - 1, static_cast<std::size_t>(std::max(0.0, position)));
+  return Block{0, state.batch, interval, state.time_tenths >= to_tenths(model.warmup_s)};
+}
+
+void observe_and_control(const Model& model, State& state, const BatchDemand& demand,
+                         std::span<Controller* const> controllers, const Block& block) noexcept {
+  bool observe = false;
+  for (const Controller* controller : controllers) observe = observe || controller->uses_observation();
+  if (observe) fill_observation(model, state, demand, block.interval);
+  run_controllers(model, state, controllers, observe);
+}
+
+void finish_step(const Model& model, State& state, const Block& block) noexcept {
+  if (block.measure) ++state.metrics.measured_steps;
+  state.time_tenths += model.dt_tenths;
+}
+
+}  // namespace detail
+
+namespace {
+
+constexpr std::size_t kMembersPerLine = 8;  // doubles per 64-byte cache line
+
 void run_block(const Model& model, State& state, const BatchDemand& demand, const detail::Block& block) noexcept {
   detail::signal_capacity(model, state, block);
   detail::node_flows(model, state, block);
@@ -56,15 +84,8 @@ void run_block(const Model& model, State& state, const BatchDemand& demand, cons
 
 void step(const Model& model, State& state, const BatchDemand& demand, std::span<Controller* const> controllers,
           const StepOptions& options) noexcept {
-  const double time_s = static_cast<double>(state.time_tenths) / 10.0;
-  const double position = std::floor(time_s / demand.interval_s);
-  const std::size_t interval = std::min(demand.interval_count - 1, static_cast<std::size_t>(std::max(0.0, position)));
-  const bool measure = state.time_tenths >= to_tenths(model.warmup_s);
-
-  bool observe = false;
-  for (const Controller* controller : controllers) observe = observe || controller->uses_observation();
-  if (observe) detail::fill_observation(model, state, demand, interval);
-  run_controllers(model, state, controllers, observe);
+  const detail::Block whole = detail::step_block(model, state, demand);
+  detail::observe_and_control(model, state, demand, controllers, whole);
 
   // Blocks of batch members; each thread owns whole members, so nothing is reduced across threads.
   // Blocks hold whole cache lines of members (8 doubles): two threads writing one line would
@@ -80,11 +101,10 @@ void step(const Model& model, State& state, const BatchDemand& demand, std::span
     const auto count = static_cast<std::size_t>(blocks);
     const std::size_t begin = std::min(batch, lines * index / count * kMembersPerLine);
     const std::size_t end = std::min(batch, lines * (index + 1) / count * kMembersPerLine);
-    const detail::Block block{begin, end, interval, measure};
+    const detail::Block block{begin, end, whole.interval, whole.measure};
     run_block(model, state, demand, block);
   }
-  if (measure) ++state.metrics.measured_steps;
-  state.time_tenths += model.dt_tenths;
+  detail::finish_step(model, state, whole);
 }
 
 }  // namespace itsc
