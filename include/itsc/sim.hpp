@@ -90,6 +90,9 @@ struct State {
   std::vector<double> detector_count;         ///< [detector × B] in the last step: vehicles across its edge
   std::vector<double> detector_occupancy;     ///< [detector × B] at the end of the last step, 0..1
   std::vector<double> detector_passed_veh;    ///< [detector × B] vehicles across its edge since t = 0
+  std::vector<double> detector_upstream_before_veh; ///< [detector × B] scratch: its link's vehicles up to its
+                                              ///< cell, before the step's cell update
+  std::vector<double> detector_cell_before_veh; ///< [detector × B] scratch: its cell's vehicles, before it
   std::vector<double> observed_queued_veh;    ///< [movement × B]
   std::vector<double> observed_moving_veh;    ///< [movement × B]
   std::vector<std::uint32_t> feed_begin;      ///< [movement + 1]

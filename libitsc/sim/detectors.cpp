@@ -7,22 +7,51 @@
 
 namespace itsc::detail {
 
+namespace {
+
+// Vehicles in the cells of the detector's link from its first cell to the one holding the detector's edge.
+double up_to_edge(const Model& model, const State& state, std::size_t d, std::size_t b) noexcept {
+  const std::size_t batch = state.batch;
+  double sum = 0;
+  for (std::size_t c = model.link_first_cell[model.detector_link[d]]; c <= model.detector_point_cell[d]; ++c) {
+    sum += state.cell_veh[c * batch + b];
+  }
+  return sum;
+}
+
+}  // namespace
+
+// The cell pass keeps no outflow row (cells.hpp), so the flows at a detector come from conservation:
+// what the cells up to its cell held before the step, plus the link's inflow, minus what they hold after.
+void snapshot_detectors(const Model& model, State& state, const Block& block) noexcept {
+  const std::size_t batch = state.batch;
+  for (std::size_t d = 0; d < model.detector_count(); ++d) {
+    const std::size_t cell = model.detector_point_cell[d];
+    for (std::size_t b = block.begin; b < block.end; ++b) {
+      state.detector_upstream_before_veh[d * batch + b] = up_to_edge(model, state, d, b);
+      state.detector_cell_before_veh[d * batch + b] = state.cell_veh[cell * batch + b];
+    }
+  }
+}
+
 void update_detectors(const Model& model, State& state, const Block& block) noexcept {
   const std::size_t batch = state.batch;
   const double* n = state.cell_veh.data();
-  const double* y = state.cell_outflow_veh.data();
   for (std::size_t d = 0; d < model.detector_count(); ++d) {
     const std::size_t cell = model.detector_point_cell[d];
     const std::uint32_t link = model.detector_link[d];
-    // The flow across the edge: the cell's outflow and inflow, weighted by where in the cell it lies.
-    const double* in = cell == model.link_first_cell[link] ? &state.link_inflow_veh[link * batch] : &y[(cell - 1) * batch];
-    const double* out = &y[cell * batch];
+    const double* inflow = &state.link_inflow_veh[link * batch];
     const double upstream = model.detector_point_upstream[d];
     const double lanes = model.detector_lane_share[d];
     const double factor = model.detector_occupancy_factor[d];
     for (std::size_t b = block.begin; b < block.end; ++b) {
       const std::size_t k = d * batch + b;
-      const double count = lanes * ((1.0 - upstream) * out[b] + upstream * in[b]);
+      // The flow across the edge: its cell's outflow and inflow, weighted by where in the cell it lies.
+      const double out = inflow[b] + state.detector_upstream_before_veh[k] - up_to_edge(model, state, d, b);
+      const double in = out + n[cell * batch + b] - state.detector_cell_before_veh[k];
+      // Conservation leaves rounding noise of ~1e-14 vehicle where nothing crossed: that is no vehicle.
+      const double crossed = lanes * ((1.0 - upstream) * out + upstream * in);
+      const double count = crossed > kPresent ? crossed : 0.0;
       double over = 0;  // vehicles over the zone on its lanes
       for (auto z = model.detector_zone_begin[d]; z < model.detector_zone_begin[d + 1]; ++z) {
         over += model.zone_share[z] * n[model.zone_cell[z] * batch + b];

@@ -57,6 +57,8 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
 void update_links(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept;
 /// Detectors: count, occupancy and call of the step just moved, from its flows and the cells' content.
 void update_detectors(const Model& model, State& state, const Block& block) noexcept;
+/// Before `update_links`: what `update_detectors` needs of the contents before the step.
+void snapshot_detectors(const Model& model, State& state, const Block& block) noexcept;
 /// The controllers' view of the state at the start of the step.
 void fill_observation(const Model& model, State& state, const BatchDemand& demand, std::size_t interval) noexcept;
 

@@ -28,7 +28,8 @@ State make_state(const Model& model, std::size_t batch) {
   s.yellow_elapsed_tenths.assign(movements, 0);
 
   // Feeds of each movement: the movements leaving its receiving link, or the link itself at an exit.
-  for (auto* v : {&s.detector_call, &s.detector_count, &s.detector_occupancy, &s.detector_passed_veh}) {
+  for (auto* v : {&s.detector_call, &s.detector_count, &s.detector_occupancy, &s.detector_passed_veh,
+                  &s.detector_upstream_before_veh, &s.detector_cell_before_veh}) {
     v->assign(model.detector_count() * b, 0.0);
   }
   s.observed_queued_veh.assign(movements, 0.0);
@@ -116,7 +117,7 @@ void place(std::vector<T>& whole, std::size_t batch, const std::vector<T>& part,
 
 void place_members(State& whole, const State& part, std::size_t begin) noexcept {
   // Every per-member array of State and Metrics, and nothing else: a new field must be added here too.
-  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 36 * sizeof(std::vector<double>) + sizeof(Metrics),
+  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 41 * sizeof(std::vector<double>) + sizeof(Metrics),
                 "State changed: copy its new per-member arrays in place_members");
   static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 21 * sizeof(std::vector<double>),
                 "Metrics changed: copy its new per-member arrays in place_members");
@@ -126,7 +127,9 @@ void place_members(State& whole, const State& part, std::size_t begin) noexcept 
   whole.time_tenths = part.time_tenths;
   for (auto member : {&State::cell_veh, &State::cell_stopped_veh, &State::movement_veh, &State::movement_stopped_veh,
                       &State::entry_waiting_veh, &State::yield_flow_veh, &State::yield_gap_rate_veh_per_s,
-                      &State::detector_zero, &State::observed_queued_veh, &State::observed_moving_veh,
+                      &State::detector_call, &State::detector_count, &State::detector_occupancy,
+                      &State::detector_passed_veh, &State::detector_upstream_before_veh,
+                      &State::detector_cell_before_veh, &State::observed_queued_veh, &State::observed_moving_veh,
                       &State::feed_queued_veh, &State::feed_moving_veh, &State::feed_proportion,
                       &State::link_inflow_veh, &State::link_demand_veh, &State::link_upstream_held_veh,
                       &State::link_upstream_stopped_veh, &State::link_upstream_new_stops,

@@ -76,6 +76,7 @@ void run_block(const Model& model, State& state, const BatchDemand& demand, cons
   detail::signal_capacity(model, state, block);
   detail::node_flows(model, state, block);
   detail::link_flows(model, state, demand, block);
+  detail::snapshot_detectors(model, state, block);
   detail::update_links(model, state, demand, block);
   detail::update_detectors(model, state, block);
 }
