@@ -75,9 +75,10 @@ ScheduledController::ScheduledController(const std::vector<Timing>& base, const 
       const Tenths start = requested + mod(running.anchor - requested, cycle);
       const std::size_t target = member.tables.size();
       member.tables.push_back(compile(next.timing));
-      const IntervalTable& plan = member.tables.back();
+      // Copied, not referenced: the transition tables pushed below reallocate `tables`.
+      const Tenths plan_cycle = member.tables.back().cycle;
       const std::vector<Tenths> lengths = detail::transition_cycles(
-          start, plan.cycle, plan.offset, next.method, detail::shortest_cycle(next.timing));
+          start, plan_cycle, member.tables.back().offset, next.method, detail::shortest_cycle(next.timing));
       TransitionPeriod period;
       period.pattern = next.pattern;
       period.method = next.method;
@@ -89,7 +90,7 @@ ScheduledController::ScheduledController(const std::vector<Timing>& base, const 
         member.tables.push_back(
             compile(detail::stretched_timing(next.timing, length, next.method == TransitionMethod::dwell)));
         member.segments.push_back({t, member.tables.size() - 1, t});
-        period.correction_s += static_cast<double>(length - plan.cycle) / 10.0;
+        period.correction_s += static_cast<double>(length - plan_cycle) / 10.0;
         t += length;
       }
       member.segments.push_back({t, target, member.tables[target].offset});
