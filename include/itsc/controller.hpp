@@ -38,7 +38,8 @@ struct Observation {
   std::span<const double> detector_count;      ///< [detector × B] vehicles crossing it in the step (veh)
   std::span<const double> detector_occupancy;  ///< [detector × B] share of the step occupied, 0..1
   /// [crosswalk × B] 1 if a pedestrian called (pushed the button) in the step, in the layout's
-  /// crosswalk order (the engine has no pedestrians yet and leaves it empty).
+  /// crosswalk order (the engine places them from the scenario's pedestrian demand: docs/signals.md,
+  /// "Pedestrian calls").
   std::span<const double> pedestrian_call;
   // Movements, in the controller's movement order: vehicles on the approach bound for the movement.
   std::span<const double> queued_veh;  ///< [movement × B] those that have stopped and not yet left (veh)

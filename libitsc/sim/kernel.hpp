@@ -43,6 +43,8 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
 void update_links(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept;
 /// Detectors: count, occupancy and call of the step just moved, from its flows and the cells' content.
 void update_detectors(const Model& model, State& state, const Block& block) noexcept;
+/// Pedestrian calls of the step from the crosswalks' arrival rates (docs/signals.md, "Pedestrian calls").
+void pedestrian_calls(const Model& model, State& state, const BatchDemand& demand) noexcept;
 /// The controllers' view of the state at the start of the step.
 void fill_observation(const Model& model, State& state, const BatchDemand& demand, std::size_t interval) noexcept;
 

@@ -48,6 +48,9 @@ State make_state(const Model& model, std::size_t batch) {
   s.feed_queued_veh.assign(s.feed_movement.size() * b, 0.0);
   s.feed_moving_veh.assign(s.feed_movement.size() * b, 0.0);
   s.feed_proportion.assign(s.feed_movement.size() * b, 0.0);
+  const std::size_t crosswalks = model.signal_crosswalk_begin.empty() ? 0 : model.signal_crosswalk_begin.back();
+  s.pedestrian_arrived.assign(crosswalks * b, 0.0);
+  s.pedestrian_call.assign(crosswalks * b, 0.0);
 
   s.cell_outflow_veh.assign(cells, 0.0);
   s.link_inflow_veh.assign(links, 0.0);

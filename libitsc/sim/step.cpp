@@ -28,6 +28,9 @@ void run_controllers(const Model& model, State& state, std::span<Controller* con
       observation.detector_call = {state.detector_call.data() + first, detectors};
       observation.detector_count = {state.detector_count.data() + first, detectors};
       observation.detector_occupancy = {state.detector_occupancy.data() + first, detectors};
+      const std::size_t crosswalk = model.signal_crosswalk_begin[s] * batch;
+      const std::size_t crosswalks = (model.signal_crosswalk_begin[s + 1] - model.signal_crosswalk_begin[s]) * batch;
+      observation.pedestrian_call = {state.pedestrian_call.data() + crosswalk, crosswalks};
       observation.queued_veh = {state.observed_queued_veh.data() + begin * batch, count};
       observation.moving_veh = {state.observed_moving_veh.data() + begin * batch, count};
       observation.feed_begin = {state.feed_begin.data() + begin, end - begin + 1};
@@ -63,7 +66,10 @@ void step(const Model& model, State& state, const BatchDemand& demand, std::span
 
   bool observe = false;
   for (const Controller* controller : controllers) observe = observe || controller->uses_observation();
-  if (observe) detail::fill_observation(model, state, demand, interval);
+  if (observe) {
+    detail::fill_observation(model, state, demand, interval);
+    detail::pedestrian_calls(model, state, demand);
+  }
   run_controllers(model, state, controllers, observe);
 
   // Blocks of batch members; each thread owns whole members, so nothing is reduced across threads.
