@@ -175,6 +175,8 @@ class ActuatedController final : public Controller {
   [[nodiscard]] bool may_start(std::size_t p, std::size_t b, Tenths now) const noexcept;
   [[nodiscard]] bool servable_call(std::size_t b, Tenths now) const noexcept;
   [[nodiscard]] bool any_call_except_green(std::size_t b) const noexcept;
+  [[nodiscard]] bool ends_at_barrier(std::size_t r, std::size_t b) const noexcept;
+  void find_ready(std::size_t b, bool conflicting) noexcept;
   void cross_barrier(std::size_t b, Tenths now) noexcept;
   void start_green(std::size_t r, std::size_t b, std::size_t position) noexcept;
 
@@ -186,6 +188,8 @@ class ActuatedController final : public Controller {
   std::vector<Tenths> minimum_gap_, reduce_after_, reduce_over_;  // volume-density gap reduction
   std::vector<double> added_initial_s_;                            // volume-density: per vehicle
   std::vector<std::uint8_t> dual_entry_;
+  std::vector<std::uint8_t> rest_in_walk_;
+  std::vector<std::uint8_t> simultaneous_gap_;
   std::vector<Tenths> walk_, pedestrian_clearance_;
   std::vector<std::vector<std::size_t>> crosswalk_phases_;  // [crosswalk] phases serving it
   std::vector<std::size_t> ring_of_;
@@ -207,6 +211,7 @@ class ActuatedController final : public Controller {
   std::vector<std::vector<std::size_t>> calls_, extends_;
   // State [phase × batch]
   std::vector<std::uint8_t> extended_;  // [phase] scratch: extended in this step
+  std::vector<std::uint8_t> ready_;     // [ring] scratch: ready to cross the barrier in this tenth
   std::vector<double> extension_;       // [phase] scratch: Σ (flow · P + occupancy) of its extend detectors
   std::vector<std::uint8_t> call_;
   std::vector<Tenths> gap_;  // tenths since an extend detector last called, while green

@@ -52,6 +52,8 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     reduce_over_.push_back(phase.time_to_reduce_s ? to_tenths(*phase.time_to_reduce_s) : 0);
     added_initial_s_.push_back(phase.added_initial_s.value_or(0.0));
     dual_entry_.push_back(phase.dual_entry ? 1 : 0);
+    rest_in_walk_.push_back(phase.rest_in_walk ? 1 : 0);
+    simultaneous_gap_.push_back(phase.simultaneous_gap_out ? 1 : 0);
     walk_.push_back(phase.walk_s ? to_tenths(*phase.walk_s) : 0);
     pedestrian_clearance_.push_back(phase.pedestrian_clearance_s ? to_tenths(*phase.pedestrian_clearance_s) : 0);
     yellow_.push_back(yellow);
@@ -116,6 +118,7 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
   coordinate(timing, plan);
   extended_.assign(number_.size(), 0);
   extension_.assign(number_.size(), 0.0);
+  ready_.assign(sequence_.size(), 0);
   call_.assign(number_.size() * batch_, 0);
   gap_.assign(number_.size() * batch_, 0);
   const std::size_t rings = sequence_.size();
@@ -249,6 +252,34 @@ bool ActuatedController::any_call_except_green(std::size_t b) const noexcept {
   return false;
 }
 
+bool ActuatedController::ends_at_barrier(std::size_t r, std::size_t b) const noexcept {
+  // No later phase of the ring in the current barrier group has a call: the ring goes to the barrier.
+  for (std::size_t pos = position_[r * batch_ + b] + 1; pos < sequence_[r].size(); ++pos) {
+    const std::size_t q = sequence_[r][pos];
+    if (group_of_[q] == group_[b] && call_[q * batch_ + b] != 0) return false;
+  }
+  return true;
+}
+
+void ActuatedController::find_ready(std::size_t b, bool conflicting) noexcept {
+  // Simultaneous gap-out: a ring is ready to cross when it waits at the barrier, clears its last phase
+  // before it, or times a last phase that is gapped out or maxed out (and past min green and its
+  // pedestrian service) in this tenth, counted as the green case of `tick` will count it.
+  for (std::size_t r = 0; r < sequence_.size(); ++r) {
+    const std::size_t i = r * batch_ + b;
+    const std::size_t p = sequence_[r][position_[i]];
+    bool ready = interval_[i] == Interval::idle || ends_at_barrier(r, b);
+    if (interval_[i] == Interval::green && ready) {
+      const Tenths gap = extended_[p] != 0 ? 0 : gap_[p * batch_ + b] + 1;
+      const Tenths max_elapsed = max_elapsed_[i] + (conflicting ? 1 : 0);
+      const bool gapped_out = gap >= passage_now(p, max_elapsed) && recall_[p] != Recall::max;
+      ready = elapsed_[i] + 1 >= min_now_[i] && (gapped_out || max_elapsed >= maximum(p, b)) &&
+              walk_left_[i] + clearance_left_[i] <= 1;
+    }
+    ready_[r] = ready ? 1 : 0;
+  }
+}
+
 void ActuatedController::cross_barrier(std::size_t b, Tenths now) noexcept {
   // The next barrier group (cyclically, the current one last) with a call; each ring starts at its
   // first called phase there. Without any call the rings rest in red.
@@ -341,6 +372,7 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
     if (interval_[i] == Interval::green) call_[sequence_[r][position_[i]] * batch_ + b] = 0;
   }
   const bool conflicting = any_call_except_green(b);
+  if (cycle_ == 0) find_ready(b, conflicting);
   for (std::size_t r = 0; r < rings; ++r) {
     const std::size_t i = r * batch_ + b;
     const std::size_t p = sequence_[r][position_[i]];
@@ -353,6 +385,10 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
         const bool gapped_out = gap >= passage_now(p, max_elapsed_[i]) && recall_[p] != Recall::max;
         const bool maxed_out = max_elapsed_[i] >= maximum(p, b);
         bool ends = elapsed_[i] >= min_now_[i] && conflicting && (gapped_out || maxed_out);
+        if (ends && !maxed_out && cycle_ == 0 && simultaneous_gap_[p] != 0 && ends_at_barrier(r, b)) {
+          // Simultaneous gap-out: at a barrier it gaps out only with every other ring ready.
+          for (std::size_t q = 0; q < rings; ++q) ends = ends && (q == r || ready_[q] != 0);
+        }
         if (cycle_ != 0) {
           const Tenths since = since_yield(now);
           if (coordinated_phase_[p] != 0) {
@@ -364,7 +400,8 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
         }
         // Walk, then flashing don't walk: the green lasts until both are over.
         if (walk_left_[i] > 0) {
-          --walk_left_[i];
+          // Rest in walk: the walk's last tenth is held while nothing would end the green.
+          if (walk_left_[i] > 1 || rest_in_walk_[p] == 0 || conflicting || ends) --walk_left_[i];
         } else if (clearance_left_[i] > 0) {
           --clearance_left_[i];
         }
