@@ -99,6 +99,7 @@ Simulation::Simulation(const Scenario& scenario, const SimulateOptions& options,
   duration_s_ = options.duration_s > 0 ? options.duration_s : scenario.duration_s();
   if (!(duration_s_ > 0)) throw Error(ErrorCode::invalid_input, "simulation: the duration must be positive");
   timeseries_interval_s_ = options.timeseries_interval_s;
+  after_step_ = options.after_step;
   if (timeseries_interval_s_ > 0) {
     for (std::size_t g = 0; g < model_.lane_group_count(); ++g) {
       if (model_.lane_group_signalized[g] == 0) continue;
@@ -109,9 +110,12 @@ Simulation::Simulation(const Scenario& scenario, const SimulateOptions& options,
 
 void Simulation::step() noexcept { itsc::step(model_, state_, demand_, controller_views_, step_options_); }
 
-void Simulation::run_until(double time_s) noexcept {
+void Simulation::run_until(double time_s) {
   const Tenths end = to_tenths(time_s);
-  while (state_.time_tenths + model_.dt_tenths / 2 < end) step();
+  while (state_.time_tenths + model_.dt_tenths / 2 < end) {
+    step();
+    if (after_step_) after_step_(*this);
+  }
 }
 
 void Simulation::sample(double since_s, const std::vector<double>& departures_before) {
