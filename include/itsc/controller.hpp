@@ -93,6 +93,10 @@ struct IntersectionLayout {
   /// shorter than `detectors` means none (only the actuated controller reads them).
   std::vector<std::vector<int>> detector_calls;
   std::vector<std::vector<int>> detector_extends;
+  /// [detector] call delay and extend (carry-over) in seconds (`Detector::delay_s`, `extend_s`); empty
+  /// or shorter: 0 (only the actuated controller reads them).
+  std::vector<double> detector_delay_s;
+  std::vector<double> detector_extend_s;
   std::vector<std::string> turn_on_red;///< movement ids that may turn on red (shown `red_turn_on_red`)
   // Per movement, in `movements` order; empty: unknown (max-pressure then weighs every movement 1).
   std::vector<double> saturation_veh_per_s;  ///< [movement] its lane group's saturation flow (veh/s)
@@ -209,6 +213,7 @@ class ActuatedController final : public Controller {
   std::vector<std::vector<std::pair<std::size_t, bool>>> served_by_;
   // Detectors: [detector] → phase indices
   std::vector<std::vector<std::size_t>> calls_, extends_;
+  std::vector<Tenths> delay_, extend_;  // [detector] call delay, carry-over
   // State [phase × batch]
   std::vector<std::uint8_t> extended_;  // [phase] scratch: extended in this step
   std::vector<std::uint8_t> ready_;     // [ring] scratch: ready to cross the barrier in this tenth
@@ -226,6 +231,7 @@ class ActuatedController final : public Controller {
   std::vector<std::uint8_t> pedestrian_call_;  // [phase × batch] a pedestrian waits for its walk
   std::vector<Tenths> walk_left_, clearance_left_;  // [ring × batch] pedestrian service of the green
   std::vector<std::uint8_t> max2_selected_;
+  std::vector<Tenths> present_, carry_;  // [detector × batch] tenths present in a row; carry-over left
   std::vector<std::size_t> group_;   // [batch] current barrier group
 };
 

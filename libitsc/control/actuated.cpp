@@ -114,6 +114,8 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
   for (std::size_t d = 0; d < layout.detectors.size(); ++d) {
     calls_.push_back(phases_of(layout.detector_calls, d));
     extends_.push_back(phases_of(layout.detector_extends, d));
+    delay_.push_back(d < layout.detector_delay_s.size() ? to_tenths(layout.detector_delay_s[d]) : 0);
+    extend_.push_back(d < layout.detector_extend_s.size() ? to_tenths(layout.detector_extend_s[d]) : 0);
   }
   coordinate(timing, plan);
   extended_.assign(number_.size(), 0);
@@ -132,6 +134,8 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
   walk_left_.assign(rings * batch_, 0);
   clearance_left_.assign(rings * batch_, 0);
   max2_selected_.assign(batch_, 0);
+  present_.assign(layout.detectors.size() * batch_, 0);
+  carry_.assign(layout.detectors.size() * batch_, 0);
   group_.assign(batch_, 0);
   // Start-up: every ring green in its first phase of barrier group 1.
   for (std::size_t b = 0; b < batch_; ++b) {
@@ -322,7 +326,11 @@ void ActuatedController::find_extensions(std::size_t b, Tenths length, const Obs
   for (std::size_t d = 0; d < extends_.size(); ++d) {
     const std::size_t at = d * batch_ + b;
     const double flow = at < observation.detector_count.size() ? observation.detector_count[at] / step_s : 0.0;
-    const double occupancy = at < observation.detector_occupancy.size() ? observation.detector_occupancy[at] : 0.0;
+    double occupancy = at < observation.detector_occupancy.size() ? observation.detector_occupancy[at] : 0.0;
+    // Extend (carry-over): the actuation is stretched extend_s past the last step with a vehicle present.
+    const bool present = at < observation.detector_call.size() && observation.detector_call[at] > 0.5;
+    if (!present && carry_[at] > 0) occupancy = 1.0;
+    carry_[at] = present ? extend_[d] : std::max<Tenths>(0, carry_[at] - length);
     for (const std::size_t p : extends_[d]) {
       const Tenths passage = passage_now(p, max_elapsed_[ring_of_[p] * batch_ + b]);
       extension_[p] += flow * static_cast<double>(passage) / 10.0 + occupancy;
@@ -355,8 +363,12 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
   for (std::size_t d = 0; d < calls_.size(); ++d) {
     const std::size_t at = d * batch_ + b;
     const bool present = at < observation.detector_call.size() && observation.detector_call[at] > 0.5;
+    present_[at] = present ? std::min<Tenths>(present_[at] + 1, delay_[d]) : 0;
     if (!present) continue;
-    for (const std::size_t p : calls_[d]) call_[p * batch_ + b] = 1;
+    // Call delay: a phase that is not green is called once the presence has lasted delay_s.
+    for (const std::size_t p : calls_[d]) {
+      if (present_[at] >= delay_[d] || phase_green(number_[p], b)) call_[p * batch_ + b] = 1;
+    }
   }
   // Pedestrian calls wait for the next green of a phase serving the crosswalk (and call it).
   for (std::size_t c = 0; c < crosswalk_phases_.size(); ++c) {

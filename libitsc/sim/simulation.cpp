@@ -52,6 +52,8 @@ std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, co
                                       [&](const Detector& d) { return d.id == id; });
       layout.detector_calls.push_back(found == scenario.network.detectors.end() ? std::vector<int>{} : found->calls);
       layout.detector_extends.push_back(found == scenario.network.detectors.end() ? std::vector<int>{} : found->extends);
+      layout.detector_delay_s.push_back(found == scenario.network.detectors.end() ? 0.0 : found->delay_s);
+      layout.detector_extend_s.push_back(found == scenario.network.detectors.end() ? 0.0 : found->extend_s);
     }
     // Without detectors an actuated controller would serve recalls only: refused, not run blind.
     const bool called = std::any_of(layout.detector_calls.begin(), layout.detector_calls.end(),

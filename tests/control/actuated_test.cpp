@@ -115,6 +115,39 @@ TEST_CASE("actuated: gap-out a passage time after the last call, not before min 
   }
 }
 
+TEST_CASE("actuated: detector extend (carry-over) stretches the actuation and delays the gap-out") {
+  // As the gap-out test, with dA's actuations stretched by 2 s: the last one ends at 8 s + 2 s, the
+  // passage timer then runs 3 s: gap-out at 13 s instead of 11 s.
+  for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
+    CAPTURE(dt);
+    IntersectionLayout l = layout();
+    l.detector_extend_s = {2.0, 0.0, 0.0};
+    ActuatedController controller(plan(), l, 1);
+    const auto record = run(controller, dt, 600, [](Tenths t, std::size_t, std::size_t d) {
+      return (d == 0 && t < 80) || d == 2;
+    });
+    CHECK(first_end(record, dt, 0, 0, 1, Indication::yellow) == 130);
+  }
+}
+
+TEST_CASE("actuated: detector delay places a call only after the presence lasts the delay") {
+  // dC (phase 6) with a 3 s delay; A was called until 8 s and rests in green until a conflicting call.
+  // A 2 s presence from 20 s places no call (A never ends); a 4 s one calls at 23 s: A's yellow then.
+  for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
+    for (const Tenths presence : {Tenths{20}, Tenths{40}}) {
+      CAPTURE(dt);
+      CAPTURE(presence);
+      IntersectionLayout l = layout();
+      l.detector_delay_s = {0.0, 0.0, 3.0};
+      ActuatedController controller(plan(), l, 1);
+      const auto record = run(controller, dt, 600, [presence](Tenths t, std::size_t, std::size_t d) {
+        return (d == 0 && t < 80) || (d == 2 && t >= 200 && t < 200 + presence);
+      });
+      CHECK(first_end(record, dt, 0, 0, 1, Indication::yellow) == (presence == 40 ? 230 : -1));
+    }
+  }
+}
+
 TEST_CASE("actuated: max-out at Max1 while calls continue") {
   for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
     auto controller = make(1);
