@@ -1,7 +1,8 @@
 // itsc simulate FILE [--plan PLAN.yaml] [--controller NAME] [--duration S] [--dt S] [--threads N] [--json]
-//                    [--timeseries CSV]
+//                    [--timeseries CSV] [--spat CSV]
 #include <itsc/io.hpp>
 #include <itsc/simulate.hpp>
+#include <itsc/spat_log.hpp>
 
 #include <cstdio>
 #include <memory>
@@ -23,6 +24,7 @@ struct SimulateArgs {
   bool json = false;
   std::string timeseries;
   double timeseries_interval_s = 60;
+  std::string spat;
 };
 
 int run_simulate(const SimulateArgs& args) {
@@ -36,8 +38,18 @@ int run_simulate(const SimulateArgs& args) {
   options.threads = args.threads;
   options.controller = args.controller;
   if (!args.timeseries.empty()) options.timeseries_interval_s = args.timeseries_interval_s;
+  // SPaT of every step (member 0), logged as the run goes.
+  std::unique_ptr<SpatLog> spat;
+  const double start_time_s = scenario.simulation.start_time_s;
+  if (!args.spat.empty()) {
+    options.after_step = [&spat, start_time_s](const Simulation& simulation) {
+      if (!spat) spat = std::make_unique<SpatLog>(simulation, start_time_s);
+      spat->record(simulation);
+    };
+  }
   const SimulationResult result = simulate(scenario, options);
   if (!args.timeseries.empty()) write_file_atomically(args.timeseries, timeseries_csv(result.timeseries));
+  if (spat) write_file_atomically(args.spat, spat->csv());
   const std::string report = args.json ? to_json(result) : to_text(result);
   std::fwrite(report.data(), 1, report.size(), stdout);
   return kExitOk;
@@ -62,6 +74,9 @@ void add_simulate_command(CLI::App& app) {
   command->add_option("--timeseries", args->timeseries, "write a CSV time series (queues, flows, indications)");
   command->add_option("--timeseries-interval", args->timeseries_interval_s, "seconds between time-series rows")
       ->check(CLI::PositiveNumber);
+  command->add_option("--spat", args->spat,
+                      "write member 0's SPaT as CSV: a row per movement or crosswalk whenever its indication or "
+                      "predicted ends change");
   command->callback([args] { run_guarded([args] { return run_simulate(*args); }); });
 }
 

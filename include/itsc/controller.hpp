@@ -38,7 +38,8 @@ struct Observation {
   std::span<const double> detector_count;      ///< [detector × B] vehicles crossing it in the step (veh)
   std::span<const double> detector_occupancy;  ///< [detector × B] share of the step occupied, 0..1
   /// [crosswalk × B] 1 if a pedestrian called (pushed the button) in the step, in the layout's
-  /// crosswalk order (the engine has no pedestrians yet and leaves it empty).
+  /// crosswalk order (the engine places them from the scenario's pedestrian demand: docs/signals.md,
+  /// "Pedestrian calls").
   std::span<const double> pedestrian_call;
   // Movements, in the controller's movement order: vehicles on the approach bound for the movement.
   std::span<const double> queued_veh;  ///< [movement × B] those that have stopped and not yet left (veh)
@@ -92,6 +93,10 @@ struct IntersectionLayout {
   /// shorter than `detectors` means none (only the actuated controller reads them).
   std::vector<std::vector<int>> detector_calls;
   std::vector<std::vector<int>> detector_extends;
+  /// [detector] call delay and extend (carry-over) in seconds (`Detector::delay_s`, `extend_s`); empty
+  /// or shorter: 0 (only the actuated controller reads them).
+  std::vector<double> detector_delay_s;
+  std::vector<double> detector_extend_s;
   std::vector<std::string> turn_on_red;///< movement ids that may turn on red (shown `red_turn_on_red`)
   // Per movement, in `movements` order; empty: unknown (max-pressure then weighs every movement 1).
   std::vector<double> saturation_veh_per_s;  ///< [movement] its lane group's saturation flow (veh/s)
@@ -174,6 +179,8 @@ class ActuatedController final : public Controller {
   [[nodiscard]] bool may_start(std::size_t p, std::size_t b, Tenths now) const noexcept;
   [[nodiscard]] bool servable_call(std::size_t b, Tenths now) const noexcept;
   [[nodiscard]] bool any_call_except_green(std::size_t b) const noexcept;
+  [[nodiscard]] bool ends_at_barrier(std::size_t r, std::size_t b) const noexcept;
+  void find_ready(std::size_t b, bool conflicting) noexcept;
   void cross_barrier(std::size_t b, Tenths now) noexcept;
   void start_green(std::size_t r, std::size_t b, std::size_t position) noexcept;
 
@@ -185,6 +192,8 @@ class ActuatedController final : public Controller {
   std::vector<Tenths> minimum_gap_, reduce_after_, reduce_over_;  // volume-density gap reduction
   std::vector<double> added_initial_s_;                            // volume-density: per vehicle
   std::vector<std::uint8_t> dual_entry_;
+  std::vector<std::uint8_t> rest_in_walk_;
+  std::vector<std::uint8_t> simultaneous_gap_;
   std::vector<Tenths> walk_, pedestrian_clearance_;
   std::vector<std::vector<std::size_t>> crosswalk_phases_;  // [crosswalk] phases serving it
   std::vector<std::size_t> ring_of_;
@@ -204,8 +213,10 @@ class ActuatedController final : public Controller {
   std::vector<std::vector<std::pair<std::size_t, bool>>> served_by_;
   // Detectors: [detector] → phase indices
   std::vector<std::vector<std::size_t>> calls_, extends_;
+  std::vector<Tenths> delay_, extend_;  // [detector] call delay, carry-over
   // State [phase × batch]
   std::vector<std::uint8_t> extended_;  // [phase] scratch: extended in this step
+  std::vector<std::uint8_t> ready_;     // [ring] scratch: ready to cross the barrier in this tenth
   std::vector<double> extension_;       // [phase] scratch: Σ (flow · P + occupancy) of its extend detectors
   std::vector<std::uint8_t> call_;
   std::vector<Tenths> gap_;  // tenths since an extend detector last called, while green
@@ -220,6 +231,7 @@ class ActuatedController final : public Controller {
   std::vector<std::uint8_t> pedestrian_call_;  // [phase × batch] a pedestrian waits for its walk
   std::vector<Tenths> walk_left_, clearance_left_;  // [ring × batch] pedestrian service of the green
   std::vector<std::uint8_t> max2_selected_;
+  std::vector<Tenths> present_, carry_;  // [detector × batch] tenths present in a row; carry-over left
   std::vector<std::size_t> group_;   // [batch] current barrier group
 };
 

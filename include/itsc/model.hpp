@@ -125,6 +125,8 @@ struct Model {
   std::vector<std::uint32_t> signal_movement_begin; ///< [signal] = its node's first movement
   std::vector<std::uint32_t> signal_movement_end;   ///< [signal]
   std::vector<std::vector<std::string>> signal_crosswalks; ///< [signal] leg ids with a crosswalk
+  std::vector<std::uint32_t> signal_crosswalk_begin; ///< [signal + 1] its crosswalks' range in the flat
+                                                     ///< crosswalk order (`signal_crosswalks` concatenated)
   std::vector<std::vector<std::string>> signal_detectors;  ///< [signal] detector ids on its approaches
   std::vector<std::uint32_t> signal_detector_begin; ///< [signal + 1] its detectors' range in `detector_*`
                                                     ///< (in `signal_detectors` order)

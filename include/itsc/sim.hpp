@@ -23,6 +23,8 @@ struct BatchDemand {
   std::vector<double> entry_veh_per_s;  ///< [interval × entry × B] arrival rate at each entry (veh/s)
   std::vector<double> turn_proportion;  ///< [interval × movement × B] share of its arriving link, 0..1
   std::vector<double> peak_hour_factor; ///< [B] divides the volumes of the HCM terms (1 when none)
+  std::vector<double> crosswalk_ped_per_s; ///< [crosswalk × B] pedestrian arrival rate at each crosswalk of
+                                           ///< a signal (flat order: `Model::signal_crosswalk_begin`)
 };
 
 /// Compiles one Demand per batch member. Throws `itsc::Error` (invalid_input) for flows on links that
@@ -101,6 +103,8 @@ struct State {
   std::vector<double> feed_queued_veh;        ///< [feed × B]
   std::vector<double> feed_moving_veh;        ///< [feed × B]
   std::vector<double> feed_proportion;        ///< [feed × B]
+  std::vector<double> pedestrian_arrived;     ///< [crosswalk × B] expected pedestrians since t = 0 (λ·t)
+  std::vector<double> pedestrian_call;        ///< [crosswalk × B] in this step: a pedestrian pushed the button
   // scratch, written and read within one step
   std::vector<double> link_inflow_veh;        ///< [link × B]
   std::vector<double> link_demand_veh;        ///< [link × B] arrivals: at the entry queue for entry links, else inflow

@@ -3,6 +3,7 @@
 /// The engine's entry points for the command line and the bindings: run a scenario (or a batch of
 /// variants of it) and get network, intersection and lane-group results.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -17,6 +18,8 @@
 namespace itsc {
 
 /// Options of `simulate` and `Simulation`. Zeros mean "from the scenario".
+class Simulation;
+
 struct SimulateOptions {
   double duration_s = 0;              ///< run length; 0: the scenario's (or its demand profile's)
   double dt_s = 0;                    ///< step; 0: the scenario's
@@ -25,6 +28,9 @@ struct SimulateOptions {
   std::string controller;             ///< not empty: every signalized node runs this controller
                                       ///< (one of `kControllerNames`) instead of its timing's
   CompileOptions compile;             ///< lost times; `compile.dt_s` is overridden by `dt_s` when set
+  /// Called after every step that `run_until` (so `run` and `simulate`) takes, e.g. to log SPaT
+  /// (`SpatLog`); empty: nothing.
+  std::function<void(const Simulation&)> after_step;
 };
 
 /// Per-member variations of a batch; empty vectors mean "the scenario's for every member".
@@ -138,8 +144,8 @@ class Simulation {
 
   /// One step of every member.
   void step() noexcept;
-  /// Steps until the clock reaches `time_s` (rounded to whole steps).
-  void run_until(double time_s) noexcept;
+  /// Steps until the clock reaches `time_s` (rounded to whole steps), calling `after_step` after each.
+  void run_until(double time_s);
   /// Steps to the configured duration, recording the time series when asked.
   void run();
 
@@ -176,6 +182,8 @@ class Simulation {
   void sample(double since_s, const std::vector<double>& departures_before);
   /// Copies the parts into state_ when they have moved on since the last copy.
   void gather() const noexcept;
+  /// Steps every member (every part, each on its own thread) until the clock reaches `end`.
+  void advance(Tenths end) noexcept;
 
   Model model_;
   BatchDemand demand_;
@@ -188,6 +196,7 @@ class Simulation {
   double duration_s_ = 0;
   double timeseries_interval_s_ = 0;
   TimeSeries timeseries_;
+  std::function<void(const Simulation&)> after_step_;
 };
 
 /// Runs a scenario once. Throws `itsc::Error` for what cannot be compiled.

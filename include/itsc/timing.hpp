@@ -61,6 +61,8 @@ struct Phase {
   std::optional<double> pedestrian_clearance_s;
   Recall recall = Recall::none;
   bool dual_entry = false;
+  bool simultaneous_gap_out = false;  ///< ends by gap-out at a barrier only with the other rings (actuated)
+  bool rest_in_walk = false;  ///< NTCIP rest in walk: walk held while no conflicting call (actuated)
   // volume-density
   std::optional<double> added_initial_s;
   std::optional<double> time_before_reduction_s;

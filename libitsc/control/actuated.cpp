@@ -52,6 +52,8 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     reduce_over_.push_back(phase.time_to_reduce_s ? to_tenths(*phase.time_to_reduce_s) : 0);
     added_initial_s_.push_back(phase.added_initial_s.value_or(0.0));
     dual_entry_.push_back(phase.dual_entry ? 1 : 0);
+    rest_in_walk_.push_back(phase.rest_in_walk ? 1 : 0);
+    simultaneous_gap_.push_back(phase.simultaneous_gap_out ? 1 : 0);
     walk_.push_back(phase.walk_s ? to_tenths(*phase.walk_s) : 0);
     pedestrian_clearance_.push_back(phase.pedestrian_clearance_s ? to_tenths(*phase.pedestrian_clearance_s) : 0);
     yellow_.push_back(yellow);
@@ -112,10 +114,13 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
   for (std::size_t d = 0; d < layout.detectors.size(); ++d) {
     calls_.push_back(phases_of(layout.detector_calls, d));
     extends_.push_back(phases_of(layout.detector_extends, d));
+    delay_.push_back(d < layout.detector_delay_s.size() ? to_tenths(layout.detector_delay_s[d]) : 0);
+    extend_.push_back(d < layout.detector_extend_s.size() ? to_tenths(layout.detector_extend_s[d]) : 0);
   }
   coordinate(timing, plan);
   extended_.assign(number_.size(), 0);
   extension_.assign(number_.size(), 0.0);
+  ready_.assign(sequence_.size(), 0);
   call_.assign(number_.size() * batch_, 0);
   gap_.assign(number_.size() * batch_, 0);
   const std::size_t rings = sequence_.size();
@@ -129,6 +134,8 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
   walk_left_.assign(rings * batch_, 0);
   clearance_left_.assign(rings * batch_, 0);
   max2_selected_.assign(batch_, 0);
+  present_.assign(layout.detectors.size() * batch_, 0);
+  carry_.assign(layout.detectors.size() * batch_, 0);
   group_.assign(batch_, 0);
   // Start-up: every ring green in its first phase of barrier group 1.
   for (std::size_t b = 0; b < batch_; ++b) {
@@ -249,6 +256,34 @@ bool ActuatedController::any_call_except_green(std::size_t b) const noexcept {
   return false;
 }
 
+bool ActuatedController::ends_at_barrier(std::size_t r, std::size_t b) const noexcept {
+  // No later phase of the ring in the current barrier group has a call: the ring goes to the barrier.
+  for (std::size_t pos = position_[r * batch_ + b] + 1; pos < sequence_[r].size(); ++pos) {
+    const std::size_t q = sequence_[r][pos];
+    if (group_of_[q] == group_[b] && call_[q * batch_ + b] != 0) return false;
+  }
+  return true;
+}
+
+void ActuatedController::find_ready(std::size_t b, bool conflicting) noexcept {
+  // Simultaneous gap-out: a ring is ready to cross when it waits at the barrier, clears its last phase
+  // before it, or times a last phase that is gapped out or maxed out (and past min green and its
+  // pedestrian service) in this tenth, counted as the green case of `tick` will count it.
+  for (std::size_t r = 0; r < sequence_.size(); ++r) {
+    const std::size_t i = r * batch_ + b;
+    const std::size_t p = sequence_[r][position_[i]];
+    bool ready = interval_[i] == Interval::idle || ends_at_barrier(r, b);
+    if (interval_[i] == Interval::green && ready) {
+      const Tenths gap = extended_[p] != 0 ? 0 : gap_[p * batch_ + b] + 1;
+      const Tenths max_elapsed = max_elapsed_[i] + (conflicting ? 1 : 0);
+      const bool gapped_out = gap >= passage_now(p, max_elapsed) && recall_[p] != Recall::max;
+      ready = elapsed_[i] + 1 >= min_now_[i] && (gapped_out || max_elapsed >= maximum(p, b)) &&
+              walk_left_[i] + clearance_left_[i] <= 1;
+    }
+    ready_[r] = ready ? 1 : 0;
+  }
+}
+
 void ActuatedController::cross_barrier(std::size_t b, Tenths now) noexcept {
   // The next barrier group (cyclically, the current one last) with a call; each ring starts at its
   // first called phase there. Without any call the rings rest in red.
@@ -291,7 +326,11 @@ void ActuatedController::find_extensions(std::size_t b, Tenths length, const Obs
   for (std::size_t d = 0; d < extends_.size(); ++d) {
     const std::size_t at = d * batch_ + b;
     const double flow = at < observation.detector_count.size() ? observation.detector_count[at] / step_s : 0.0;
-    const double occupancy = at < observation.detector_occupancy.size() ? observation.detector_occupancy[at] : 0.0;
+    double occupancy = at < observation.detector_occupancy.size() ? observation.detector_occupancy[at] : 0.0;
+    // Extend (carry-over): the actuation is stretched extend_s past the last step with a vehicle present.
+    const bool present = at < observation.detector_call.size() && observation.detector_call[at] > 0.5;
+    if (!present && carry_[at] > 0) occupancy = 1.0;
+    carry_[at] = present ? extend_[d] : std::max<Tenths>(0, carry_[at] - length);
     for (const std::size_t p : extends_[d]) {
       const Tenths passage = passage_now(p, max_elapsed_[ring_of_[p] * batch_ + b]);
       extension_[p] += flow * static_cast<double>(passage) / 10.0 + occupancy;
@@ -324,8 +363,12 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
   for (std::size_t d = 0; d < calls_.size(); ++d) {
     const std::size_t at = d * batch_ + b;
     const bool present = at < observation.detector_call.size() && observation.detector_call[at] > 0.5;
+    present_[at] = present ? std::min<Tenths>(present_[at] + 1, delay_[d]) : 0;
     if (!present) continue;
-    for (const std::size_t p : calls_[d]) call_[p * batch_ + b] = 1;
+    // Call delay: a phase that is not green is called once the presence has lasted delay_s.
+    for (const std::size_t p : calls_[d]) {
+      if (present_[at] >= delay_[d] || phase_green(number_[p], b)) call_[p * batch_ + b] = 1;
+    }
   }
   // Pedestrian calls wait for the next green of a phase serving the crosswalk (and call it).
   for (std::size_t c = 0; c < crosswalk_phases_.size(); ++c) {
@@ -341,6 +384,7 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
     if (interval_[i] == Interval::green) call_[sequence_[r][position_[i]] * batch_ + b] = 0;
   }
   const bool conflicting = any_call_except_green(b);
+  if (cycle_ == 0) find_ready(b, conflicting);
   for (std::size_t r = 0; r < rings; ++r) {
     const std::size_t i = r * batch_ + b;
     const std::size_t p = sequence_[r][position_[i]];
@@ -353,6 +397,10 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
         const bool gapped_out = gap >= passage_now(p, max_elapsed_[i]) && recall_[p] != Recall::max;
         const bool maxed_out = max_elapsed_[i] >= maximum(p, b);
         bool ends = elapsed_[i] >= min_now_[i] && conflicting && (gapped_out || maxed_out);
+        if (ends && !maxed_out && cycle_ == 0 && simultaneous_gap_[p] != 0 && ends_at_barrier(r, b)) {
+          // Simultaneous gap-out: at a barrier it gaps out only with every other ring ready.
+          for (std::size_t q = 0; q < rings; ++q) ends = ends && (q == r || ready_[q] != 0);
+        }
         if (cycle_ != 0) {
           const Tenths since = since_yield(now);
           if (coordinated_phase_[p] != 0) {
@@ -364,7 +412,8 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
         }
         // Walk, then flashing don't walk: the green lasts until both are over.
         if (walk_left_[i] > 0) {
-          --walk_left_[i];
+          // Rest in walk: the walk's last tenth is held while nothing would end the green.
+          if (walk_left_[i] > 1 || rest_in_walk_[p] == 0 || conflicting || ends) --walk_left_[i];
         } else if (clearance_left_[i] > 0) {
           --clearance_left_[i];
         }

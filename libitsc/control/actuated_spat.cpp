@@ -96,7 +96,9 @@ bool ActuatedController::spat(Tenths now, std::size_t b, std::span<MovementSpat>
       if (interval_[i] != Interval::green || sequence_[r][position_[i]] != p) continue;
       if (walk_left_[i] > 0) {
         const Tenths end = now + walk_left_[i];
-        out = {PedestrianIndication::walk, {end, end, end}};
+        // Resting in walk (no conflicting call yet): it lasts until one comes.
+        const bool rests = rest_in_walk_[p] != 0 && !any_call_except_green(b);
+        out = {PedestrianIndication::walk, {end, rests ? kUnknownEnd : end, rests ? kUnknownEnd : end}};
       } else if (clearance_left_[i] > 0 && out.indication != PedestrianIndication::walk) {
         const Tenths end = now + clearance_left_[i];
         out = {PedestrianIndication::flashing_dont_walk, {end, end, end}};

@@ -181,6 +181,8 @@ constexpr std::array kPhaseKeys{
     KeySpec{"pedestrian_clearance_s", number, "s", "crossing / 1.07 m/s", "", 0, kOptional, "Pedestrian clearance (flashing don't walk)."},
     KeySpec{"recall", choice, "", "none", "", 0, kOptional, "Recall mode.", "none, min, max, pedestrian, soft"},
     KeySpec{"dual_entry", boolean, "", "false", "", 0, kOptional, "Dual entry."},
+    KeySpec{"simultaneous_gap_out", boolean, "", "false", "", 0, kOptional, "Actuated: gap out at a barrier only together with the other rings."},
+    KeySpec{"rest_in_walk", boolean, "", "false", "", 0, kOptional, "Rest in walk: actuated, walk held while no conflicting call."},
     KeySpec{"added_initial_s", number, "s", "none", "", 0, kOptional, "Volume-density: added initial per actuation."},
     KeySpec{"time_before_reduction_s", number, "s", "none", "", 0, kOptional, "Volume-density: time before gap reduction."},
     KeySpec{"time_to_reduce_s", number, "s", "none", "", 0, kOptional, "Volume-density: time to reduce the gap."},

@@ -197,6 +197,8 @@ YamlOut write_phase(const Phase& in) {
   out.add_optional("pedestrian_clearance_s", in.pedestrian_clearance_s);
   if (in.recall != Recall::none) out.add("recall", YamlOut::string(to_string(in.recall)));
   if (in.dual_entry) out.add("dual_entry", YamlOut::boolean(true));
+  if (in.simultaneous_gap_out) out.add("simultaneous_gap_out", YamlOut::boolean(true));
+  if (in.rest_in_walk) out.add("rest_in_walk", YamlOut::boolean(true));
   out.add_optional("added_initial_s", in.added_initial_s);
   out.add_optional("time_before_reduction_s", in.time_before_reduction_s);
   out.add_optional("time_to_reduce_s", in.time_to_reduce_s);

@@ -44,6 +44,8 @@ Phase read_phase(MapReader& in) {
   in.read("pedestrian_clearance_s", out.pedestrian_clearance_s);
   in.read_choice("recall", out.recall, parse_recall);
   in.read("dual_entry", out.dual_entry);
+  in.read("simultaneous_gap_out", out.simultaneous_gap_out);
+  in.read("rest_in_walk", out.rest_in_walk);
   in.read("added_initial_s", out.added_initial_s);
   in.read("time_before_reduction_s", out.time_before_reduction_s);
   in.read("time_to_reduce_s", out.time_to_reduce_s);

@@ -283,6 +283,8 @@ void compile_node(Model& model, const Node& node, const Scenario& scenario, cons
         detectors.push_back(detector.id);
       }
     }
+    if (model.signal_crosswalk_begin.empty()) model.signal_crosswalk_begin.push_back(0);
+    model.signal_crosswalk_begin.push_back(model.signal_crosswalk_begin.back() + to_u32(crosswalks.size()));
     model.signal_crosswalks.push_back(std::move(crosswalks));
     model.signal_detectors.push_back(std::move(detectors));
   }

@@ -86,6 +86,19 @@ void fill_member(const Model& model, const Demand& demand, BatchDemand& out, std
   const double phf = demand.peak_hour_factor.value_or(1.0);
   if (!(phf > 0) || phf > 1) fail("peak_hour_factor must be in (0, 1]");
   out.peak_hour_factor[b] = flat ? phf : 1.0;
+  // Pedestrians at the crosswalks of signals (elsewhere no controller takes their calls).
+  for (const PedestrianFlow& flow : demand.pedestrians) {
+    if (!(flow.flow_ped_per_h >= 0)) fail("pedestrians at node '" + flow.node + "' must not be negative");
+    const auto node = model.find_node(flow.node);
+    for (std::size_t s = 0; s < model.signal_count(); ++s) {
+      if (model.signalized_nodes[s] != node) continue;
+      const auto& legs = model.signal_crosswalks[s];
+      const auto found = std::find(legs.begin(), legs.end(), flow.leg);
+      if (found == legs.end()) continue;
+      const std::size_t c = model.signal_crosswalk_begin[s] + static_cast<std::size_t>(found - legs.begin());
+      out.crosswalk_ped_per_s[c * batch + b] += flow.flow_ped_per_h / 3600.0;
+    }
+  }
 }
 
 }  // namespace
@@ -103,6 +116,8 @@ BatchDemand compile_demand(const Model& model, std::span<const Demand> per_membe
   out.entry_veh_per_s.assign(out.interval_count * model.entry_count() * out.batch, 0.0);
   out.turn_proportion.assign(out.interval_count * model.movement_count() * out.batch, 0.0);
   out.peak_hour_factor.assign(out.batch, 1.0);
+  const std::size_t crosswalks = model.signal_crosswalk_begin.empty() ? 0 : model.signal_crosswalk_begin.back();
+  out.crosswalk_ped_per_s.assign(crosswalks * out.batch, 0.0);
   for (std::size_t b = 0; b < out.batch; ++b) fill_member(model, per_member[b], out, b);
   return out;
 }

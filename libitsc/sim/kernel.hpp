@@ -59,6 +59,8 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
 void update_detectors(const Model& model, State& state, const Block& block) noexcept;
 /// Before `update_links`: what `update_detectors` needs of the contents before the step.
 void snapshot_detectors(const Model& model, State& state, const Block& block) noexcept;
+/// Pedestrian calls of the step from the crosswalks' arrival rates (docs/signals.md, "Pedestrian calls").
+void pedestrian_calls(const Model& model, State& state, const BatchDemand& demand) noexcept;
 /// The controllers' view of the state at the start of the step.
 void fill_observation(const Model& model, State& state, const BatchDemand& demand, std::size_t interval) noexcept;
 

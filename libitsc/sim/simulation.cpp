@@ -58,6 +58,8 @@ std::vector<std::unique_ptr<Controller>> make_controllers(const Model& model, co
                                       [&](const Detector& d) { return d.id == id; });
       layout.detector_calls.push_back(found == scenario.network.detectors.end() ? std::vector<int>{} : found->calls);
       layout.detector_extends.push_back(found == scenario.network.detectors.end() ? std::vector<int>{} : found->extends);
+      layout.detector_delay_s.push_back(found == scenario.network.detectors.end() ? 0.0 : found->delay_s);
+      layout.detector_extend_s.push_back(found == scenario.network.detectors.end() ? 0.0 : found->extend_s);
     }
     // Without detectors an actuated controller would serve recalls only: refused, not run blind.
     const bool called = std::any_of(layout.detector_calls.begin(), layout.detector_calls.end(),
@@ -124,6 +126,7 @@ Simulation::Simulation(const Scenario& scenario, const SimulateOptions& options,
   duration_s_ = options.duration_s > 0 ? options.duration_s : scenario.duration_s();
   if (!(duration_s_ > 0)) throw Error(ErrorCode::invalid_input, "simulation: the duration must be positive");
   timeseries_interval_s_ = options.timeseries_interval_s;
+  after_step_ = options.after_step;
   if (timeseries_interval_s_ > 0) {
     for (std::size_t g = 0; g < model_.lane_group_count(); ++g) {
       if (model_.lane_group_signalized[g] == 0) continue;
@@ -132,18 +135,24 @@ Simulation::Simulation(const Scenario& scenario, const SimulateOptions& options,
   }
 }
 
-void Simulation::step() noexcept {
-  if (parts_.empty()) {
-    itsc::step(model_, state_, demand_, controller_views_, step_options_);
-  } else {
-    run_until(static_cast<double>(state_.time_tenths + model_.dt_tenths) / 10.0);
+void Simulation::step() noexcept { advance(state_.time_tenths + model_.dt_tenths); }
+
+void Simulation::run_until(double time_s) {
+  const Tenths end = to_tenths(time_s);
+  if (after_step_) {
+    // A hook after every step: the parts advance one step at a time.
+    while (state_.time_tenths + model_.dt_tenths / 2 < end) {
+      advance(state_.time_tenths + model_.dt_tenths);
+      after_step_(*this);
+    }
+    return;
   }
+  advance(end);
 }
 
-void Simulation::run_until(double time_s) noexcept {
-  const Tenths end = to_tenths(time_s);
+void Simulation::advance(Tenths end) noexcept {
   if (parts_.empty()) {
-    while (state_.time_tenths + model_.dt_tenths / 2 < end) step();
+    while (state_.time_tenths + model_.dt_tenths / 2 < end) itsc::step(model_, state_, demand_, controller_views_, step_options_);
     return;
   }
   // Each part runs all its steps on its own thread: no meeting between steps.

@@ -51,6 +51,9 @@ State make_state(const Model& model, std::size_t batch) {
   s.feed_queued_veh.assign(s.feed_movement.size() * b, 0.0);
   s.feed_moving_veh.assign(s.feed_movement.size() * b, 0.0);
   s.feed_proportion.assign(s.feed_movement.size() * b, 0.0);
+  const std::size_t crosswalks = model.signal_crosswalk_begin.empty() ? 0 : model.signal_crosswalk_begin.back();
+  s.pedestrian_arrived.assign(crosswalks * b, 0.0);
+  s.pedestrian_call.assign(crosswalks * b, 0.0);
 
   s.link_inflow_veh.assign(links, 0.0);
   s.link_demand_veh.assign(links, 0.0);
@@ -117,7 +120,7 @@ void place(std::vector<T>& whole, std::size_t batch, const std::vector<T>& part,
 
 void place_members(State& whole, const State& part, std::size_t begin) noexcept {
   // Every per-member array of State and Metrics, and nothing else: a new field must be added here too.
-  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 41 * sizeof(std::vector<double>) + sizeof(Metrics),
+  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 43 * sizeof(std::vector<double>) + sizeof(Metrics),
                 "State changed: copy its new per-member arrays in place_members");
   static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 21 * sizeof(std::vector<double>),
                 "Metrics changed: copy its new per-member arrays in place_members");
@@ -129,7 +132,8 @@ void place_members(State& whole, const State& part, std::size_t begin) noexcept 
                       &State::entry_waiting_veh, &State::yield_flow_veh, &State::yield_gap_rate_veh_per_s,
                       &State::detector_call, &State::detector_count, &State::detector_occupancy,
                       &State::detector_passed_veh, &State::detector_upstream_before_veh,
-                      &State::detector_cell_before_veh, &State::observed_queued_veh, &State::observed_moving_veh,
+                      &State::detector_cell_before_veh, &State::pedestrian_arrived, &State::pedestrian_call,
+                      &State::observed_queued_veh, &State::observed_moving_veh,
                       &State::feed_queued_veh, &State::feed_moving_veh, &State::feed_proportion,
                       &State::link_inflow_veh, &State::link_demand_veh, &State::link_upstream_held_veh,
                       &State::link_upstream_stopped_veh, &State::link_upstream_new_stops,

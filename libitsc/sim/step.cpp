@@ -28,6 +28,9 @@ void run_controllers(const Model& model, State& state, std::span<Controller* con
       observation.detector_call = {state.detector_call.data() + first, detectors};
       observation.detector_count = {state.detector_count.data() + first, detectors};
       observation.detector_occupancy = {state.detector_occupancy.data() + first, detectors};
+      const std::size_t crosswalk = model.signal_crosswalk_begin[s] * batch;
+      const std::size_t crosswalks = (model.signal_crosswalk_begin[s + 1] - model.signal_crosswalk_begin[s]) * batch;
+      observation.pedestrian_call = {state.pedestrian_call.data() + crosswalk, crosswalks};
       observation.queued_veh = {state.observed_queued_veh.data() + begin * batch, count};
       observation.moving_veh = {state.observed_moving_veh.data() + begin * batch, count};
       observation.feed_begin = {state.feed_begin.data() + begin, end - begin + 1};
@@ -57,7 +60,10 @@ void observe_and_control(const Model& model, State& state, const BatchDemand& de
                          std::span<Controller* const> controllers, const Block& block) noexcept {
   bool observe = false;
   for (const Controller* controller : controllers) observe = observe || controller->uses_observation();
-  if (observe) fill_observation(model, state, demand, block.interval);
+  if (observe) {
+    fill_observation(model, state, demand, block.interval);
+    pedestrian_calls(model, state, demand);
+  }
   run_controllers(model, state, controllers, observe);
 }
 

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "support/run_cli.hpp"
 
@@ -112,4 +114,34 @@ TEST_CASE("cli: simulate --controller max-pressure runs every signal adaptively"
     CHECK(adaptive.out.find("Intersection C") != std::string::npos);
     CHECK(without_wall_time(adaptive.out) != fixed);  // its greens follow the pressures, not the plan
   }
+}
+
+TEST_CASE("cli: simulate --spat writes member 0's SPaT, exact for the fixed-time plan") {
+  // data/isolated.yaml: cycle 90 s from 16:45 (TimeMark of t = 0: 16:45 → 27000 tenths into the hour);
+  // stage 3 (NBT, crosswalk east) green 58-85 s, yellow to 88.5 s, red clearance to 90 s; walk 7 s.
+  const auto path = (std::filesystem::temp_directory_path() / "itsc_spat_test.csv").string();
+  std::filesystem::remove(path);
+  const auto run = run_cli("simulate data/isolated.yaml --duration 200 --spat " + path);
+  REQUIRE(run.code == 0);
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  REQUIRE(!lines.empty());
+  CHECK(lines[0] == "time_tenths,time_mark,node,kind,id,indication,min_end_tenths,max_end_tenths,likely_end_tenths");
+  std::vector<std::string> nbt;
+  std::vector<std::string> east;
+  for (const std::string& line : lines) {
+    if (line.find(",C,movement,NBT,") != std::string::npos) nbt.push_back(line);
+    if (line.find(",C,crosswalk,east,") != std::string::npos) east.push_back(line);
+  }
+  // Rows only where something changes; min = max = likely = the actual next change.
+  REQUIRE(nbt.size() >= 5);
+  CHECK(nbt[0] == "10,27010,C,movement,NBT,red,580,580,580");
+  CHECK(nbt[1] == "580,27580,C,movement,NBT,protected_green,850,850,850");
+  CHECK(nbt[2] == "850,27850,C,movement,NBT,yellow,885,885,885");
+  CHECK(nbt[3] == "890,27890,C,movement,NBT,red,1480,1480,1480");  // 88.5 s falls inside the 1 s step
+  CHECK(nbt[4] == "1480,28480,C,movement,NBT,protected_green,1750,1750,1750");
+  REQUIRE(east.size() >= 3);
+  CHECK(east[1] == "580,27580,C,crosswalk,east,walk,650,650,650");
+  CHECK(east[2].rfind("650,27650,C,crosswalk,east,flashing_dont_walk,", 0) == 0);
 }

@@ -115,6 +115,39 @@ TEST_CASE("actuated: gap-out a passage time after the last call, not before min 
   }
 }
 
+TEST_CASE("actuated: detector extend (carry-over) stretches the actuation and delays the gap-out") {
+  // As the gap-out test, with dA's actuations stretched by 2 s: the last one ends at 8 s + 2 s, the
+  // passage timer then runs 3 s: gap-out at 13 s instead of 11 s.
+  for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
+    CAPTURE(dt);
+    IntersectionLayout l = layout();
+    l.detector_extend_s = {2.0, 0.0, 0.0};
+    ActuatedController controller(plan(), l, 1);
+    const auto record = run(controller, dt, 600, [](Tenths t, std::size_t, std::size_t d) {
+      return (d == 0 && t < 80) || d == 2;
+    });
+    CHECK(first_end(record, dt, 0, 0, 1, Indication::yellow) == 130);
+  }
+}
+
+TEST_CASE("actuated: detector delay places a call only after the presence lasts the delay") {
+  // dC (phase 6) with a 3 s delay; A was called until 8 s and rests in green until a conflicting call.
+  // A 2 s presence from 20 s places no call (A never ends); a 4 s one calls at 23 s: A's yellow then.
+  for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
+    for (const Tenths presence : {Tenths{20}, Tenths{40}}) {
+      CAPTURE(dt);
+      CAPTURE(presence);
+      IntersectionLayout l = layout();
+      l.detector_delay_s = {0.0, 0.0, 3.0};
+      ActuatedController controller(plan(), l, 1);
+      const auto record = run(controller, dt, 600, [presence](Tenths t, std::size_t, std::size_t d) {
+        return (d == 0 && t < 80) || (d == 2 && t >= 200 && t < 200 + presence);
+      });
+      CHECK(first_end(record, dt, 0, 0, 1, Indication::yellow) == (presence == 40 ? 230 : -1));
+    }
+  }
+}
+
 TEST_CASE("actuated: max-out at Max1 while calls continue") {
   for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
     auto controller = make(1);
@@ -230,6 +263,39 @@ TEST_CASE("actuated: dual entry starts a ring's phase at the barrier without a c
     // A gaps out at 11 s; both rings cross the barrier after its clearance, at 15 s.
     CHECK(first_end(record, 1, 1, 0, 1, Indication::protected_green) == 150);
     CHECK(first_end(record, 1, 3, 0, 1, Indication::protected_green) == (dual ? 150 : -1));
+  }
+}
+
+TEST_CASE("actuated: simultaneous gap-out holds a gapped-out phase at the barrier for the other ring") {
+  // Ring 1: 2 (A) | 4 (B); ring 2: 6 (C) | 8 (D). B is called throughout (Max1 20 s runs from 0).
+  // A is called until 8 s (gapped out at 11 s), C until 14 s (at 17 s). Without the option A ends at
+  // 11 s and waits at the barrier in red. With it on A, A stays green until both are gapped out at
+  // once: 17 s. If A is actuated again in 15-16 s it is not gapped out when C is (17 s): C ends alone,
+  // A re-gaps at 16 + 3 = 19 s and ends then (C's ring waits at the barrier: ready).
+  IntersectionLayout l;
+  l.movements = {"A", "B", "C", "D"};
+  l.detectors = {"dA", "dB", "dC", "dD"};
+  l.detector_calls = {{2}, {4}, {6}, {8}};
+  l.detector_extends = {{2}, {4}, {6}, {8}};
+  for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
+    for (const bool simultaneous : {false, true}) {
+      for (const bool again : {false, true}) {
+        CAPTURE(dt);
+        CAPTURE(simultaneous);
+        CAPTURE(again);
+        Timing timing = plan();
+        timing.rings->phases = {phase(2, "A"), phase(4, "B"), phase(6, "C"), phase(8, "D")};
+        timing.rings->phases[0].simultaneous_gap_out = simultaneous;
+        timing.rings->rings = {{{2}, {4}}, {{6}, {8}}};
+        ActuatedController controller(timing, l, 1);
+        const auto record = run(controller, dt, 600, [again](Tenths t, std::size_t, std::size_t d) {
+          return (d == 0 && (t < 80 || (again && t >= 150 && t < 160))) || d == 1 || (d == 2 && t < 140);
+        }, 4);
+        const Tenths a_yellow = first_end(record, dt, 0, 0, 1, Indication::yellow);
+        CHECK(a_yellow == (simultaneous ? (again ? 190 : 170) : 110));
+        CHECK(first_end(record, dt, 2, 0, 1, Indication::yellow) == 170);
+      }
+    }
   }
 }
 
@@ -392,5 +458,52 @@ TEST_CASE("actuated: a pedestrian call extends its phase to walk + pedestrian cl
     CHECK(b_yellow == (pushed ? 320 : -1));
     CHECK(walk_end == (pushed ? 220 : -2));
     CHECK(clearance_end == (pushed ? 320 : -2));
+  }
+}
+
+TEST_CASE("actuated: rest in walk holds the walk until a conflicting call") {
+  // As above (walk 7 s, clearance 10 s; A gaps out at 11 s, B green from 15 s), but nothing else calls
+  // until C's detector at 40 s. Without rest in walk B shows walk to 22 s and flashing don't walk to
+  // 32 s, then rests in green with don't walk; C's call ends it at once (gapped out): yellow in the
+  // step from 40 s. With rest in walk the walk is held (its end unknown in SPaT) until that call, then
+  // ends in that tenth, and the pedestrian clearance runs: yellow in the step from 50 s.
+  Timing timing = plan();
+  timing.rings->phases[1].serves.crosswalks = {"south"};
+  timing.rings->phases[1].walk_s = 7;
+  timing.rings->phases[1].pedestrian_clearance_s = 10;
+  IntersectionLayout l = layout();
+  l.crosswalks = {"south"};
+  for (const bool rest : {false, true}) {
+    CAPTURE(rest);
+    timing.rings->phases[1].rest_in_walk = rest;
+    ActuatedController controller(timing, l, 1);
+    std::vector<double> calls(3), push(1);
+    std::vector<Indication> indication(3);
+    std::vector<std::int32_t> green(3), yellow(3);
+    std::vector<CrosswalkSpat> walk(1);
+    std::vector<MovementSpat> spat(3);
+    Tenths b_yellow = -1;
+    CrosswalkSpat at_30s;
+    for (Tenths t = 0; t < 700; ++t) {
+      calls = {t < 80 ? 1.0 : 0.0, 0.0, t >= 400 ? 1.0 : 0.0};
+      push[0] = t == 20 ? 1.0 : 0.0;
+      Observation observation;
+      observation.detector_call = calls;
+      observation.detector_occupancy = calls;
+      observation.pedestrian_call = push;
+      controller.step(t, 1, observation, SignalCommand{1, indication, green, yellow});
+      if (b_yellow < 0 && indication[1] == Indication::yellow) b_yellow = t + 1;
+      REQUIRE(controller.spat(t + 1, 0, spat, walk));
+      if (t + 1 == 300) at_30s = walk[0];
+    }
+    CHECK(b_yellow == (rest ? 501 : 401));
+    if (rest) {
+      CHECK(at_30s.indication == PedestrianIndication::walk);
+      CHECK(at_30s.end.min_end == 301);
+      CHECK(at_30s.end.max_end == kUnknownEnd);
+    } else {
+      CHECK(at_30s.indication == PedestrianIndication::flashing_dont_walk);
+      CHECK(at_30s.end.max_end == 320);
+    }
   }
 }

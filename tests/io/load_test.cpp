@@ -102,7 +102,7 @@ timing:
     sequence:
       rings: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]
       phases:
-        - {phase: 2, protected: [Y], split_s: 30, yellow_s: 4, red_clearance_s: 1, recall: max, dual_entry: true}
+        - {phase: 2, protected: [Y], split_s: 30, yellow_s: 4, red_clearance_s: 1, recall: max, dual_entry: true, rest_in_walk: true, simultaneous_gap_out: true}
       coordinated_phases: [2, 6]
       force_off: floating
       overlaps: [{id: A, parents: [1, 2], protected: [X]}]
@@ -121,6 +121,8 @@ timing:
   REQUIRE(t.rings->phases.size() == 1);
   CHECK(t.rings->phases[0].recall == Recall::max);
   CHECK(t.rings->phases[0].dual_entry);
+  CHECK(t.rings->phases[0].rest_in_walk);
+  CHECK(t.rings->phases[0].simultaneous_gap_out);
   CHECK(t.rings->force_off == ForceOff::floating);
   CHECK(t.rings->overlaps[0].parents == std::vector<int>{1, 2});
   CHECK(t.stages.empty());

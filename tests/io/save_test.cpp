@@ -76,6 +76,8 @@ timing:
           pedestrian_clearance_s: 12
           recall: soft
           dual_entry: true
+          simultaneous_gap_out: true
+          rest_in_walk: true
           added_initial_s: 1.5
           time_before_reduction_s: 10
           time_to_reduce_s: 20
