@@ -12,8 +12,8 @@ constexpr std::int32_t kSaturated = 1 << 30;
 
 // Effective green (tenths) inside a step from what was shown before it and the command for it. Within
 // a step green comes as one piece; yellow follows it, or (after a previous yellow) precedes a new green.
-std::int32_t effective_tenths(Indication before, std::int32_t green, std::int32_t yellow, std::int32_t& green_elapsed,
-                              std::int32_t& yellow_elapsed, std::int32_t lost, std::int32_t usable) noexcept {
+std::int32_t effective_in_step(Indication before, std::int32_t green, std::int32_t yellow, std::int32_t& green_elapsed,
+                               std::int32_t& yellow_elapsed, std::int32_t lost, std::int32_t usable) noexcept {
   std::int32_t effective = 0;
   if (is_green(before)) {
     // Green continues; the part of l1 not yet served at the step start is lost; then maybe yellow.
@@ -44,6 +44,19 @@ std::int32_t effective_tenths(Indication before, std::int32_t green, std::int32_
     effective += std::min(yellow, usable);
     yellow_elapsed = yellow;
   }
+  return effective;
+}
+
+// The same, and a step that showed no green (no yellow) restarts the green (yellow) clock: a controller
+// whose command reports the state after its last tenth (the actuated one) may report a green or yellow
+// that begins exactly at the step boundary, and it must then count from its onset, not from an old one.
+// For a controller that reports its last tenth (fixed time) the restart changes nothing: it then reports
+// green (yellow) only after a step that showed some.
+std::int32_t effective_tenths(Indication before, std::int32_t green, std::int32_t yellow, std::int32_t& green_elapsed,
+                              std::int32_t& yellow_elapsed, std::int32_t lost, std::int32_t usable) noexcept {
+  const std::int32_t effective = effective_in_step(before, green, yellow, green_elapsed, yellow_elapsed, lost, usable);
+  if (green == 0) green_elapsed = 0;
+  if (yellow == 0) yellow_elapsed = 0;
   return effective;
 }
 

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "sim/actuated_scenario.hpp"
+#include "sim/approach_builders.hpp"
 
 using namespace itsc;
 using namespace itsc::test;
@@ -107,5 +108,35 @@ TEST_CASE("actuated engine: a batch equals single runs bit for bit") {
     for (std::size_t d = 0; d < 2; ++d) CHECK(batch.state().detector_passed_veh[d * 3 + b] == one.state().detector_passed_veh[d]);
     CHECK(batch.state().metrics.delay_veh_s[b] == one.state().metrics.delay_veh_s[0]);
     CHECK(batch.state().metrics.movement_departures_veh[b] == one.state().metrics.movement_departures_veh[0]);
+  }
+}
+
+TEST_CASE("actuated engine: effective green starts l1 after the green onset and ends e into the yellow, as for fixed time") {
+  // Both phases on max recall with Max1 = 41 s replay the fixed 41/3/1 + 41/3/1 plan: the capacity of
+  // every step must be the fixed-time controller's, also where a change falls on a step boundary.
+  for (const double dt : {1.0, 0.5}) {
+    CAPTURE(dt);
+    ActuatedOptions options;
+    options.dt_s = dt;
+    options.max1_s = 41;
+    options.recall_4 = Recall::max;
+    Scenario actuated = actuated_approach(options);
+    actuated.timing["C"].rings->phases[0].recall = Recall::max;
+    Scenario fixed = actuated;
+    Timing plan;
+    plan.cycle_s = 90;
+    plan.stages = {test::stage({"EBT"}, {}, 41), test::stage({"SBT"}, {}, 41)};
+    fixed.timing["C"] = plan;
+    Simulation a(actuated);
+    Simulation f(fixed);
+    const auto m = a.model().find_movement(a.model().find_node("C"), "EBT");
+    double largest_difference = 0;
+    for (int k = 0; k < static_cast<int>(300 / dt); ++k) {
+      a.step();
+      f.step();
+      largest_difference = std::max(largest_difference, std::abs(a.state().movement_capacity_veh[m] -
+                                                                 f.state().movement_capacity_veh[m]));
+    }
+    CHECK(largest_difference == 0.0);
   }
 }
