@@ -135,6 +135,9 @@ struct State {
 /// How `step` runs.
 struct StepOptions {
   int threads = 1;  ///< OpenMP threads over blocks of the batch (results do not depend on it)
+  /// Keep the detectors (`State::detector_*`) up to date even when no controller reads them, e.g. to
+  /// log them; otherwise their pass is skipped (it costs a pass over the cells up to each detector).
+  bool detectors = false;
 };
 
 /// Advances every member by one step of `model.dt_s`: asks each controller (one per signalized node,

@@ -25,6 +25,8 @@ struct SimulateOptions {
   double dt_s = 0;                    ///< step; 0: the scenario's
   int threads = 1;                    ///< OpenMP threads over batch members
   double timeseries_interval_s = 0;   ///< > 0: record a time series every this many seconds
+  bool detectors = false;             ///< keep the detectors up to date even under controllers that
+                                      ///< do not read them (`StepOptions::detectors`)
   std::string controller;             ///< not empty: every signalized node runs this controller
                                       ///< (one of `kControllerNames`) instead of its timing's
   CompileOptions compile;             ///< lost times; `compile.dt_s` is overridden by `dt_s` when set

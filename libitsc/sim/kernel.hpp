@@ -15,6 +15,7 @@ struct Block {
   std::size_t end = 0;       ///< one past the last
   std::size_t interval = 0;  ///< demand profile interval of this step
   bool measure = false;      ///< metrics accumulate (past the warm-up)
+  bool detect = false;       ///< some controller reads the detectors: they are updated
 };
 
 /// Less than this many vehicles (veh) do not block a shared stream or make a standing queue.
@@ -32,7 +33,8 @@ inline constexpr double kPresent = 1e-9;
 /// The whole batch as one block at the state's clock: the demand interval and whether metrics accumulate.
 [[nodiscard]] Block step_block(const Model& model, const State& state, const BatchDemand& demand) noexcept;
 /// Fills the observation when a controller uses it, then asks every controller for the step's signals.
-void observe_and_control(const Model& model, State& state, const BatchDemand& demand,
+/// Returns whether one uses it (then the detectors must be kept up to date).
+bool observe_and_control(const Model& model, State& state, const BatchDemand& demand,
                          std::span<Controller* const> controllers, const Block& block) noexcept;
 /// Advances the clock past the step (and counts a measured step).
 void finish_step(const Model& model, State& state, const Block& block) noexcept;

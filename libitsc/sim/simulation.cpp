@@ -104,6 +104,7 @@ Simulation::Simulation(const Scenario& scenario, const SimulateOptions& options,
   for (auto& controller : controllers_) controller_views_.push_back(controller.get());
   state_ = make_state(model_, batch);
   step_options_.threads = std::max(1, options.threads);
+  step_options_.detectors = options.detectors;
   // Several threads: the batch runs in parts of at least kMinPartMembers members, one per thread.
   const std::size_t parts = std::min(static_cast<std::size_t>(step_options_.threads), batch / kMinPartMembers);
   for (std::size_t p = 0; parts > 1 && p < parts; ++p) {
@@ -162,7 +163,7 @@ void Simulation::advance(Tenths end) noexcept {
 #endif
   for (std::ptrdiff_t p = 0; p < parts; ++p) {
     Part& part = parts_[static_cast<std::size_t>(p)];
-    while (part.state.time_tenths + model_.dt_tenths / 2 < end) itsc::step(model_, part.state, part.demand, part.views);
+    while (part.state.time_tenths + model_.dt_tenths / 2 < end) itsc::step(model_, part.state, part.demand, part.views, StepOptions{1, step_options_.detectors});
   }
   state_.time_tenths = parts_.front().state.time_tenths;
   stale_ = true;

@@ -56,7 +56,7 @@ Block step_block(const Model& model, const State& state, const BatchDemand& dema
   return Block{0, state.batch, interval, state.time_tenths >= to_tenths(model.warmup_s)};
 }
 
-void observe_and_control(const Model& model, State& state, const BatchDemand& demand,
+bool observe_and_control(const Model& model, State& state, const BatchDemand& demand,
                          std::span<Controller* const> controllers, const Block& block) noexcept {
   bool observe = false;
   for (const Controller* controller : controllers) observe = observe || controller->uses_observation();
@@ -65,6 +65,7 @@ void observe_and_control(const Model& model, State& state, const BatchDemand& de
     pedestrian_calls(model, state, demand);
   }
   run_controllers(model, state, controllers, observe);
+  return observe;
 }
 
 void finish_step(const Model& model, State& state, const Block& block) noexcept {
@@ -82,17 +83,18 @@ void run_block(const Model& model, State& state, const BatchDemand& demand, cons
   detail::signal_capacity(model, state, block);
   detail::node_flows(model, state, block);
   detail::link_flows(model, state, demand, block);
-  detail::snapshot_detectors(model, state, block);
+  // Detectors cost a pass over the cells up to each of them: only when a controller reads them.
+  if (block.detect) detail::snapshot_detectors(model, state, block);
   detail::update_links(model, state, demand, block);
-  detail::update_detectors(model, state, block);
+  if (block.detect) detail::update_detectors(model, state, block);
 }
 
 }  // namespace
 
 void step(const Model& model, State& state, const BatchDemand& demand, std::span<Controller* const> controllers,
           const StepOptions& options) noexcept {
-  const detail::Block whole = detail::step_block(model, state, demand);
-  detail::observe_and_control(model, state, demand, controllers, whole);
+  detail::Block whole = detail::step_block(model, state, demand);
+  whole.detect = detail::observe_and_control(model, state, demand, controllers, whole) || options.detectors;
 
   // Blocks of batch members; each thread owns whole members, so nothing is reduced across threads.
   // Blocks hold whole cache lines of members (8 doubles): two threads writing one line would
@@ -108,7 +110,7 @@ void step(const Model& model, State& state, const BatchDemand& demand, std::span
     const auto count = static_cast<std::size_t>(blocks);
     const std::size_t begin = std::min(batch, lines * index / count * kMembersPerLine);
     const std::size_t end = std::min(batch, lines * (index + 1) / count * kMembersPerLine);
-    const detail::Block block{begin, end, whole.interval, whole.measure};
+    const detail::Block block{begin, end, whole.interval, whole.measure, whole.detect};
     run_block(model, state, demand, block);
   }
   detail::finish_step(model, state, whole);

@@ -25,6 +25,13 @@ Scenario with_detector(ApproachOptions options, double setback_m, double length_
   return s;
 }
 
+// Fixed-time control reads no detector: ask for them explicitly.
+SimulateOptions detectors_on() {
+  SimulateOptions options;
+  options.detectors = true;
+  return options;
+}
+
 }  // namespace
 
 TEST_CASE("detectors: free flow gives count q·Δt, occupancy q·(jam spacing + zone) / v′ and a call per vehicle") {
@@ -34,7 +41,7 @@ TEST_CASE("detectors: free flow gives count q·Δt, occupancy q·(jam spacing + 
     options.permanent_green = true;
     options.flow_veh_per_h = 900;
     options.dt_s = dt;
-    Simulation sim(with_detector(options, 200, 1.8));
+    Simulation sim(with_detector(options, 200, 1.8), detectors_on());
     REQUIRE(sim.model().detector_count() == 1);
     sim.run_until(300);  // the stream has long reached the detector
     const double q = 900.0 / 3600.0;
@@ -54,12 +61,22 @@ TEST_CASE("detectors: free flow gives count q·Δt, occupancy q·(jam spacing + 
 TEST_CASE("detectors: a standing queue over a stop-bar detector is occupied and calls without a count") {
   ApproachOptions options;
   options.flow_veh_per_h = 900;
-  Simulation sim(with_detector(options, 0, 6));
+  Simulation sim(with_detector(options, 0, 6), detectors_on());
   // EBT is green 0–45 s, yellow to 48 s, red clearance to 49 s; red to 90 s.
   sim.run_until(85);
   CHECK(sim.state().detector_count[0] == 0.0);
   CHECK(sim.state().detector_occupancy[0] == 1.0);
   CHECK(sim.state().detector_call[0] == 1.0);
+}
+
+TEST_CASE("detectors: skipped unless a controller reads them or they are asked for") {
+  ApproachOptions options;
+  options.permanent_green = true;
+  options.flow_veh_per_h = 900;
+  Simulation sim(with_detector(options, 200, 1.8));
+  sim.run_until(300);
+  CHECK(sim.state().detector_count[0] == 0.0);
+  CHECK(sim.state().detector_occupancy[0] == 0.0);
 }
 
 TEST_CASE("detectors: --controller actuated needs detectors that call the node's phases") {
