@@ -22,10 +22,11 @@ itsc::Network one_way_chain() {
     link.to = std::string(1, id[1]);
     network.links.push_back(link);
   }
+  // Copied from the links (g++ 12 -O3 sees a false "maybe uninitialized" in a literal's assignment here).
   itsc::Movement movement;
-  movement.id = "AB_BC";
-  movement.from_link = "AB";
-  movement.to_link = "BC";
+  movement.id = network.links[0].id + "_" + network.links[1].id;
+  movement.from_link = network.links[0].id;
+  movement.to_link = network.links[1].id;
   network.nodes[1].movements.push_back(movement);
   return network;
 }
