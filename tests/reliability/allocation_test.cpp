@@ -81,21 +81,9 @@ TEST_CASE("allocation: actuated control on the engine's detectors allocates noth
 }
 
 TEST_CASE("allocation: max-pressure steps allocate nothing") {
-  const itsc::Scenario scenario = itsc::load_scenario_file(ITSC_SOURCE_DIR "/data/grid6x6.yaml").scenario;
-  for (const std::string controller : {"max-pressure", "max-pressure-cycle"}) {
+  for (const char* controller : {"max-pressure", "max-pressure-cycle"}) {
     CAPTURE(controller);
-    itsc::BatchSpec spec;
-    spec.size = 4;
-    itsc::SimulateOptions options;
-    options.duration_s = 2000;
-    options.controller = controller;
-    itsc::Simulation simulation(scenario, options, spec);
-    for (int step = 0; step < 100; ++step) simulation.step();
-    allocations = 0;
-    armed = true;
-    for (int step = 0; step < 1000; ++step) simulation.step();
-    armed = false;
-    CHECK(allocations.load() == 0);
+    check_no_allocation(ITSC_SOURCE_DIR "/data/grid6x6.yaml", controller, 2000);
   }
 }
 
