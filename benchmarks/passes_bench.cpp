@@ -20,6 +20,7 @@ void engine_passes(benchmark::State& bench) {
   const itsc::Model& model = simulation.model();
   const itsc::BatchDemand& demand = simulation.demand();
   itsc::State state = simulation.state();
+  const itsc::detail::Passes& passes = itsc::detail::passes(itsc::Isa::best);
   double seconds[4] = {0, 0, 0, 0};
   constexpr int kSteps = 900;
   for (auto _ : bench) {
@@ -28,12 +29,12 @@ void engine_passes(benchmark::State& bench) {
       const auto t0 = Clock::now();
       itsc::detail::observe_and_control(model, state, demand, simulation.controllers(), block);
       const auto t1 = Clock::now();
-      itsc::detail::signal_capacity(model, state, block);
+      passes.signal_capacity(model, state, block);
       const auto t2 = Clock::now();
-      itsc::detail::node_flows(model, state, block);
+      passes.node_flows(model, state, block);
       const auto t3 = Clock::now();
-      itsc::detail::link_flows(model, state, demand, block);
-      itsc::detail::update_links(model, state, demand, block);
+      passes.link_flows(model, state, demand, block);
+      passes.update_links(model, state, demand, block);
       const auto t4 = Clock::now();
       itsc::detail::finish_step(model, state, block);
       seconds[0] += std::chrono::duration<double>(t1 - t0).count();

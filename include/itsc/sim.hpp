@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "itsc/controller.hpp"
@@ -118,6 +119,8 @@ struct State {
   std::vector<double> group_queue_veh;        ///< [group × B] vehicles held on its approach this step
   std::vector<double> group_held_veh;         ///< [group × B] its last-cell (and bay) vehicles held this step
   std::vector<double> member_scratch;         ///< [6 × B] per-member sums of one link within a pass
+  std::vector<double> cell_scratch;           ///< B = 1 only: [4 × (most cells of a link + 1)] one link's
+                                              ///< flows within a pass (empty otherwise; never copied)
   std::vector<double> link_bay_held_veh;      ///< [link × B] vehicles stored in its bays (take no room in its last cell)
   std::vector<double> link_open_share;        ///< [(link + 1) × B] share of its lanes not blocked by full bays;
                                               ///< the extra last row is all ones
@@ -132,12 +135,30 @@ struct State {
 /// An empty network at t = 0, signals red, for a batch of `batch` runs.
 [[nodiscard]] State make_state(const Model& model, std::size_t batch);
 
+/// Instruction sets the step's passes are built for (x86-64; elsewhere only `generic`). `best` is the
+/// widest this CPU runs. Every lane of a vector does a member's scalar arithmetic, so results are bit
+/// for bit the same with each (docs/performance.md, "Instruction sets").
+enum class Isa {
+  best,     ///< the widest supported one
+  generic,  ///< the compiler's baseline (x86-64: SSE2, two members per vector)
+  avx2,     ///< AVX2, four members per vector
+  avx512,   ///< AVX-512 (F, DQ, VL), eight members per vector
+};
+/// Whether this build holds `isa`'s passes and this CPU runs them (`best` and `generic`: always).
+[[nodiscard]] bool isa_supported(Isa isa) noexcept;
+/// The instruction set `isa` stands for here: `best` → the widest supported; an unsupported one → the
+/// widest supported one below it.
+[[nodiscard]] Isa resolve_isa(Isa isa) noexcept;
+/// "best", "generic", "avx2", "avx512".
+[[nodiscard]] std::string_view isa_name(Isa isa) noexcept;
+
 /// How `step` runs.
 struct StepOptions {
   int threads = 1;  ///< OpenMP threads over blocks of the batch (results do not depend on it)
   /// Keep the detectors (`State::detector_*`) up to date even when no controller reads them, e.g. to
   /// log them; otherwise their pass is skipped (it costs a pass over the cells up to each detector).
   bool detectors = false;
+  Isa isa = Isa::best;  ///< instruction set of the passes (results do not depend on it)
 };
 
 /// Advances every member by one step of `model.dt_s`: asks each controller (one per signalized node,

@@ -27,6 +27,8 @@ struct SimulateOptions {
   double timeseries_interval_s = 0;   ///< > 0: record a time series every this many seconds
   bool detectors = false;             ///< keep the detectors up to date even under controllers that
                                       ///< do not read them (`StepOptions::detectors`)
+  Isa isa = Isa::best;                ///< instruction set of the step's passes (`isa_supported`);
+                                      ///< results do not depend on it
   std::string controller;             ///< not empty: every signalized node runs this controller
                                       ///< (one of `kControllerNames`) instead of its timing's
   CompileOptions compile;             ///< lost times; `compile.dt_s` is overridden by `dt_s` when set

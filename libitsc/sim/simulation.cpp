@@ -100,11 +100,17 @@ Simulation::Simulation(const Scenario& scenario, const SimulateOptions& options,
     throw Error(ErrorCode::invalid_input,
                 "unknown controller '" + options.controller + "' (known: " + controller_names_text() + ")");
   }
+  if (!isa_supported(options.isa)) {
+    throw Error(ErrorCode::invalid_input, "instruction set '" + std::string(isa_name(options.isa)) +
+                                              "' is not supported by this CPU or build (best here: " +
+                                              std::string(isa_name(resolve_isa(Isa::best))) + ")");
+  }
   controllers_ = make_controllers(model_, scenario, spec, batch, options.controller);
   for (auto& controller : controllers_) controller_views_.push_back(controller.get());
   state_ = make_state(model_, batch);
   step_options_.threads = std::max(1, options.threads);
   step_options_.detectors = options.detectors;
+  step_options_.isa = options.isa;
   // Several threads: the batch runs in parts of at least kMinPartMembers members, one per thread.
   const std::size_t parts = std::min(static_cast<std::size_t>(step_options_.threads), batch / kMinPartMembers);
   for (std::size_t p = 0; parts > 1 && p < parts; ++p) {
@@ -163,7 +169,7 @@ void Simulation::advance(Tenths end) noexcept {
 #endif
   for (std::ptrdiff_t p = 0; p < parts; ++p) {
     Part& part = parts_[static_cast<std::size_t>(p)];
-    while (part.state.time_tenths + model_.dt_tenths / 2 < end) itsc::step(model_, part.state, part.demand, part.views, StepOptions{1, step_options_.detectors});
+    while (part.state.time_tenths + model_.dt_tenths / 2 < end) itsc::step(model_, part.state, part.demand, part.views, StepOptions{1, step_options_.detectors, step_options_.isa});
   }
   state_.time_tenths = parts_.front().state.time_tenths;
   stale_ = true;

@@ -67,6 +67,10 @@ State make_state(const Model& model, std::size_t batch) {
   s.group_queue_veh.assign(groups, 0.0);
   s.group_held_veh.assign(groups, 0.0);
   s.member_scratch.assign(6 * b, 0.0);
+  if (b == 1) {
+    const std::size_t most = model.link_cell_count.empty() ? 0 : *std::max_element(model.link_cell_count.begin(), model.link_cell_count.end());
+    s.cell_scratch.assign(4 * (most + 1), 0.0);
+  }
   s.link_bay_held_veh.assign(links, 0.0);
   s.link_open_share.assign(links + b, 1.0);
 
@@ -120,7 +124,8 @@ void place(std::vector<T>& whole, std::size_t batch, const std::vector<T>& part,
 
 void place_members(State& whole, const State& part, std::size_t begin) noexcept {
   // Every per-member array of State and Metrics, and nothing else: a new field must be added here too.
-  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 43 * sizeof(std::vector<double>) + sizeof(Metrics),
+  // (cell_scratch, a batch of one's scratch, is not copied: a part has at least kMinPartMembers members.)
+  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 44 * sizeof(std::vector<double>) + sizeof(Metrics),
                 "State changed: copy its new per-member arrays in place_members");
   static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 21 * sizeof(std::vector<double>),
                 "Metrics changed: copy its new per-member arrays in place_members");

@@ -73,21 +73,22 @@ void finish_step(const Model& model, State& state, const Block& block) noexcept 
   state.time_tenths += model.dt_tenths;
 }
 
+void run_block(const Passes& passes, const Model& model, State& state, const BatchDemand& demand,
+               const Block& block) noexcept {
+  passes.signal_capacity(model, state, block);
+  passes.node_flows(model, state, block);
+  passes.link_flows(model, state, demand, block);
+  // Detectors cost a pass over the cells up to each of them: only when a controller reads them.
+  if (block.detect) passes.snapshot_detectors(model, state, block);
+  passes.update_links(model, state, demand, block);
+  if (block.detect) passes.update_detectors(model, state, block);
+}
+
 }  // namespace detail
 
 namespace {
 
 constexpr std::size_t kMembersPerLine = 8;  // doubles per 64-byte cache line
-
-void run_block(const Model& model, State& state, const BatchDemand& demand, const detail::Block& block) noexcept {
-  detail::signal_capacity(model, state, block);
-  detail::node_flows(model, state, block);
-  detail::link_flows(model, state, demand, block);
-  // Detectors cost a pass over the cells up to each of them: only when a controller reads them.
-  if (block.detect) detail::snapshot_detectors(model, state, block);
-  detail::update_links(model, state, demand, block);
-  if (block.detect) detail::update_detectors(model, state, block);
-}
 
 }  // namespace
 
@@ -99,6 +100,7 @@ void step(const Model& model, State& state, const BatchDemand& demand, std::span
   // Blocks of batch members; each thread owns whole members, so nothing is reduced across threads.
   // Blocks hold whole cache lines of members (8 doubles): two threads writing one line would
   // serialize on it, so a batch below 16 runs on one thread.
+  const detail::Passes& passes = detail::passes(options.isa);
   const std::size_t batch = state.batch;
   const std::size_t lines = (batch + kMembersPerLine - 1) / kMembersPerLine;
   const auto blocks = static_cast<std::ptrdiff_t>(std::clamp<std::size_t>(static_cast<std::size_t>(std::max(1, options.threads)), 1, lines));
@@ -111,7 +113,7 @@ void step(const Model& model, State& state, const BatchDemand& demand, std::span
     const std::size_t begin = std::min(batch, lines * index / count * kMembersPerLine);
     const std::size_t end = std::min(batch, lines * (index + 1) / count * kMembersPerLine);
     const detail::Block block{begin, end, whole.interval, whole.measure, whole.detect};
-    run_block(model, state, demand, block);
+    detail::run_block(passes, model, state, demand, block);
   }
   detail::finish_step(model, state, whole);
 }

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
 #include <vector>
 
 #include "sim/scenario_builders.hpp"
@@ -132,4 +133,54 @@ TEST_CASE("batch: a batch run in parts on two threads step by step = one thread"
   b.run_until(900);
   CHECK(a.state().cell_veh == b.state().cell_veh);
   CHECK(a.result(5).delay_s_per_veh == b.result(5).delay_s_per_veh);
+}
+
+TEST_CASE("batch: every instruction set's passes give the same bits") {
+  // 11 members: one vector of 8 (AVX-512) or two of 4 (AVX2), then the narrower tails and one alone.
+  const std::size_t batch = 11;
+  const Variants v = variants(batch, true);
+  Simulation reference(v.base, SimulateOptions{}, BatchSpec{batch, v.timing, v.demand});
+  reference.run();
+  const State& x = reference.state();
+  CHECK(resolve_isa(Isa::generic) == Isa::generic);
+  CHECK(isa_supported(resolve_isa(Isa::best)));
+  for (const Isa isa : {Isa::avx2, Isa::avx512}) {
+    CAPTURE(isa_name(isa));
+    if (!isa_supported(isa)) {
+      MESSAGE("not supported here: ", isa_name(isa));
+      continue;
+    }
+    SimulateOptions options;
+    options.isa = isa;
+    Simulation other(v.base, options, BatchSpec{batch, v.timing, v.demand});
+    other.run();
+    const State& y = other.state();
+    CHECK(x.cell_veh == y.cell_veh);
+    CHECK(x.cell_stopped_veh == y.cell_stopped_veh);
+    CHECK(x.movement_veh == y.movement_veh);
+    CHECK(x.movement_capacity_veh == y.movement_capacity_veh);
+    CHECK(x.movement_flow_veh == y.movement_flow_veh);
+    CHECK(x.link_bay_held_veh == y.link_bay_held_veh);
+    CHECK(x.link_open_share == y.link_open_share);
+    CHECK(x.yield_gap_rate_veh_per_s == y.yield_gap_rate_veh_per_s);
+    for (auto member : {&Metrics::vehicle_s, &Metrics::vehicle_m, &Metrics::delay_veh_s, &Metrics::stops,
+                        &Metrics::movement_delay_veh_s, &Metrics::movement_stops, &Metrics::movement_queue_max_veh,
+                        &Metrics::group_effective_green_s, &Metrics::group_queue_sum_m,
+                        &Metrics::group_queue_histogram}) {
+      CHECK(x.metrics.*member == y.metrics.*member);
+    }
+  }
+}
+
+TEST_CASE("batch: an instruction set that cannot run here is refused by name") {
+  // A value outside the enumeration stands for one this CPU or build lacks (the same check).
+  const auto unknown = static_cast<Isa>(99);
+  CHECK_FALSE(isa_supported(unknown));
+  SimulateOptions options;
+  options.isa = unknown;
+  const Variants v = variants(1);
+  CHECK_THROWS_WITH_AS(Simulation(v.base, options, BatchSpec{1, {}, {}}),
+                       ("instruction set 'unknown' is not supported by this CPU or build (best here: " +
+                        std::string(isa_name(resolve_isa(Isa::best))) + ")").c_str(),
+                       Error);
 }

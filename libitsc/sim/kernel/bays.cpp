@@ -1,9 +1,9 @@
 // Turn bays in the step: the share of each link's lanes that full bays leave open.
 #include <algorithm>
 
-#include "sim/kernel.hpp"
+#include "sim/kernel/passes.hpp"
 
-namespace itsc::detail {
+namespace itsc::detail::ITSC_KERNEL_ISA {
 
 // Full bays: a bay's overflow queues in the lanes it spills into (one vehicle per bay lane blocks a
 // lane), which the link's lane groups without a bay then cannot use: they keep the open share.
@@ -29,4 +29,4 @@ void bay_blocking(const Model& model, State& state, const Block& block) noexcept
   }
 }
 
-}  // namespace itsc::detail
+}  // namespace itsc::detail::ITSC_KERNEL_ISA

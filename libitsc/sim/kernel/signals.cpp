@@ -2,9 +2,9 @@
 // tenths, times the open share of the lanes (bays.cpp), then gap acceptance (gaps.cpp).
 #include <algorithm>
 
-#include "sim/kernel.hpp"
+#include "sim/kernel/passes.hpp"
 
-namespace itsc::detail {
+namespace itsc::detail::ITSC_KERNEL_ISA {
 
 namespace {
 
@@ -99,4 +99,4 @@ void signal_capacity(const Model& model, State& state, const Block& block) noexc
   gap_acceptance(model, state, block);
 }
 
-}  // namespace itsc::detail
+}  // namespace itsc::detail::ITSC_KERNEL_ISA

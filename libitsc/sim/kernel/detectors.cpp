@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/kernel.hpp"
+#include "sim/kernel/passes.hpp"
 
-namespace itsc::detail {
+namespace itsc::detail::ITSC_KERNEL_ISA {
 
 namespace {
 
@@ -68,4 +68,4 @@ void update_detectors(const Model& model, State& state, const Block& block) noex
   }
 }
 
-}  // namespace itsc::detail
+}  // namespace itsc::detail::ITSC_KERNEL_ISA

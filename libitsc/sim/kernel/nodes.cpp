@@ -3,9 +3,9 @@
 // start of the step.
 #include <algorithm>
 
-#include "sim/kernel.hpp"
+#include "sim/kernel/passes.hpp"
 
-namespace itsc::detail {
+namespace itsc::detail::ITSC_KERNEL_ISA {
 
 namespace {
 
@@ -156,4 +156,4 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
   }
 }
 
-}  // namespace itsc::detail
+}  // namespace itsc::detail::ITSC_KERNEL_ISA

@@ -2,9 +2,9 @@
 #include <algorithm>
 
 #include "itsc/hcm.hpp"
-#include "sim/kernel.hpp"
+#include "sim/kernel/passes.hpp"
 
-namespace itsc::detail {
+namespace itsc::detail::ITSC_KERNEL_ISA {
 
 // Yielding movements: HCM gap acceptance against the conflicting flow that discharges in this step
 // (each conflicting movement's share of its stream's discharge, weighted); no gaps at all while a conflicting
@@ -67,4 +67,4 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
   }
 }
 
-}  // namespace itsc::detail
+}  // namespace itsc::detail::ITSC_KERNEL_ISA

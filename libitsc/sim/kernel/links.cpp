@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/cells.hpp"
-#include "sim/kernel.hpp"
+#include "sim/kernel/cells.hpp"
+#include "sim/kernel/passes.hpp"
 
-namespace itsc::detail {
+namespace itsc::detail::ITSC_KERNEL_ISA {
 
 void link_flows(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept {
   const std::size_t batch = state.batch;
@@ -92,7 +92,8 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
     if (plain > 0) {
       const LinkCells link_cells{n + first * batch, stopped + first * batch, batch, plain, to_movements,
                                  model.link_step_capacity_veh[link], model.link_wave_ratio[link],
-                                 model.link_cell_jam_veh[link], inflow, &state.link_bay_held_veh[link * batch]};
+                                 model.link_cell_jam_veh[link], inflow, &state.link_bay_held_veh[link * batch],
+                                 state.cell_scratch.data()};
       plain_cells(link_cells, b0, b1, sums);
     } else {
       // One cell, held per movement: the inflow arrives in it directly.
@@ -142,8 +143,8 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
         double* __restrict queue_sum = &metrics.movement_queue_sum_veh[m * batch];
         double* __restrict queue_max = &metrics.movement_queue_max_veh[m * batch];
         double* __restrict network_stops = metrics.stops.data();
-        // Two members at a time (cells.hpp), an odd last one alone.
-        const auto advance = [&](auto lanes, std::size_t b) {
+        // A vector of members at a time (cells.hpp).
+        for_members(b0, b1, [&](auto lanes, std::size_t b) {
           using T = decltype(lanes);
           const T p = load<T>(p_row + b);
           const T out = load<T>(flow + b);
@@ -171,10 +172,7 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
             store(queue_max + b, lane_max(load<T>(queue_max + b), queue));
             add_to(network_stops + b, stops);
           }
-        };
-        std::size_t b = b0;
-        for (; b + 2 <= b1; b += 2) advance(Pair{}, b);
-        if (b < b1) advance(0.0, b);
+        });
       }
       // Vehicles of its bays' movements up to the bays' storage are stored there, not in the last cell.
       const auto bay_begin = model.link_bay_begin[link];
@@ -256,4 +254,4 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
   }
 }
 
-}  // namespace itsc::detail
+}  // namespace itsc::detail::ITSC_KERNEL_ISA
