@@ -144,6 +144,19 @@ inline void plain_cells(const LinkCells& link, std::size_t b, const LinkSums& su
   store(sums.held + b, held_sum);
 }
 
+/// Calls f(lanes, i) for cells [0, count): w at a time as V, the last w again from count − w (f must give
+/// the same result when called twice on a cell), one at a time only when fewer than w.
+template <class V, std::size_t w, class F>
+inline void over_cells(std::size_t count, F&& f) noexcept {
+  if (count < w) {
+    for (std::size_t i = 0; i < count; ++i) f(0.0, i);
+    return;
+  }
+  std::size_t i = 0;
+  for (; i + w <= count; i += w) f(V{}, i);
+  if (i < count) f(V{}, count - w);
+}
+
 /// A batch of one: its cells are contiguous, so they go kLanes at a time (a vector of cells instead of
 /// members), in three passes through State::cell_scratch: the flows y (Y[i + 1] out of cell i, Y[0] the
 /// inflow), their stopped parts YS, what each cell holds H and its new stops T; then the sums, one cell
@@ -178,9 +191,7 @@ inline void plain_cells_single(const LinkCells& link, const LinkSums& sums) noex
     store(ys + i + 1, lane_min(flagged, out));
     held_and_stops(count, flagged, out, i);
   };
-  std::size_t i = 0;
-  for (; i + w <= p - 1; i += w) between(V{}, i);
-  for (; i < p - 1; ++i) between(0.0, i);
+  over_cells<V, w>(p - 1, between);
   // Out of the last plain cell: into the last cell, or into the exit.
   const double count = n[p - 1];
   const double flagged = stopped[p - 1];
@@ -216,9 +227,7 @@ inline void plain_cells_single(const LinkCells& link, const LinkSums& sums) noex
     store(n + k, held + load<T>(y + k));
     store(stopped + k, held + load<T>(ys + k));
   };
-  std::size_t k = 0;
-  for (; k + w <= p; k += w) apply(V{}, k);
-  for (; k < p; ++k) apply(0.0, k);
+  over_cells<V, w>(p, apply);
 }
 
 /// The link's plain cells for members [b0, b1).
