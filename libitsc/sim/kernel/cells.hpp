@@ -90,6 +90,24 @@ template <class T>
   return lane_min(send, lane_min(capacity, room));
 }
 
+/// Out of the most downstream plain cell (its row at `n_row`, `stopped_row`; members b…): into the last
+/// cell held per movement, whose bays take no room, or into the exit. Writes the arriving (exiting) sums.
+template <class T>
+inline T last_outflow(const LinkCells& link, const double* n_row, const double* stopped_row, std::size_t stride,
+                      std::size_t b, const LinkSums& sums) noexcept {
+  const T capacity = T{} + link.capacity;
+  if (link.to_movements) {
+    const T out = cell_flow(load<T>(n_row), load<T>(n_row + stride) - load<T>(link.bays + b), capacity,
+                            T{} + link.ratio, T{} + link.jam);
+    store(sums.arriving + b, out);
+    store(sums.arriving_stopped + b, lane_min(load<T>(stopped_row), out));
+    return out;
+  }
+  const T out = lane_min(load<T>(n_row), capacity);
+  store(sums.exiting + b, out);
+  return out;
+}
+
 /// Advances the members at b (one lane of T each) of the link's plain cells by one step. A vehicle still
 /// in its cell after the step had its chance to move on and was held: it has stopped on this link
 /// (flagged, counted once); stopped vehicles leave a cell first (FIFO).
@@ -107,15 +125,7 @@ inline void plain_cells(const LinkCells& link, std::size_t b, const LinkSums& su
   T held_sum{};
   // The most downstream plain cell's outflow: into the last cell, or into the exit.
   std::size_t row = (link.plain - 1) * stride;
-  T out;
-  if (link.to_movements) {
-    out = cell_flow(load<T>(n + row), load<T>(n + row + stride) - load<T>(link.bays + b), capacity, ratio, jam);
-    store(sums.arriving + b, out);
-    store(sums.arriving_stopped + b, lane_min(load<T>(stopped + row), out));
-  } else {
-    out = lane_min(load<T>(n + row), capacity);
-    store(sums.exiting + b, out);
-  }
+  T out = last_outflow<T>(link, n + row, stopped + row, stride, b, sums);
   for (;; row -= stride) {
     const T count = load<T>(n + row);
     const T flagged = load<T>(stopped + row);
@@ -193,19 +203,9 @@ inline void plain_cells_single(const LinkCells& link, const LinkSums& sums) noex
   };
   over_cells<V, w>(p - 1, between);
   // Out of the last plain cell: into the last cell, or into the exit.
-  const double count = n[p - 1];
-  const double flagged = stopped[p - 1];
-  double out;
-  if (link.to_movements) {
-    out = cell_flow(count, n[p] - *link.bays, link.capacity, link.ratio, link.jam);
-    *sums.arriving = out;
-    *sums.arriving_stopped = lane_min(flagged, out);
-  } else {
-    out = lane_min(count, link.capacity);
-    *sums.exiting = out;
-  }
+  const double out = last_outflow<double>(link, n + p - 1, stopped + p - 1, 1, 0, sums);
   y[p] = out;
-  held_and_stops(count, flagged, out, p - 1);
+  held_and_stops(n[p - 1], stopped[p - 1], out, p - 1);
   double new_stops = 0;
   double time_veh = 0;
   double moved_veh = 0;
