@@ -20,7 +20,7 @@ void engine_passes(benchmark::State& bench) {
   const itsc::Model& model = simulation.model();
   const itsc::BatchDemand& demand = simulation.demand();
   itsc::State state = simulation.state();
-  const itsc::detail::Passes& passes = itsc::detail::passes(itsc::Isa::best);
+  const itsc::detail::Passes& passes = itsc::detail::passes(itsc::Isa::best, state.batch);
   double seconds[4] = {0, 0, 0, 0};
   constexpr int kSteps = 900;
   for (auto _ : bench) {

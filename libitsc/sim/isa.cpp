@@ -7,15 +7,18 @@ namespace detail {
 // Each build of kernel/ defines its own table; CMake says which builds this library holds.
 namespace generic {
 extern const Passes kPasses;
+extern const Passes kPassesOne;
 }
 #if defined(ITSC_HAVE_KERNEL_AVX2)
 namespace avx2 {
 extern const Passes kPasses;
+extern const Passes kPassesOne;
 }
 #endif
 #if defined(ITSC_HAVE_KERNEL_AVX512)
 namespace avx512 {
 extern const Passes kPasses;
+extern const Passes kPassesOne;
 }
 #endif
 }  // namespace detail
@@ -62,15 +65,16 @@ std::string_view isa_name(Isa isa) noexcept {
   return "unknown";
 }
 
-const detail::Passes& detail::passes(Isa isa) noexcept {
+const detail::Passes& detail::passes(Isa isa, std::size_t batch) noexcept {
+  const bool one = batch == 1;
   switch (resolve_isa(isa)) {
 #if defined(ITSC_HAVE_KERNEL_AVX512)
-    case Isa::avx512: return avx512::kPasses;
+    case Isa::avx512: return one ? avx512::kPassesOne : avx512::kPasses;
 #endif
 #if defined(ITSC_HAVE_KERNEL_AVX2)
-    case Isa::avx2: return avx2::kPasses;
+    case Isa::avx2: return one ? avx2::kPassesOne : avx2::kPasses;
 #endif
-    default: return generic::kPasses;
+    default: return one ? generic::kPassesOne : generic::kPasses;
   }
 }
 

@@ -47,8 +47,8 @@ struct Passes {
   DemandPass update_links;  ///< cell flows applied; stops, delay, queues and the other metrics
   Pass update_detectors;    ///< count, occupancy and call of the step just moved
 };
-/// The passes built for `resolve_isa(isa)`.
-[[nodiscard]] const Passes& passes(Isa isa) noexcept;
+/// The passes built for `resolve_isa(isa)` and a batch of `batch` members (a batch of one has its own).
+[[nodiscard]] const Passes& passes(Isa isa, std::size_t batch) noexcept;
 /// One block through the passes (the detector passes only when `block.detect`).
 void run_block(const Passes& passes, const Model& model, State& state, const BatchDemand& demand,
                const Block& block) noexcept;

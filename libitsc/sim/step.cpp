@@ -100,8 +100,8 @@ void step(const Model& model, State& state, const BatchDemand& demand, std::span
   // Blocks of batch members; each thread owns whole members, so nothing is reduced across threads.
   // Blocks hold whole cache lines of members (8 doubles): two threads writing one line would
   // serialize on it, so a batch below 16 runs on one thread.
-  const detail::Passes& passes = detail::passes(options.isa);
   const std::size_t batch = state.batch;
+  const detail::Passes& passes = detail::passes(options.isa, batch);
   const std::size_t lines = (batch + kMembersPerLine - 1) / kMembersPerLine;
   const auto blocks = static_cast<std::ptrdiff_t>(std::clamp<std::size_t>(static_cast<std::size_t>(std::max(1, options.threads)), 1, lines));
   if (blocks == 1) {

@@ -230,13 +230,14 @@ inline void plain_cells_single(const LinkCells& link, const LinkSums& sums) noex
   over_cells<V, w>(p, apply);
 }
 
-/// The link's plain cells for members [b0, b1).
+/// The link's plain cells for members [b0, b1) (`kOne`: the batch of one).
+template <bool kOne>
 inline void plain_cells(const LinkCells& link, std::size_t b0, std::size_t b1, const LinkSums& sums) noexcept {
-  if (link.batch == 1) {
+  if constexpr (kOne) {
     plain_cells_single(link, sums);
-    return;
+  } else {
+    for_members(b0, b1, [&](auto lanes, std::size_t b) { plain_cells<decltype(lanes)>(link, b, sums); });
   }
-  for_members(b0, b1, [&](auto lanes, std::size_t b) { plain_cells<decltype(lanes)>(link, b, sums); });
 }
 
 }  // namespace itsc::detail::ITSC_KERNEL_ISA

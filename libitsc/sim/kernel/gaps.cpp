@@ -10,8 +10,10 @@ namespace itsc::detail::ITSC_KERNEL_ISA {
 // (each conflicting movement's share of its stream's discharge, weighted); no gaps at all while a conflicting
 // movement discharges a standing queue. New limits go to a scratch row first so that every yielding
 // movement sees the conflicting capacities before any gap rule.
+template <bool kOne>
 void gap_acceptance(const Model& model, State& state, const Block& block) noexcept {
-  const std::size_t batch = state.batch;
+  const Members<kOne> members(state, block);
+  const std::size_t batch = members.batch;
   const double dt = model.dt_s;
   double* capacity = state.movement_capacity_veh.data();
   double* next = state.movement_send_veh.data();  // free until node_flows
@@ -24,7 +26,7 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
     const double gap_lanes = model.yield_gap_lanes[k];
     const hcm::GapHeadways headways{model.yield_critical_s[k], model.yield_follow_up_s[k]};
     const YieldRule rule = model.movement_yield[m];
-    for (std::size_t b = block.begin; b < block.end; ++b) {
+    for (std::size_t b = members.begin; b < members.end; ++b) {
       const std::size_t i = m * batch + b;
       // Only a movement that may go in this step needs its gaps (a left on red, a right on green).
       const std::int32_t red = model.dt_tenths - state.green_tenths[i] - state.yellow_tenths[i];
@@ -63,8 +65,11 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
     }
   }
   for (const auto m : model.yield_movement) {
-    for (std::size_t b = block.begin; b < block.end; ++b) capacity[m * batch + b] = next[m * batch + b];
+    for (std::size_t b = members.begin; b < members.end; ++b) capacity[m * batch + b] = next[m * batch + b];
   }
 }
+
+template void gap_acceptance<false>(const Model&, State&, const Block&) noexcept;
+template void gap_acceptance<true>(const Model&, State&, const Block&) noexcept;
 
 }  // namespace itsc::detail::ITSC_KERNEL_ISA

@@ -8,8 +8,10 @@
 
 namespace itsc::detail::ITSC_KERNEL_ISA {
 
+template <bool kOne>
 void link_flows(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept {
-  const std::size_t batch = state.batch;
+  const Members<kOne> members(state, block);
+  const std::size_t batch = members.batch;
   const std::size_t entries = model.entry_count();
   for (std::uint32_t link = 0; link < model.link_count(); ++link) {
     // The flows between its cells and into an exit are computed where they are applied (cells.hpp).
@@ -24,12 +26,12 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
     if (entry != kNone) {
       const double* rate = &demand.entry_veh_per_s[(block.interval * entries + entry) * batch];
       double* waiting = &state.entry_waiting_veh[entry * batch];
-      for (std::size_t b = block.begin; b < block.end; ++b) {
+      for (std::size_t b = members.begin; b < members.end; ++b) {
         const double arrivals = rate[b] * model.dt_s;
         state.metrics.entered_veh[b] += arrivals;
         if (block.measure) state.metrics.window_entered_veh[b] += arrivals;
         const double queue = waiting[b] + arrivals;
-        const double room = std::max(0.0, std::min(capacity, ratio * (jam - occupied_veh(model, state, link, first, b))));
+        const double room = std::max(0.0, std::min(capacity, ratio * (jam - occupied_veh(model, state, link, first, b, batch))));
         inflow[b] = std::min(queue, room);
         waiting[b] = queue - inflow[b];
         arrived[b] = arrivals;
@@ -37,7 +39,7 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
     } else {
       const auto begin = model.link_merge_begin[link];
       const auto end = model.link_merge_begin[link + 1];
-      for (std::size_t b = block.begin; b < block.end; ++b) {
+      for (std::size_t b = members.begin; b < members.end; ++b) {
         double sum = 0;
         for (auto k = begin; k < end; ++k) sum += state.movement_flow_veh[model.merge_movement[k] * batch + b];
         inflow[b] = sum;
@@ -58,11 +60,13 @@ inline std::size_t queue_bin(double queue, double storage, std::size_t bins) noe
 
 }  // namespace
 
+template <bool kOne>
 void update_links(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept {
-  const std::size_t batch = state.batch;
+  const Members<kOne> members(state, block);
+  const std::size_t batch = members.batch;
   const std::size_t movements = model.movement_count();
-  const std::size_t b0 = block.begin;
-  const std::size_t b1 = block.end;
+  const std::size_t b0 = members.begin;
+  const std::size_t b1 = members.end;
   const double dt = model.dt_s;
   Metrics& metrics = state.metrics;
   const double* proportion = &demand.turn_proportion[block.interval * movements * batch];
@@ -94,7 +98,7 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
                                  model.link_step_capacity_veh[link], model.link_wave_ratio[link],
                                  model.link_cell_jam_veh[link], inflow, &state.link_bay_held_veh[link * batch],
                                  state.cell_scratch.data()};
-      plain_cells(link_cells, b0, b1, sums);
+      plain_cells<kOne>(link_cells, b0, b1, sums);
     } else {
       // One cell, held per movement: the inflow arrives in it directly.
       for (std::size_t b = b0; b < b1; ++b) {
@@ -230,7 +234,7 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
   }
   // Entry queues: every vehicle still waiting was delayed by the whole step.
   for (std::size_t e = 0; e < model.entry_count(); ++e) {
-    for (std::size_t b = block.begin; b < block.end; ++b) {
+    for (std::size_t b = members.begin; b < members.end; ++b) {
       const double waiting = state.entry_waiting_veh[e * batch + b];
       if (block.measure) {
         metrics.vehicle_s[b] += waiting * dt;
@@ -244,7 +248,7 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
     const std::size_t bins = metrics.queue_bins;
     for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
       const double storage = model.lane_group_storage_veh[g];
-      for (std::size_t b = block.begin; b < block.end; ++b) {
+      for (std::size_t b = members.begin; b < members.end; ++b) {
         const double queue = state.group_queue_veh[g * batch + b];
         metrics.group_queue_sum_veh[g * batch + b] += queue;
         metrics.group_queue_max_veh[g * batch + b] = std::max(metrics.group_queue_max_veh[g * batch + b], queue);
@@ -253,5 +257,10 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
     }
   }
 }
+
+template void link_flows<false>(const Model&, State&, const BatchDemand&, const Block&) noexcept;
+template void link_flows<true>(const Model&, State&, const BatchDemand&, const Block&) noexcept;
+template void update_links<false>(const Model&, State&, const BatchDemand&, const Block&) noexcept;
+template void update_links<true>(const Model&, State&, const BatchDemand&, const Block&) noexcept;
 
 }  // namespace itsc::detail::ITSC_KERNEL_ISA

@@ -10,17 +10,18 @@ namespace itsc::detail::ITSC_KERNEL_ISA {
 namespace {
 
 // What the first cell of a link can take in this step: R = min(Q·Δt, (w′/v′)·(N − n)).
-inline double receiving(const Model& model, const State& state, std::uint32_t link, std::size_t b) noexcept {
-  const double n = occupied_veh(model, state, link, model.link_first_cell[link], b);
+inline double receiving(const Model& model, const State& state, std::uint32_t link, std::size_t b,
+                        std::size_t batch) noexcept {
+  const double n = occupied_veh(model, state, link, model.link_first_cell[link], b, batch);
   const double room = model.link_wave_ratio[link] * (model.link_cell_jam_veh[link] - n);
   return std::max(0.0, std::min(model.link_step_capacity_veh[link], room));
 }
 
-// Daganzo's priority rule for one receiving link and one batch member: feeders get supply in
+// Daganzo's priority rule for one receiving link and one batch member (b of a batch of `batch`): feeders get supply in
 // proportion to their priority weight; one that needs less than its share keeps only what it needs
 // and passes the rest on. Writes each feeder's allowed flow into movement_flow.
-void share_supply(const Model& model, State& state, std::uint32_t link, std::size_t b, double supply) noexcept {
-  const std::size_t batch = state.batch;
+void share_supply(const Model& model, State& state, std::uint32_t link, std::size_t b, std::size_t batch,
+                  double supply) noexcept {
   const auto begin = model.link_merge_begin[link];
   const auto end = model.link_merge_begin[link + 1];
   const auto weight = [&](std::uint32_t m) {
@@ -61,8 +62,10 @@ void share_supply(const Model& model, State& state, std::uint32_t link, std::siz
 
 }  // namespace
 
+template <bool kOne>
 void node_flows(const Model& model, State& state, const Block& block) noexcept {
-  const std::size_t batch = state.batch;
+  const Members<kOne> members(state, block);
+  const std::size_t batch = members.batch;
   // Sending: a lane group is one FIFO stream in which every vehicle takes its own movement's service
   // time (1 / its capacity of the step), so the stream serves its content in proportion while that
   // time fits in the step (HCM's shared-lane factor in fluid form); a red movement present blocks it.
@@ -76,17 +79,17 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
       const double* __restrict capacity = &state.movement_capacity_veh[first * batch];
       double* __restrict content = &state.group_demand_veh[g * batch];
       double* __restrict send = &state.movement_send_veh[first * batch];
-      for (std::size_t b = block.begin; b < block.end; ++b) {
+      for (std::size_t b = members.begin; b < members.end; ++b) {
         content[b] = veh[b];
         send[b] = std::min(veh[b], std::max(0.0, capacity[b]));
       }
       if (block.measure) {
         double* __restrict green = &state.metrics.group_effective_green_s[g * batch];
-        for (std::size_t b = block.begin; b < block.end; ++b) green[b] += capacity[b] / rate;
+        for (std::size_t b = members.begin; b < members.end; ++b) green[b] += capacity[b] / rate;
       }
       continue;
     }
-    for (std::size_t b = block.begin; b < block.end; ++b) {
+    for (std::size_t b = members.begin; b < members.end; ++b) {
       double demand = 0;
       double steps_needed = 0;  // service time of the whole content, in steps
       bool blocked = false;
@@ -123,19 +126,19 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
     const auto begin = model.link_merge_begin[link];
     const auto end = model.link_merge_begin[link + 1];
     if (begin == end) continue;
-    for (std::size_t b = block.begin; b < block.end; ++b) demand[b] = 0;
+    for (std::size_t b = members.begin; b < members.end; ++b) demand[b] = 0;
     for (auto k = begin; k < end; ++k) {
       const auto m = model.merge_movement[k];
       const double* __restrict send = &state.movement_send_veh[m * batch];
       double* __restrict flow = &state.movement_flow_veh[m * batch];
-      for (std::size_t b = block.begin; b < block.end; ++b) {
+      for (std::size_t b = members.begin; b < members.end; ++b) {
         demand[b] += send[b];
         flow[b] = send[b];
       }
     }
-    for (std::size_t b = block.begin; b < block.end; ++b) supply[b] = receiving(model, state, link, b);
-    for (std::size_t b = block.begin; b < block.end; ++b) {
-      if (demand[b] > supply[b]) share_supply(model, state, link, b, supply[b]);
+    for (std::size_t b = members.begin; b < members.end; ++b) supply[b] = receiving(model, state, link, b, batch);
+    for (std::size_t b = members.begin; b < members.end; ++b) {
+      if (demand[b] > supply[b]) share_supply(model, state, link, b, batch, supply[b]);
     }
   }
   // FIFO again: a stream held back for one movement holds back the others behind it.
@@ -143,7 +146,7 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
     const auto first = model.lane_group_movement_begin[g];
     const auto last = model.lane_group_movement_end[g];
     if (last - first < 2) continue;
-    for (std::size_t b = block.begin; b < block.end; ++b) {
+    for (std::size_t b = members.begin; b < members.end; ++b) {
       double share = 1.0;
       for (auto m = first; m < last; ++m) {
         const double send = state.movement_send_veh[m * batch + b];
@@ -155,5 +158,8 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
     }
   }
 }
+
+template void node_flows<false>(const Model&, State&, const Block&) noexcept;
+template void node_flows<true>(const Model&, State&, const Block&) noexcept;
 
 }  // namespace itsc::detail::ITSC_KERNEL_ISA

@@ -62,18 +62,20 @@ std::int32_t effective_tenths(Indication before, std::int32_t green, std::int32_
 
 }  // namespace
 
+template <bool kOne>
 void signal_capacity(const Model& model, State& state, const Block& block) noexcept {
-  const std::size_t batch = state.batch;
+  const Members<kOne> members(state, block);
+  const std::size_t batch = members.batch;
   // Content of every lane group's stream, read by the bays, gap acceptance and the stop lines.
   for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
     double* __restrict content = &state.group_demand_veh[g * batch];
-    for (std::size_t b = block.begin; b < block.end; ++b) content[b] = 0;
+    for (std::size_t b = members.begin; b < members.end; ++b) content[b] = 0;
     for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
       const double* __restrict veh = &state.movement_veh[m * batch];
-      for (std::size_t b = block.begin; b < block.end; ++b) content[b] += veh[b];
+      for (std::size_t b = members.begin; b < members.end; ++b) content[b] += veh[b];
     }
   }
-  bay_blocking(model, state, block);
+  bay_blocking<kOne>(model, state, block);
   for (std::size_t m = 0; m < model.movement_count(); ++m) {
     const auto group = model.movement_lane_group[m];
     const double rate = model.lane_group_saturation_veh_per_s[group];
@@ -83,10 +85,10 @@ void signal_capacity(const Model& model, State& state, const Block& block) noexc
     const double* open = &state.link_open_share[(has_bay ? model.link_count() : model.lane_group_link[group]) * batch];
     // Uncontrolled movements may use the whole step.
     if (model.movement_signal[m] == kNone) {
-      for (std::size_t b = block.begin; b < block.end; ++b) capacity[b] = rate * model.dt_s * open[b];
+      for (std::size_t b = members.begin; b < members.end; ++b) capacity[b] = rate * model.dt_s * open[b];
       continue;
     }
-    for (std::size_t b = block.begin; b < block.end; ++b) {
+    for (std::size_t b = members.begin; b < members.end; ++b) {
       const std::size_t i = m * batch + b;
       const std::int32_t effective =
           effective_tenths(state.indication[i], state.green_tenths[i], state.yellow_tenths[i],
@@ -96,7 +98,10 @@ void signal_capacity(const Model& model, State& state, const Block& block) noexc
       state.indication[i] = state.command_indication[i];
     }
   }
-  gap_acceptance(model, state, block);
+  gap_acceptance<kOne>(model, state, block);
 }
+
+template void signal_capacity<false>(const Model&, State&, const Block&) noexcept;
+template void signal_capacity<true>(const Model&, State&, const Block&) noexcept;
 
 }  // namespace itsc::detail::ITSC_KERNEL_ISA
