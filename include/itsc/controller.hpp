@@ -128,6 +128,25 @@ class FixedTimeController final : public Controller {
   std::size_t movements_ = 0;
 };
 
+/// The interval a ring is in under a controller that times phase by phase (actuated, max-pressure).
+enum class RingInterval : std::uint8_t { green, yellow, red_clearance, idle };
+
+/// Ends the clearance intervals that are over, zero-length ones at once: yellow after `yellow` tenths,
+/// then red clearance after `red` (the elapsed time restarts at each). Returns whether the ring has just
+/// become idle.
+inline bool end_clearance(RingInterval& interval, Tenths& elapsed, Tenths yellow, Tenths red) noexcept {
+  if (interval == RingInterval::yellow && elapsed >= yellow) {
+    interval = RingInterval::red_clearance;
+    elapsed = 0;
+  }
+  if (interval == RingInterval::red_clearance && elapsed >= red) {
+    interval = RingInterval::idle;
+    elapsed = 0;
+    return true;
+  }
+  return false;
+}
+
 /// NEMA actuated control (docs/signals.md, "Actuated operation") of one intersection for a batch:
 /// min green, extension while Σ (flow · passage + occupancy) ≥ 1 over a phase's extend detectors,
 /// gap-out, max-out (Max1, or Max2 when selected), recalls (none, min, max), phase skipping without a
@@ -164,7 +183,7 @@ class ActuatedController final : public Controller {
   /// `max2_s` keep Max1. docs/signals.md, "Max2".
   void select_max2(std::size_t b, bool selected) noexcept;
 
-  enum class Interval : std::uint8_t { green, yellow, red_clearance, idle };
+  using Interval = RingInterval;
 
  private:
   void find_extensions(std::size_t b, Tenths length, const Observation& observation) noexcept;

@@ -49,7 +49,7 @@ class MaxPressureController final : public Controller {
   /// Cycle mode: the split (tenths) of phase `number` chosen for member b's current cycle (0 if unknown).
   [[nodiscard]] Tenths split_tenths(int number, std::size_t b) const noexcept;
 
-  enum class Interval : std::uint8_t { green, yellow, red_clearance, idle };
+  using Interval = RingInterval;
 
  private:
   void compute_weights(const Observation& observation, std::size_t b) noexcept;

@@ -432,14 +432,7 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
       case Interval::idle:
         break;
     }
-    // Zero-length intervals pass at once.
-    if (interval_[i] == Interval::yellow && elapsed_[i] >= yellow_[p]) {
-      interval_[i] = Interval::red_clearance;
-      elapsed_[i] = 0;
-    }
-    if (interval_[i] == Interval::red_clearance && elapsed_[i] >= red_[p]) {
-      interval_[i] = Interval::idle;
-      elapsed_[i] = 0;
+    if (end_clearance(interval_[i], elapsed_[i], yellow_[p], red_[p])) {
       // The next called phase of this ring in the current barrier group, else wait at the barrier.
       for (std::size_t pos = position_[i] + 1; pos < sequence_[r].size(); ++pos) {
         const std::size_t q = sequence_[r][pos];

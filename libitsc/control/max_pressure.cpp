@@ -248,16 +248,8 @@ void MaxPressureController::candidate_pressures(const Observation& observation, 
 }
 
 void MaxPressureController::settle(std::size_t i) noexcept {
-  // Zero-length intervals pass at once.
   const std::uint32_t p = phase_[i];
-  if (interval_[i] == Interval::yellow && elapsed_[i] >= yellow_[p]) {
-    interval_[i] = Interval::red_clearance;
-    elapsed_[i] = 0;
-  }
-  if (interval_[i] == Interval::red_clearance && elapsed_[i] >= red_[p]) {
-    interval_[i] = Interval::idle;
-    elapsed_[i] = 0;
-  }
+  end_clearance(interval_[i], elapsed_[i], yellow_[p], red_[p]);
 }
 
 void MaxPressureController::decide(std::size_t b) noexcept {
