@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -82,6 +83,12 @@ class Controller {
   /// columns are filled as far as they go. False when the controller gives no SPaT (the default).
   [[nodiscard]] virtual bool spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
                                   std::span<CrosswalkSpat> crosswalks) const noexcept;
+  /// The unit extension (passage time, s) of the actuated phase that serves `movement` (layout order),
+  /// which sets HCM's incremental-delay factor k (hcm::actuated_k); none for a movement that is not
+  /// actuated (pretimed, coordinated, on max recall, without extend detectors: k = 0.5). The default: none.
+  [[nodiscard]] virtual std::optional<double> unit_extension_s(std::size_t /*movement*/) const noexcept {
+    return std::nullopt;
+  }
 };
 
 /// The movement, crosswalk and detector columns a controller is built for (ids at its node).
@@ -179,6 +186,9 @@ class ActuatedController final : public Controller {
   [[nodiscard]] std::span<const int> phase_numbers() const noexcept { return number_; }
   /// True while phase `number` shows green for member b (false for an unknown number).
   [[nodiscard]] bool phase_green(int number, std::size_t b) const noexcept;
+  /// The longest passage time of the actuated phases serving `movement`: phases that detectors extend,
+  /// not on max recall and not coordinated.
+  [[nodiscard]] std::optional<double> unit_extension_s(std::size_t movement) const noexcept override;
   /// Puts Max2 in force for member b (NTCIP 1202 Max II; Max1 again with false). Phases without
   /// `max2_s` keep Max1. docs/signals.md, "Max2".
   void select_max2(std::size_t b, bool selected) noexcept;

@@ -28,6 +28,12 @@ enum class Los { A, B, C, D, E, F };
 [[nodiscard]] double incremental_delay_s(double x, double capacity_veh_per_h, double analysis_period_h,
                                          double k = 0.5, double upstream_filtering = 1.0) noexcept;
 
+/// HCM's incremental-delay factor k for a lane group under actuated control (HCM 2000, Exhibit 16-13):
+/// k_min from the unit extension (passage time) UE — 0.04 at UE ≤ 2 s, then 0.08, 0.11, 0.13, 0.15,
+/// 0.19 and 0.23 at 5 s in steps of 0.5 s, linear in between and extrapolated beyond 5 s — and
+/// k = (1 − 2·k_min)(X − 0.5) + k_min, kept within [k_min, 0.5]. (Pretimed or non-actuated: k = 0.5.)
+[[nodiscard]] double actuated_k(double x, double unit_extension_s) noexcept;
+
 /// The deterministic oversaturation limit of d2: 1800·T·max(0, X − 1) (s/veh).
 [[nodiscard]] double deterministic_overflow_delay_s(double x, double analysis_period_h) noexcept;
 

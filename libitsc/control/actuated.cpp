@@ -448,6 +448,20 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
   if (all_idle) cross_barrier(b, now);
 }
 
+std::optional<double> ActuatedController::unit_extension_s(std::size_t movement) const noexcept {
+  if (movement >= served_by_.size()) return std::nullopt;
+  std::optional<double> longest;
+  for (const auto& [p, is_protected] : served_by_[movement]) {
+    const bool extended = std::any_of(extends_.begin(), extends_.end(), [&](const std::vector<std::size_t>& phases) {
+      return std::find(phases.begin(), phases.end(), p) != phases.end();
+    });
+    const bool coordinated = cycle_ != 0 && coordinated_phase_[p] != 0;
+    if (!extended || coordinated || recall_[p] == Recall::max) continue;
+    longest = std::max(longest.value_or(0.0), 0.1 * static_cast<double>(passage_[p]));
+  }
+  return longest;
+}
+
 void ActuatedController::step(Tenths start, Tenths length, const Observation& observation,
                               const SignalCommand& command) noexcept {
   const std::size_t batch = batch_;

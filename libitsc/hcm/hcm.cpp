@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <iterator>
 #include <limits>
 #include <string>
 
@@ -31,6 +33,16 @@ double incremental_delay_s(double x, double capacity, double analysis_period_h, 
   const double t = analysis_period_h;
   const double excess = x - 1.0;
   return 900.0 * t * (excess + std::sqrt(excess * excess + 8.0 * k * upstream_filtering * x / (capacity * t)));
+}
+
+double actuated_k(double x, double unit_extension_s) noexcept {
+  // k_min at UE = 2.0, 2.5, …, 5.0 s.
+  constexpr double kMin[] = {0.04, 0.08, 0.11, 0.13, 0.15, 0.19, 0.23};
+  constexpr std::size_t kLast = std::size(kMin) - 1;
+  const double position = std::max(0.0, (unit_extension_s - 2.0) / 0.5);
+  const auto below = std::min(kLast - 1, static_cast<std::size_t>(position));
+  const double k_min = std::min(0.5, kMin[below] + (position - static_cast<double>(below)) * (kMin[below + 1] - kMin[below]));
+  return std::clamp((1.0 - 2.0 * k_min) * (x - 0.5) + k_min, k_min, 0.5);
 }
 
 double deterministic_overflow_delay_s(double x, double analysis_period_h) noexcept {

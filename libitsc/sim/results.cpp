@@ -1,5 +1,6 @@
 // Metrics of one batch member → network, intersection and lane-group results (HCM terms added here).
 #include <algorithm>
+#include <optional>
 
 #include "itsc/hcm.hpp"
 #include "itsc/simulate.hpp"
@@ -38,9 +39,26 @@ GroupControl group_control(const Model& model, std::size_t g) {
   return GroupControl::free;
 }
 
-double overflow_delay_s(GroupControl control, double x, double capacity_veh_per_h, double analysis_period_h) {
+// The unit extension of a lane group under actuated control: the longest of its movements' (none: the
+// group is not actuated, and HCM's k is 0.5).
+std::optional<double> unit_extension_s(const Model& model, std::span<Controller* const> controllers, std::size_t g) {
+  std::optional<double> longest;
+  for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+    const auto s = model.movement_signal[m];
+    if (s == kNone || s >= controllers.size()) continue;
+    const auto unit = controllers[s]->unit_extension_s(m - model.signal_movement_begin[s]);
+    if (unit) longest = std::max(longest.value_or(0.0), *unit);
+  }
+  return longest;
+}
+
+double overflow_delay_s(GroupControl control, double x, double capacity_veh_per_h, double analysis_period_h,
+                        std::optional<double> unit_extension_s) {
   switch (control) {
-    case GroupControl::signal: return hcm::overflow_delay_s(x, capacity_veh_per_h, analysis_period_h);
+    case GroupControl::signal: {
+      const double k = unit_extension_s ? hcm::actuated_k(x, *unit_extension_s) : 0.5;
+      return hcm::overflow_delay_s(x, capacity_veh_per_h, analysis_period_h, k);
+    }
     case GroupControl::stop: return hcm::stop_control_overflow_delay_s(x, capacity_veh_per_h, analysis_period_h);
     case GroupControl::free: break;
   }
@@ -58,7 +76,7 @@ char grade(GroupControl control, double delay_s, double x) {
 }
 
 LaneGroupResult lane_group_result(const Model& model, const State& state, const BatchDemand& demand, std::size_t g,
-                                  std::size_t b) {
+                                  std::size_t b, std::optional<double> unit_extension_s) {
   const std::size_t batch = state.batch;
   const Metrics& metrics = state.metrics;
   const double window_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
@@ -98,7 +116,7 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
     r.uniform_delay_s_per_veh = delay / r.arrivals_veh;
     r.stops_per_veh = r.stops / r.arrivals_veh;
     r.overflow_delay_s_per_veh =
-        overflow_delay_s(control, r.degree_of_saturation, r.capacity_veh_per_h, model.analysis_period_h);
+        overflow_delay_s(control, r.degree_of_saturation, r.capacity_veh_per_h, model.analysis_period_h, unit_extension_s);
   }
   r.delay_s_per_veh = r.uniform_delay_s_per_veh + r.overflow_delay_s_per_veh;
   r.los = grade(control, r.delay_s_per_veh, r.degree_of_saturation);
@@ -152,7 +170,7 @@ SimulationResult Simulation::result(std::size_t b) const {
     double volume = 0;
     for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
       if (model.lane_group_node[g] != node) continue;
-      LaneGroupResult group = lane_group_result(model, state, demand_, g, b);
+      LaneGroupResult group = lane_group_result(model, state, demand_, g, b, unit_extension_s(model, controllers(), g));
       volume += group.volume_veh_per_h;
       intersection.uniform_delay_s_per_veh += group.volume_veh_per_h * group.uniform_delay_s_per_veh;
       intersection.overflow_delay_s_per_veh += group.volume_veh_per_h * group.overflow_delay_s_per_veh;

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <vector>
 
 using namespace itsc::hcm;
@@ -27,6 +28,29 @@ TEST_CASE("hcm: incremental delay, its deterministic limit and the overflow term
   CHECK(deterministic_overflow_delay_s(1.2, 0.25) == doctest::Approx(90));
   CHECK(overflow_delay_s(1.2, 950, 0.25) == doctest::Approx(10.2101).epsilon(1e-3));
   CHECK(incremental_delay_s(0, 950, 0.25) == 0.0);
+}
+
+TEST_CASE("hcm: k for actuated control reproduces HCM 2000 Exhibit 16-13") {
+  // Rows: unit extension 2.0, 2.5, …, 5.0 s; columns: X = 0.5, 0.6, …, 1.0 (the exhibit's two decimals).
+  const double table[7][6] = {{0.04, 0.13, 0.22, 0.32, 0.41, 0.50}, {0.08, 0.16, 0.25, 0.33, 0.42, 0.50},
+                              {0.11, 0.19, 0.27, 0.34, 0.42, 0.50}, {0.13, 0.20, 0.28, 0.35, 0.43, 0.50},
+                              {0.15, 0.22, 0.29, 0.36, 0.43, 0.50}, {0.19, 0.25, 0.31, 0.38, 0.44, 0.50},
+                              {0.23, 0.28, 0.34, 0.39, 0.45, 0.50}};
+  for (int row = 0; row < 7; ++row) {
+    for (int column = 0; column < 6; ++column) {
+      const double unit = 2.0 + 0.5 * row;
+      const double x = 0.5 + 0.1 * column;
+      CAPTURE(unit);
+      CAPTURE(x);
+      CHECK(std::abs(actuated_k(x, unit) - table[row][column]) <= 0.005 + 1e-12);
+    }
+  }
+  CHECK(actuated_k(0.3, 3.0) == doctest::Approx(0.11));    // X ≤ 0.5: k_min
+  CHECK(actuated_k(1.4, 3.0) == 0.5);                      // above capacity: 0.5
+  CHECK(actuated_k(0.5, 1.0) == doctest::Approx(0.04));    // UE ≤ 2 s: 0.04
+  CHECK(actuated_k(0.5, 2.75) == doctest::Approx(0.095));  // linear between rows
+  CHECK(actuated_k(0.5, 6.0) == doctest::Approx(0.31));    // extrapolated past 5 s
+  CHECK(actuated_k(0.5, 20.0) == 0.5);                     // never above 0.5
 }
 
 TEST_CASE("hcm: LOS thresholds, F above capacity") {

@@ -1,6 +1,7 @@
 // Actuated control through the engine, on the fluid detectors: the extension rule
 // Σ (flow · P + occupancy) ≥ 1 of docs/signals.md, i.e. a single-lane detector extends while
 // q > 1 / (P + t_occ), t_occ = (jam spacing + zone) / v (here 1 / (3 + 9.3 / 13.9) ≈ 980 veh/h).
+#include <itsc/hcm.hpp>
 #include <itsc/simulate.hpp>
 
 #include <doctest/doctest.h>
@@ -139,4 +140,38 @@ TEST_CASE("actuated engine: effective green starts l1 after the green onset and 
     }
     CHECK(largest_difference == 0.0);
   }
+}
+
+TEST_CASE("actuated engine: HCM's overflow delay takes k from the phase's passage time, 0.5 on max recall") {
+  // HCM 2000 Exhibit 16-13: an actuated group's random delay is smaller than a pretimed one's at the same X.
+  ActuatedOptions options;
+  options.flow_veh_per_h = {900};
+  options.duration_s = 1800;
+  const auto through = [](const SimulationResult& result) {
+    for (const LaneGroupResult& group : result.intersections.at(0).lane_groups) {
+      for (const MovementResult& movement : group.movements) {
+        if (movement.id == "EBT") return group;
+      }
+    }
+    FAIL("no lane group serves EBT");
+    return LaneGroupResult{};
+  };
+  Scenario actuated = actuated_approach(options);
+  const SimulationResult result = simulate(actuated);
+  const double period_h = result.analysis_period_h;
+  const LaneGroupResult group = through(result);
+  const double x = group.degree_of_saturation;
+  const double c = group.capacity_veh_per_h;
+  REQUIRE(x > 0.5);
+  REQUIRE(x < 1.0);
+  const double k = hcm::actuated_k(x, options.passage_s);
+  CHECK(k < 0.5);
+  CHECK(group.overflow_delay_s_per_veh == doctest::Approx(hcm::overflow_delay_s(x, c, period_h, k)).epsilon(1e-12));
+  CHECK(group.overflow_delay_s_per_veh < hcm::overflow_delay_s(x, c, period_h, 0.5));
+  // On max recall the phase times as pretimed: k = 0.5.
+  actuated.timing["C"].rings->phases[0].recall = Recall::max;
+  const LaneGroupResult recalled = through(simulate(actuated));
+  CHECK(recalled.overflow_delay_s_per_veh ==
+        doctest::Approx(hcm::overflow_delay_s(recalled.degree_of_saturation, recalled.capacity_veh_per_h, period_h, 0.5))
+            .epsilon(1e-12));
 }
