@@ -451,7 +451,8 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
 std::optional<double> ActuatedController::unit_extension_s(std::size_t movement) const noexcept {
   if (movement >= served_by_.size()) return std::nullopt;
   std::optional<double> longest;
-  for (const auto& [p, is_protected] : served_by_[movement]) {
+  for (const auto& served : served_by_[movement]) {
+    const std::size_t p = served.first;  // (not a structured binding: clang-14 cannot capture one)
     const bool extended = std::any_of(extends_.begin(), extends_.end(), [&](const std::vector<std::size_t>& phases) {
       return std::find(phases.begin(), phases.end(), p) != phases.end();
     });
