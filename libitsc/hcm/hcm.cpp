@@ -41,7 +41,8 @@ double actuated_k(double x, double unit_extension_s) noexcept {
   constexpr std::size_t kLast = std::size(kMin) - 1;
   const double position = std::max(0.0, (unit_extension_s - 2.0) / 0.5);
   const auto below = std::min(kLast - 1, static_cast<std::size_t>(position));
-  const double k_min = std::min(0.5, kMin[below] + (position - static_cast<double>(below)) * (kMin[below + 1] - kMin[below]));
+  const double slope = kMin[below + 1] - kMin[below];
+  const double k_min = std::min(0.5, kMin[below] + (position - static_cast<double>(below)) * slope);
   return std::clamp((1.0 - 2.0 * k_min) * (x - 0.5) + k_min, k_min, 0.5);
 }
 

@@ -116,7 +116,8 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
     r.uniform_delay_s_per_veh = delay / r.arrivals_veh;
     r.stops_per_veh = r.stops / r.arrivals_veh;
     r.overflow_delay_s_per_veh =
-        overflow_delay_s(control, r.degree_of_saturation, r.capacity_veh_per_h, model.analysis_period_h, unit_extension_s);
+        overflow_delay_s(control, r.degree_of_saturation, r.capacity_veh_per_h, model.analysis_period_h,
+                         unit_extension_s);
   }
   r.delay_s_per_veh = r.uniform_delay_s_per_veh + r.overflow_delay_s_per_veh;
   r.los = grade(control, r.delay_s_per_veh, r.degree_of_saturation);

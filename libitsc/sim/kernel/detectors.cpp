@@ -9,7 +9,8 @@ namespace itsc::detail::ITSC_KERNEL_ISA {
 
 namespace {
 
-// Vehicles (member b of a batch of `batch`) in the cells of the detector's link from its first cell to the one holding the detector's edge.
+// Vehicles (member b of a batch of `batch`) in the cells of the detector's link from its first cell to
+// the one holding the detector's edge.
 double up_to_edge(const Model& model, const State& state, std::size_t d, std::size_t b, std::size_t batch) noexcept {
   double sum = 0;
   for (std::size_t c = model.link_first_cell[model.detector_link[d]]; c <= model.detector_point_cell[d]; ++c) {
