@@ -66,9 +66,15 @@ struct SignalCommand {
 class Controller {
  public:
   Controller() = default;
-  Controller(const Controller&) = delete;
   Controller& operator=(const Controller&) = delete;
   virtual ~Controller() = default;
+
+  /// A copy of this controller: its plans and the state of every member (for saved states).
+  [[nodiscard]] virtual std::unique_ptr<Controller> clone() const = 0;
+  /// Member `to` continues from the state of member `from` of `source`, a controller of the same kind
+  /// built for the same intersection (a `clone`, or one of another batch); member `to` keeps its own
+  /// plan. False (nothing changed) when `source` is of another kind or the members are out of range.
+  virtual bool copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept = 0;
 
   [[nodiscard]] virtual std::size_t movement_count() const noexcept = 0;
   [[nodiscard]] virtual std::size_t batch_size() const noexcept = 0;
@@ -89,6 +95,10 @@ class Controller {
   [[nodiscard]] virtual std::optional<double> unit_extension_s(std::size_t /*movement*/) const noexcept {
     return std::nullopt;
   }
+
+ protected:
+  /// For `clone`: derived controllers copy their state.
+  Controller(const Controller&) = default;
 };
 
 /// The movement, crosswalk and detector columns a controller is built for (ids at its node).
@@ -118,6 +128,8 @@ class FixedTimeController final : public Controller {
   /// (invalid_input) when `tables` is empty or the tables disagree.
   explicit FixedTimeController(std::vector<IntervalTable> tables);
 
+  [[nodiscard]] std::unique_ptr<Controller> clone() const override;
+  bool copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept override;
   [[nodiscard]] std::size_t movement_count() const noexcept override { return movements_; }
   [[nodiscard]] std::size_t batch_size() const noexcept override { return tables_.size(); }
   [[nodiscard]] bool uses_observation() const noexcept override { return false; }
@@ -171,6 +183,8 @@ class ActuatedController final : public Controller {
   /// without a cycle, or batch == 0.
   ActuatedController(const Timing& timing, const IntersectionLayout& layout, std::size_t batch);
 
+  [[nodiscard]] std::unique_ptr<Controller> clone() const override;
+  bool copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept override;
   [[nodiscard]] std::size_t movement_count() const noexcept override { return movement_count_; }
   [[nodiscard]] std::size_t batch_size() const noexcept override { return batch_; }
   [[nodiscard]] bool uses_observation() const noexcept override { return true; }

@@ -32,6 +32,8 @@ class MaxPressureController final : public Controller {
   MaxPressureController(const Timing& timing, const IntersectionLayout& layout, std::size_t batch,
                         MaxPressureMode mode);
 
+  [[nodiscard]] std::unique_ptr<Controller> clone() const override;
+  bool copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept override;
   [[nodiscard]] std::size_t movement_count() const noexcept override { return movement_count_; }
   [[nodiscard]] std::size_t batch_size() const noexcept override { return batch_; }
   [[nodiscard]] bool uses_observation() const noexcept override { return true; }

@@ -82,6 +82,8 @@ class ScheduledController final : public Controller {
   ScheduledController(const std::vector<Timing>& base, const std::vector<NodeSwitch>& switches,
                       const IntersectionLayout& layout);
 
+  [[nodiscard]] std::unique_ptr<Controller> clone() const override;
+  bool copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept override;
   [[nodiscard]] std::size_t movement_count() const noexcept override { return movements_; }
   [[nodiscard]] std::size_t batch_size() const noexcept override { return members_.size(); }
   [[nodiscard]] bool uses_observation() const noexcept override { return false; }

@@ -513,3 +513,8 @@ void ActuatedController::step(Tenths start, Tenths length, const Observation& ob
 }
 
 }  // namespace itsc
+
+namespace itsc {
+std::unique_ptr<Controller> ActuatedController::clone() const { return std::make_unique<ActuatedController>(*this); }
+bool ActuatedController::copy_member(const Controller&, std::size_t, std::size_t) noexcept { return false; }
+}  // namespace itsc

@@ -94,3 +94,8 @@ std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_m
 }
 
 }  // namespace itsc
+
+namespace itsc {
+std::unique_ptr<Controller> FixedTimeController::clone() const { return std::make_unique<FixedTimeController>(*this); }
+bool FixedTimeController::copy_member(const Controller&, std::size_t, std::size_t) noexcept { return false; }
+}  // namespace itsc

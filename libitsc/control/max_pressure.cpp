@@ -353,3 +353,8 @@ void MaxPressureController::step(Tenths start, Tenths length, const Observation&
 }
 
 }  // namespace itsc
+
+namespace itsc {
+std::unique_ptr<Controller> MaxPressureController::clone() const { return std::make_unique<MaxPressureController>(*this); }
+bool MaxPressureController::copy_member(const Controller&, std::size_t, std::size_t) noexcept { return false; }
+}  // namespace itsc

@@ -144,3 +144,8 @@ void ScheduledController::step(Tenths start, Tenths length, const Observation& /
 }
 
 }  // namespace itsc
+
+namespace itsc {
+std::unique_ptr<Controller> ScheduledController::clone() const { return std::make_unique<ScheduledController>(*this); }
+bool ScheduledController::copy_member(const Controller&, std::size_t, std::size_t) noexcept { return false; }
+}  // namespace itsc

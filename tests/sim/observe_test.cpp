@@ -16,6 +16,8 @@ namespace {
 class Watcher final : public Controller {
  public:
   explicit Watcher(std::size_t movements) : movements_(movements) {}
+  std::unique_ptr<Controller> clone() const override { return std::make_unique<Watcher>(*this); }
+  bool copy_member(const Controller&, std::size_t, std::size_t) noexcept override { return false; }
   std::size_t movement_count() const noexcept override { return movements_; }
   std::size_t batch_size() const noexcept override { return 1; }
   bool uses_observation() const noexcept override { return true; }
