@@ -16,6 +16,9 @@
 #include <vector>
 
 #include "itsc/interval_table.hpp"
+#include "itsc/layout.hpp"
+#include "itsc/schedule.hpp"
+#include "itsc/signal_plan.hpp"
 #include "itsc/spat.hpp"
 #include "itsc/timing.hpp"
 
@@ -95,55 +98,80 @@ class Controller {
   [[nodiscard]] virtual std::optional<double> unit_extension_s(std::size_t /*movement*/) const noexcept {
     return std::nullopt;
   }
+  /// Member b runs `plan` (compiled for this intersection) from `now` on: at once when `method` is
+  /// empty (the new plan in step with its offset, mid-cycle if so), else from the running plan's next
+  /// cycle start through the transition cycles of `method` (as a time-of-day switch). Switches of b not
+  /// yet begun are dropped. False (nothing changed) when the controller cannot change one member's
+  /// plan (the default; actuated and max-pressure members share one timing) or b is out of range.
+  /// At once it allocates nothing once b has run a plan of as many intervals; a transition compiles
+  /// its stretched cycles.
+  virtual bool set_plan(std::size_t b, const SignalPlan& plan, Tenths now, std::optional<TransitionMethod> method);
 
  protected:
   /// For `clone`: derived controllers copy their state.
   Controller(const Controller&) = default;
 };
 
-/// The movement, crosswalk and detector columns a controller is built for (ids at its node).
-struct IntersectionLayout {
-  std::vector<std::string> movements;  ///< movement ids: the observation's and command's column order
-  std::vector<std::string> crosswalks; ///< leg ids of crosswalks
-  std::vector<std::string> detectors;  ///< detector ids: the observation's detector order
-  /// [detector] phases (stage numbers for a stage plan) each detector calls / extends; empty or
-  /// shorter than `detectors` means none (only the actuated controller reads them).
-  std::vector<std::vector<int>> detector_calls;
-  std::vector<std::vector<int>> detector_extends;
-  /// [detector] call delay and extend (carry-over) in seconds (`Detector::delay_s`, `extend_s`); empty
-  /// or shorter: 0 (only the actuated controller reads them).
-  std::vector<double> detector_delay_s;
-  std::vector<double> detector_extend_s;
-  std::vector<std::string> turn_on_red;///< movement ids that may turn on red (shown `red_turn_on_red`)
-  // Per movement, in `movements` order; empty: unknown (max-pressure then weighs every movement 1).
-  std::vector<double> saturation_veh_per_s;  ///< [movement] its lane group's saturation flow (veh/s)
-  std::vector<double> storage_veh;           ///< [movement] its lane group's storage (veh)
-  std::vector<double> receiving_storage_veh; ///< [movement] storage of the link it enters (veh)
-};
-
-/// Plays one interval table per batch member.
+/// Fixed-time control: plays interval tables, one plan per batch member, with the time-of-day switches
+/// and `set_plan` changes of each member planned ahead as segments of time, each played from one table
+/// (the transition cycles of a switch are tables of their own, docs/signals.md, "Time-of-day
+/// schedules"). `step` only plays the tables: no allocation.
 class FixedTimeController final : public Controller {
  public:
-  /// One table per batch member; all with the same movement count. Throws `itsc::Error`
-  /// (invalid_input) when `tables` is empty or the tables disagree.
-  explicit FixedTimeController(std::vector<IntervalTable> tables);
+  /// One table per batch member, all with the same movement count, each played at its offset. The
+  /// layout's columns (those the tables were compiled for) compile the transition cycles of a switch.
+  /// Throws `itsc::Error` (invalid_input) when `tables` is empty or the tables disagree.
+  explicit FixedTimeController(std::vector<IntervalTable> tables, IntersectionLayout layout = {});
+  /// One plan per member (compiled for `layout`), following `switches` (ascending in time; every
+  /// member the same). Throws `itsc::Error` (invalid_input) for plans without tables or that disagree.
+  FixedTimeController(std::span<const SignalPlan> plan_per_member, const IntersectionLayout& layout,
+                      std::span<const NodeSwitch> switches = {});
 
   [[nodiscard]] std::unique_ptr<Controller> clone() const override;
+  /// Only a position hint is kept per member: the plan (and so the indication) follows from the time.
   bool copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept override;
   [[nodiscard]] std::size_t movement_count() const noexcept override { return movements_; }
-  [[nodiscard]] std::size_t batch_size() const noexcept override { return tables_.size(); }
+  [[nodiscard]] std::size_t batch_size() const noexcept override { return members_.size(); }
   [[nodiscard]] bool uses_observation() const noexcept override { return false; }
   void step(Tenths start, Tenths length, const Observation& observation,
             const SignalCommand& command) noexcept override;
-  /// Exact: min = max = likely = the next change of the table (kUnknownEnd for one that never changes).
+  /// Exact within the table in force: min = max = likely = its next change (kUnknownEnd for one that
+  /// never changes), or the start of the next segment when that comes first.
   [[nodiscard]] bool spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
                           std::span<CrosswalkSpat> crosswalks) const noexcept override;
-  /// The table played for batch member b.
-  [[nodiscard]] const IntervalTable& table(std::size_t b) const noexcept { return tables_[b]; }
+  bool set_plan(std::size_t b, const SignalPlan& plan, Tenths now, std::optional<TransitionMethod> method) override;
+
+  /// The table member b plays at its base plan (before any switch).
+  [[nodiscard]] const IntervalTable& table(std::size_t b) const noexcept { return members_[b].tables.front(); }
+  /// The interval table played at system time t by member b, and its local time there.
+  [[nodiscard]] const IntervalTable& table_at(Tenths t, std::size_t b, Tenths& local) const noexcept;
+  /// The plan changes of member b (node left empty), in time order.
+  [[nodiscard]] const std::vector<TransitionPeriod>& transitions(std::size_t b = 0) const noexcept {
+    return members_[b].transitions;
+  }
 
  private:
-  std::vector<IntervalTable> tables_;
-  std::vector<std::size_t> cursor_;  // [batch] interval of the last local time seen
+  /// A stretch of time played from one table: local time = (t − anchor) mod the table's cycle.
+  struct Segment {
+    Tenths begin = 0;  ///< first tenth (the first segment starts at the smallest time)
+    std::size_t table = 0;
+    Tenths anchor = 0;
+  };
+  struct Member {
+    std::vector<IntervalTable> tables;
+    std::vector<Segment> segments;  ///< ascending begin
+    std::vector<TransitionPeriod> transitions;
+    std::size_t segment = 0;        ///< segment of the last time seen
+    std::size_t interval = 0;       ///< interval of the last time seen
+  };
+  /// The member switches to `plan` from its running plan's next cycle start at or after `at` (and
+  /// after the last transition), through the transition cycles of `method`.
+  void switch_to(Member& member, Tenths at, const SignalPlan& plan, TransitionMethod method,
+                 const std::string& pattern);
+  [[nodiscard]] const Segment& segment_at(const Member& member, Tenths t) const noexcept;
+
+  std::vector<Member> members_;
+  IntersectionLayout layout_;
   std::size_t movements_ = 0;
 };
 
@@ -282,7 +310,9 @@ class ActuatedController final : public Controller {
 /// max-pressure ones) with one timing per batch member (all members must name the same controller;
 /// all but "fixed" need one timing shared by all members). Throws `itsc::Error` (invalid_input) for an
 /// unknown controller or a plan that does not compile.
+/// A fixed-time controller follows `switches` (a time-of-day schedule; the others ignore it).
 [[nodiscard]] std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_member,
-                                                          const IntersectionLayout& layout);
+                                                          const IntersectionLayout& layout,
+                                                          std::span<const NodeSwitch> switches = {});
 
 }  // namespace itsc

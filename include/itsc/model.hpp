@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "itsc/layout.hpp"
 #include "itsc/scenario.hpp"
 
 namespace itsc {
@@ -124,12 +125,14 @@ struct Model {
   // --- signals [signal]: the signalized nodes -----------------------------------------------------
   std::vector<std::uint32_t> signal_movement_begin; ///< [signal] = its node's first movement
   std::vector<std::uint32_t> signal_movement_end;   ///< [signal]
-  std::vector<std::vector<std::string>> signal_crosswalks; ///< [signal] leg ids with a crosswalk
+  /// [signal] what its controller is built for: movement, crosswalk (legs with one) and detector
+  /// (on its approaches) columns, the detectors' calls and extends, right turns on red, and the
+  /// saturation flows and storages max-pressure weighs.
+  std::vector<IntersectionLayout> signal_layout;
   std::vector<std::uint32_t> signal_crosswalk_begin; ///< [signal + 1] its crosswalks' range in the flat
-                                                     ///< crosswalk order (`signal_crosswalks` concatenated)
-  std::vector<std::vector<std::string>> signal_detectors;  ///< [signal] detector ids on its approaches
+                                                     ///< crosswalk order (layouts' crosswalks concatenated)
   std::vector<std::uint32_t> signal_detector_begin; ///< [signal + 1] its detectors' range in `detector_*`
-                                                    ///< (in `signal_detectors` order)
+                                                    ///< (in the layouts' detector order)
 
   // --- detectors [detector]: those of the signals, grouped by signal (docs/model.md, "Detectors") ----
   std::vector<std::uint32_t> detector_zone_begin;   ///< [detector + 1] range in zone_cell / zone_share
@@ -150,6 +153,7 @@ struct Model {
   // --- settings carried for the metrics -----------------------------------------------------------
   double analysis_period_h = 0.25;  ///< T of the HCM delay formulas
   double warmup_s = 0;              ///< metrics start after this time
+  double duration_s = 0;            ///< the scenario's run length (`Scenario::duration_s`; 0: none)
 
   [[nodiscard]] std::size_t link_count() const noexcept { return link_id.size(); }
   [[nodiscard]] std::size_t lane_group_count() const noexcept { return lane_group_id.size(); }

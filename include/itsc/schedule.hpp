@@ -10,12 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "itsc/controller.hpp"
+#include "itsc/signal_plan.hpp"
 #include "itsc/timing.hpp"
 
 namespace itsc {
-
-struct Scenario;
 
 /// How a coordinated controller reaches a new pattern's offset.
 enum class TransitionMethod {
@@ -60,58 +58,12 @@ struct TransitionPeriod {
   double correction_s = 0;          ///< time added (> 0) or removed (< 0) over the transition
 };
 
-/// A switch as one node's controller sees it: its timing in the new pattern, resolved.
+/// A switch as one node's controller sees it: its plan in the new pattern.
 struct NodeSwitch {
   Tenths at = 0;                    ///< simulation time of the switch
-  Timing timing;                    ///< resolved (`resolve_timing`); controller "fixed"
+  SignalPlan plan;                  ///< compiled for fixed-time control
   std::string pattern;
   TransitionMethod method = TransitionMethod::shortway;
-};
-
-/// The switches of node `node` under `scenario`'s schedule, its timings resolved from the node's
-/// geometry: one per schedule entry whose pattern lists the node. Empty without a schedule.
-[[nodiscard]] std::vector<NodeSwitch> node_switches(const Scenario& scenario, const std::string& node);
-
-/// Fixed-time control that follows a schedule: it plays the base plan, and at each switch finishes the
-/// current cycle, runs the transition cycles, then the new plan at its offset. Everything is planned
-/// when it is built; `step` only plays precomputed interval tables (no allocation).
-class ScheduledController final : public Controller {
- public:
-  /// `base` and each switch's timing resolved, per batch member (`base.size()` = B); `switches`
-  /// ascending in time. Throws `itsc::Error` (invalid_input) for a plan that does not compile.
-  ScheduledController(const std::vector<Timing>& base, const std::vector<NodeSwitch>& switches,
-                      const IntersectionLayout& layout);
-
-  [[nodiscard]] std::unique_ptr<Controller> clone() const override;
-  bool copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept override;
-  [[nodiscard]] std::size_t movement_count() const noexcept override { return movements_; }
-  [[nodiscard]] std::size_t batch_size() const noexcept override { return members_.size(); }
-  [[nodiscard]] bool uses_observation() const noexcept override { return false; }
-  void step(Tenths start, Tenths length, const Observation& observation,
-            const SignalCommand& command) noexcept override;
-
-  /// The transitions of batch member b (node left empty), in time order.
-  [[nodiscard]] const std::vector<TransitionPeriod>& transitions(std::size_t b = 0) const noexcept {
-    return members_[b].transitions;
-  }
-  /// The interval table played at system time t by member b, and its local time there.
-  [[nodiscard]] const IntervalTable& table_at(Tenths t, std::size_t b, Tenths& local) const noexcept;
-
- private:
-  /// A stretch of time played from one table: local time = (t − anchor) mod the table's cycle.
-  struct Segment {
-    Tenths begin = 0;  ///< first tenth (the first segment starts at the smallest time)
-    std::size_t table = 0;
-    Tenths anchor = 0;
-  };
-  struct Member {
-    std::vector<IntervalTable> tables;
-    std::vector<Segment> segments;  ///< ascending begin
-    std::vector<TransitionPeriod> transitions;
-    std::size_t cursor = 0;         ///< segment of the last time seen
-  };
-  std::vector<Member> members_;
-  std::size_t movements_ = 0;
 };
 
 }  // namespace itsc

@@ -34,6 +34,8 @@ struct BatchDemand {
 [[nodiscard]] BatchDemand compile_demand(const Model& model, std::span<const Demand> per_member);
 /// The same demand for all B members.
 [[nodiscard]] BatchDemand compile_demand(const Model& model, const Demand& demand, std::size_t batch);
+/// Members [begin, begin + count) of `demand`, a batch of their own.
+[[nodiscard]] BatchDemand slice(const BatchDemand& demand, std::size_t begin, std::size_t count);
 
 /// Accumulated metrics of a batch: every array [item × B]. Network counts run from t = 0; everything
 /// else from the end of the warm-up (`Model::warmup_s`).

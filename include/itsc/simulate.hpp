@@ -6,11 +6,14 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "itsc/controller.hpp"
 #include "itsc/model.hpp"
+#include "itsc/plan.hpp"
 #include "itsc/scenario.hpp"
 #include "itsc/schedule.hpp"
 #include "itsc/sim.hpp"
@@ -140,10 +143,28 @@ struct SimulationResult {
   RunInfo run;
 };
 
-/// A batch of B runs of one scenario: compiled model, demand, controllers and state together.
+/// A batch of B runs over one compiled model: its demand, plans, controllers and state together.
+/// The model is shared, never copied (by every part of a batch run on several threads, and by other
+/// simulations of it). Between steps, members may change plans (`set_plan`), the batch may go back to
+/// time zero (`reset`) or to a saved state (`save_state`, `restore_state`): one warm-up copied into
+/// every member, then a run per candidate plan, is how plans are evaluated.
 class Simulation {
  public:
-  /// Compiles everything; throws `itsc::Error` for what cannot be compiled.
+  /// A saved state of every member: the engine's and every controller's (`save_state`). Move-only.
+  struct Snapshot {
+    State state;                                                  ///< the whole batch
+    std::vector<std::size_t> part_begin;                          ///< first member of each part
+    std::vector<std::vector<std::unique_ptr<Controller>>> controllers;  ///< [part][signal] clones
+  };
+
+  /// A batch of `demand.batch` members (`plans.batch` must agree) over `model`. The plans carry their
+  /// controllers (`SimulateOptions::controller` is not read); the run length is `options.duration_s`,
+  /// else the model's. Throws `itsc::Error` (invalid_input) for a batch mismatch, plans of another
+  /// model, a plan its controller cannot run, or an unsupported instruction set.
+  Simulation(std::shared_ptr<const Model> model, BatchDemand demand, PlanSet plans,
+             const SimulateOptions& options = {});
+  /// Compiles the scenario's model, demand and plans (`BatchSpec` varies them per member); throws
+  /// `itsc::Error` for what cannot be compiled.
   explicit Simulation(const Scenario& scenario, const SimulateOptions& options = {}, const BatchSpec& batch = {});
 
   /// One step of every member.
@@ -153,49 +174,82 @@ class Simulation {
   /// Steps to the configured duration, recording the time series when asked.
   void run();
 
-  [[nodiscard]] const Model& model() const noexcept { return model_; }
-  /// The whole batch (gathered from the parts when the batch runs on several threads).
-  [[nodiscard]] const State& state() const noexcept {
-    gather();
-    return state_;
-  }
+  /// Member b runs `plans` (one per signal, `Model::signalized_nodes` order) from now on: at once when
+  /// `method` is empty (each signal in step with its new offset, mid-cycle if so), else from each
+  /// running plan's next cycle start through the transition cycles of `method`, as a time-of-day
+  /// switch does. Allocates nothing once b has run plans of as many intervals (at once). Throws
+  /// `itsc::Error` (invalid_input) when b is out of range, the count differs from the signals, or a
+  /// controller cannot change one member's plan (actuated and max-pressure members share one timing).
+  void set_plan(std::size_t b, std::span<const SignalPlan> plans, std::optional<TransitionMethod> method = {});
+  /// Back to time zero with the plans in force (those `set_plan` gave), as a new Simulation of them.
+  void reset();
+  /// The state of every member now.
+  [[nodiscard]] Snapshot save_state() const;
+  /// Every member continues from the same member of `snapshot` (saved by a simulation of this model and
+  /// batch size), clock included; each keeps the plan it runs. Throws `itsc::Error` (invalid_input) when
+  /// the batch differs or a controller cannot copy its members.
+  void restore_state(const Snapshot& snapshot);
+  /// Members [begin, begin + count) continue from member `from` of `snapshot` (of any batch size over this
+  /// model), each keeping its plan: one warm-up copied into many members. Unless every member is restored,
+  /// the snapshot's clock must be this simulation's. Throws `itsc::Error` (invalid_input) otherwise.
+  void restore_state(const Snapshot& snapshot, std::size_t from, std::size_t begin, std::size_t count);
+
+  [[nodiscard]] const Model& model() const noexcept { return *model_; }
+  [[nodiscard]] const std::shared_ptr<const Model>& shared_model() const noexcept { return model_; }
+  /// The whole batch. A batch run on several threads keeps one state per part: this gathers them into
+  /// one copy first (only when they have stepped since), so it costs a copy of the state then.
+  [[nodiscard]] const State& state() const noexcept;
   [[nodiscard]] const BatchDemand& demand() const noexcept { return demand_; }
-  [[nodiscard]] std::size_t batch_size() const noexcept { return state_.batch; }
-  [[nodiscard]] double time_s() const noexcept { return static_cast<double>(state_.time_tenths) / 10.0; }
+  /// The plans in force (as `set_plan` left them).
+  [[nodiscard]] const PlanSet& plans() const noexcept { return plans_; }
+  [[nodiscard]] std::size_t batch_size() const noexcept { return demand_.batch; }
+  [[nodiscard]] double time_s() const noexcept {
+    return static_cast<double>(parts_.front().state.time_tenths) / 10.0;
+  }
   [[nodiscard]] double duration_s() const noexcept { return duration_s_; }
   /// Results of member b (run info and time series filled by `simulate`/`run`).
   [[nodiscard]] SimulationResult result(std::size_t b = 0) const;
   [[nodiscard]] const TimeSeries& timeseries() const noexcept { return timeseries_; }
-  /// The controllers, one per signalized node in `Model::signalized_nodes` order, for the whole batch (to
-  /// drive `itsc::step` directly). A batch run on several threads in parts steps each part's own
-  /// controllers instead, so these see no step then.
-  [[nodiscard]] std::span<Controller* const> controllers() const noexcept { return controller_views_; }
+  /// The controller of signal `signal` that runs member b, and b's member index in it (`local`).
+  [[nodiscard]] const Controller& controller(std::size_t signal, std::size_t b, std::size_t& local) const noexcept;
+  /// The controllers of the first part, one per signal (`Model::signalized_nodes` order): the whole
+  /// batch when it runs as one part (one thread, or fewer than 2 × 4 members), to drive `itsc::step` directly.
+  [[nodiscard]] std::span<Controller* const> controllers() const noexcept { return parts_.front().views; }
 
  private:
-  /// Members [begin, begin + state.batch) of a batch run on several threads: a batch of its own with its
-  /// own demand, controllers and state, so that no thread writes a cache line another one uses (the
-  /// rows of the whole batch's arrays are not aligned to cache lines) and the threads need not meet
-  /// between steps. Members never interact, so the parts give the same bits as the whole batch.
+  /// Members [begin, begin + state.batch) of the batch: a batch of its own with its own demand,
+  /// controllers and state. A batch on several threads runs in parts, one per thread, so that no thread
+  /// writes a cache line another one uses (the rows of the whole batch's arrays are not aligned to cache
+  /// lines) and the threads need not meet between steps. Members never interact, so the parts give the
+  /// same bits as the whole batch.
   struct Part {
     std::size_t begin = 0;
-    BatchDemand demand;
+    BatchDemand demand;  ///< empty when the batch runs as one part (it runs `demand_` then)
     std::vector<std::unique_ptr<Controller>> controllers;
     std::vector<Controller*> views;
     State state;
   };
+  /// What the scenario constructor compiles.
+  struct Compiled;
+  static Compiled compile_batch(const Scenario& scenario, const SimulateOptions& options, const BatchSpec& spec);
+  Simulation(Compiled&& compiled, const SimulateOptions& options);
+  void check_snapshot(const Snapshot& snapshot) const;
+  /// Member `to` continues from member `from` of `snapshot` (the clock is left alone).
+  void restore_member(const Snapshot& snapshot, std::size_t from, std::size_t to);
+  /// The part holding member b, and b's index in it.
+  [[nodiscard]] std::size_t part_of(std::size_t b, std::size_t& local) const noexcept;
+  /// Builds the parts' controllers and states from the plans, at time zero.
+  void build_parts();
   void sample(double since_s, const std::vector<double>& departures_before);
-  /// Copies the parts into state_ when they have moved on since the last copy.
-  void gather() const noexcept;
   /// Steps every member (every part, each on its own thread) until the clock reaches `end`.
   void advance(Tenths end) noexcept;
 
-  Model model_;
+  std::shared_ptr<const Model> model_;
   BatchDemand demand_;
-  std::vector<std::unique_ptr<Controller>> controllers_;
-  std::vector<Controller*> controller_views_;
-  mutable State state_;
+  PlanSet plans_;
   std::vector<Part> parts_;
-  mutable bool stale_ = false;  ///< the parts have stepped since state_ was gathered
+  mutable State gathered_;      ///< the whole batch, gathered from several parts
+  mutable bool stale_ = true;   ///< the parts have changed since `gathered_` was gathered
   StepOptions step_options_;
   double duration_s_ = 0;
   double timeseries_interval_s_ = 0;
@@ -206,8 +260,8 @@ class Simulation {
 /// Runs a scenario once. Throws `itsc::Error` for what cannot be compiled.
 [[nodiscard]] SimulationResult simulate(const Scenario& scenario, const SimulateOptions& options = {});
 
-/// The result as JSON: the keys of issue 4 (`vehicles_entered`, ..., `intersections[]` with
-/// `lane_groups[]`) and a `run` object with every wall-clock figure.
+/// The result as JSON: the network figures (`vehicles_entered`, ...), `intersections[]` with
+/// `lane_groups[]`, and a `run` object with every wall-clock figure.
 [[nodiscard]] std::string to_json(const SimulationResult& result);
 /// The result as a readable text table.
 [[nodiscard]] std::string to_text(const SimulationResult& result);

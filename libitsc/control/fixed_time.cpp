@@ -1,36 +1,169 @@
+// Fixed-time control: interval tables played per member, with plan changes (time-of-day switches and
+// `set_plan`) planned ahead as segments of time (docs/signals.md, "Time-of-day schedules").
 #include <algorithm>
+#include <limits>
 #include <string>
 
+#include "control/transition.hpp"
 #include "itsc/controller.hpp"
 #include "itsc/error.hpp"
 #include "itsc/max_pressure.hpp"
 
 namespace itsc {
 
-FixedTimeController::FixedTimeController(std::vector<IntervalTable> tables) : tables_(std::move(tables)) {
-  if (tables_.empty()) throw Error(ErrorCode::invalid_input, "fixed-time controller: no interval table");
-  movements_ = tables_.front().movement_count;
-  for (const auto& table : tables_) {
-    if (table.movement_count != movements_ || table.cycle <= 0 || table.start.empty()) {
-      throw Error(ErrorCode::invalid_input, "fixed-time controller: tables of one intersection disagree");
-    }
+namespace {
+
+constexpr Tenths kBeginning = std::numeric_limits<Tenths>::min();
+
+Tenths mod(Tenths value, Tenths divisor) { return ((value % divisor) + divisor) % divisor; }
+
+void check_table(const IntervalTable& table, std::size_t movements) {
+  if (table.movement_count != movements || table.cycle <= 0 || table.start.empty()) {
+    throw Error(ErrorCode::invalid_input, "fixed-time controller: tables of one intersection disagree");
   }
-  cursor_.assign(tables_.size(), 0);
+}
+
+}  // namespace
+
+FixedTimeController::FixedTimeController(std::vector<IntervalTable> tables, IntersectionLayout layout)
+    : layout_(std::move(layout)) {
+  if (tables.empty()) throw Error(ErrorCode::invalid_input, "fixed-time controller: no interval table");
+  movements_ = tables.front().movement_count;
+  for (IntervalTable& table : tables) {
+    check_table(table, movements_);
+    Member& member = members_.emplace_back();
+    member.segments.push_back({kBeginning, 0, table.offset});
+    member.tables.push_back(std::move(table));
+  }
+}
+
+FixedTimeController::FixedTimeController(std::span<const SignalPlan> plan_per_member, const IntersectionLayout& layout,
+                                         std::span<const NodeSwitch> switches)
+    : layout_(layout), movements_(layout.movements.size()) {
+  if (plan_per_member.empty()) throw Error(ErrorCode::invalid_input, "fixed-time controller: no plan given");
+  for (const SignalPlan& plan : plan_per_member) {
+    Member& member = members_.emplace_back();
+    check_table(plan.table, movements_);
+    member.tables.push_back(plan.table);
+    member.segments.push_back({kBeginning, 0, plan.table.offset});
+    for (const NodeSwitch& next : switches) switch_to(member, next.at, next.plan, next.method, next.pattern);
+  }
+}
+
+void FixedTimeController::switch_to(Member& member, Tenths at, const SignalPlan& plan, TransitionMethod method,
+                                    const std::string& pattern) {
+  check_table(plan.table, movements_);
+  // The switch takes effect at the running plan's next cycle start (not before the last transition
+  // has ended: the last segment's begin).
+  const Segment running = member.segments.back();
+  const Tenths cycle = member.tables[running.table].cycle;
+  const Tenths requested = std::max(at, running.begin);
+  const Tenths start = requested + mod(running.anchor - requested, cycle);
+  const std::size_t target = member.tables.size();
+  const Tenths plan_cycle = plan.table.cycle;
+  const Tenths plan_offset = plan.table.offset;
+  member.tables.push_back(plan.table);
+  const std::vector<Tenths> lengths =
+      detail::transition_cycles(start, plan_cycle, plan_offset, method, detail::shortest_cycle(plan.timing));
+  TransitionPeriod period;
+  period.pattern = pattern;
+  period.method = method;
+  period.requested_s = static_cast<double>(at) / 10.0;
+  period.start_s = static_cast<double>(start) / 10.0;
+  period.cycles = static_cast<int>(lengths.size());
+  Tenths t = start;
+  for (const Tenths length : lengths) {
+    member.tables.push_back(compile_interval_table(detail::stretched_timing(plan.timing, length, method == TransitionMethod::dwell),
+                                                   layout_.movements, layout_.crosswalks, layout_.turn_on_red));
+    member.segments.push_back({t, member.tables.size() - 1, t});
+    period.correction_s += static_cast<double>(length - plan_cycle) / 10.0;
+    t += length;
+  }
+  member.segments.push_back({t, target, plan_offset});
+  period.end_s = static_cast<double>(t) / 10.0;
+  member.transitions.push_back(period);
+}
+
+bool FixedTimeController::set_plan(std::size_t b, const SignalPlan& plan, Tenths now,
+                                   std::optional<TransitionMethod> method) {
+  if (b >= members_.size() || plan.table.movement_count != movements_ || plan.table.cycle <= 0) return false;
+  Member& member = members_[b];
+  // What has not begun by `now` is replaced.
+  std::erase_if(member.transitions, [&](const TransitionPeriod& period) { return to_tenths(period.start_s) > now; });
+  if (!method) {
+    // At once: the history before `now` is not needed again (time only moves forward), so the member
+    // keeps one table and one segment and reuses their storage.
+    member.tables.resize(1);
+    member.tables.front() = plan.table;
+    member.segments.resize(1);
+    member.segments.front() = {kBeginning, 0, plan.table.offset};
+    member.segment = 0;
+    member.interval = 0;
+    return true;
+  }
+  while (member.segments.size() > 1 && member.segments.back().begin > now) member.segments.pop_back();
+  member.segment = 0;
+  switch_to(member, now, plan, *method, {});
+  return true;
+}
+
+const FixedTimeController::Segment& FixedTimeController::segment_at(const Member& member, Tenths t) const noexcept {
+  const auto after = std::upper_bound(member.segments.begin(), member.segments.end(), t,
+                                      [](Tenths time, const Segment& segment) { return time < segment.begin; });
+  return *(after - 1);
+}
+
+const IntervalTable& FixedTimeController::table_at(Tenths t, std::size_t b, Tenths& local) const noexcept {
+  const Member& member = members_[b];
+  const Segment& segment = segment_at(member, t);
+  const IntervalTable& table = member.tables[segment.table];
+  local = mod(t - segment.anchor, table.cycle);
+  return table;
 }
 
 void FixedTimeController::step(Tenths start, Tenths length, const Observation& /*observation*/,
                                const SignalCommand& command) noexcept {
-  const std::size_t batch = tables_.size();
+  const std::size_t batch = members_.size();
   for (std::size_t b = 0; b < batch; ++b) {
-    const IntervalTable& table = tables_[b];
-    Tenths local = table.local_time(start);
-    // The cursor follows time forward; search only when time jumped.
-    std::size_t i = cursor_[b];
-    if (local < table.start[i] || local >= table.end(i)) i = table.interval_at(local);
+    Member& member = members_[b];
     for (std::size_t m = 0; m < movements_; ++m) {
       command.green_tenths[m * batch + b] = 0;
       command.yellow_tenths[m * batch + b] = 0;
     }
+    // The segment hint follows time forward; search only when time jumped.
+    std::size_t s = member.segment;
+    const auto holds = [&](std::size_t k, Tenths t) {
+      return member.segments[k].begin <= t && (k + 1 == member.segments.size() || t < member.segments[k + 1].begin);
+    };
+    if (s >= member.segments.size() || !holds(s, start)) {
+      s = static_cast<std::size_t>(&segment_at(member, start) - member.segments.data());
+    }
+    member.segment = s;
+    if (!holds(s, start + length - 1)) {
+      // The step crosses into the next segment's table: a tenth at a time.
+      for (Tenths t = start; t < start + length; ++t) {
+        Tenths local = 0;
+        const IntervalTable& table = table_at(t, b, local);
+        const std::size_t i = table.interval_at(local);
+        for (std::size_t m = 0; m < movements_; ++m) {
+          const Indication shown = table.indication(i, m);
+          if (is_green(shown)) ++command.green_tenths[m * batch + b];
+          if (shown == Indication::yellow) ++command.yellow_tenths[m * batch + b];
+        }
+      }
+      Tenths local = 0;
+      const IntervalTable& table = table_at(start + length - 1, b, local);
+      const std::size_t i = table.interval_at(local);
+      for (std::size_t m = 0; m < movements_; ++m) command.indication[m * batch + b] = table.indication(i, m);
+      member.interval = i;
+      continue;
+    }
+    const Segment& segment = member.segments[s];
+    const IntervalTable& table = member.tables[segment.table];
+    Tenths local = mod(start - segment.anchor, table.cycle);
+    // The interval hint follows time forward too.
+    std::size_t i = member.interval;
+    if (i >= table.interval_count() || local < table.start[i] || local >= table.end(i)) i = table.interval_at(local);
     // Walk the intervals the step overlaps, adding each one's share to green or yellow.
     Tenths remaining = length;
     std::size_t last = i;
@@ -52,9 +185,22 @@ void FixedTimeController::step(Tenths start, Tenths length, const Observation& /
         if (local >= table.cycle) local = 0;
       }
     }
+    // The indication shown in the step's last tenth.
     for (std::size_t m = 0; m < movements_; ++m) command.indication[m * batch + b] = table.indication(last, m);
-    cursor_[b] = i;
+    member.interval = i;
   }
+}
+
+std::unique_ptr<Controller> FixedTimeController::clone() const { return std::make_unique<FixedTimeController>(*this); }
+
+bool FixedTimeController::copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept {
+  const auto* other = dynamic_cast<const FixedTimeController*>(&source);
+  if (other == nullptr || other->movements_ != movements_ || from >= other->members_.size() || to >= members_.size()) {
+    return false;
+  }
+  members_[to].segment = 0;
+  members_[to].interval = 0;
+  return true;
 }
 
 std::string controller_names_text() {
@@ -64,9 +210,14 @@ std::string controller_names_text() {
 }
 
 std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_member,
-                                            const IntersectionLayout& layout) {
+                                            const IntersectionLayout& layout, std::span<const NodeSwitch> switches) {
   if (timing_per_member.empty()) throw Error(ErrorCode::invalid_input, "controller: no timing given");
   const std::string& name = timing_per_member.front().controller;
+  for (const Timing& timing : timing_per_member) {
+    if (timing.controller != name) {
+      throw Error(ErrorCode::invalid_input, "controller: batch members name different controllers");
+    }
+  }
   if (name == "actuated" || name == "max-pressure" || name == "max-pressure-cycle") {
     for (const Timing& timing : timing_per_member) {
       if (timing != timing_per_member.front()) {
@@ -78,24 +229,13 @@ std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_m
     const auto mode = name == "max-pressure" ? MaxPressureMode::acyclic : MaxPressureMode::cycle;
     return std::make_unique<MaxPressureController>(timing_per_member.front(), layout, batch, mode);
   }
-  std::vector<IntervalTable> tables;
-  tables.reserve(timing_per_member.size());
-  for (const Timing& timing : timing_per_member) {
-    if (timing.controller != timing_per_member.front().controller) {
-      throw Error(ErrorCode::invalid_input, "controller: batch members name different controllers");
-    }
-    if (timing.controller != "fixed") {
-      throw Error(ErrorCode::invalid_input,
-                  "controller '" + timing.controller + "' is not available (known: " + controller_names_text() + ")");
-    }
-    tables.push_back(compile_interval_table(timing, layout.movements, layout.crosswalks, layout.turn_on_red));
+  if (name != "fixed") {
+    throw Error(ErrorCode::invalid_input,
+                "controller '" + name + "' is not available (known: " + controller_names_text() + ")");
   }
-  return std::make_unique<FixedTimeController>(std::move(tables));
+  std::vector<SignalPlan> plans;
+  for (const Timing& timing : timing_per_member) plans.push_back(compile_signal_plan(timing, layout));
+  return std::make_unique<FixedTimeController>(plans, layout, switches);
 }
 
-}  // namespace itsc
-
-namespace itsc {
-std::unique_ptr<Controller> FixedTimeController::clone() const { return std::make_unique<FixedTimeController>(*this); }
-bool FixedTimeController::copy_member(const Controller&, std::size_t, std::size_t) noexcept { return false; }
 }  // namespace itsc

@@ -13,26 +13,27 @@ std::uint16_t j2735_time_mark(Tenths t, double start_time_s) noexcept {
   return static_cast<std::uint16_t>((since_midnight % kHour + kHour) % kHour);
 }
 
-bool Controller::spat(Tenths /*now*/, std::size_t /*b*/, std::span<MovementSpat> /*movements*/,
-                      std::span<CrosswalkSpat> /*crosswalks*/) const noexcept {
-  return false;
-}
-
 bool FixedTimeController::spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
                                std::span<CrosswalkSpat> crosswalks) const noexcept {
-  if (b >= tables_.size()) return false;
-  const IntervalTable& table = tables_[b];
-  const Tenths local = table.local_time(now);
+  if (b >= members_.size()) return false;
+  Tenths local = 0;
+  const IntervalTable& table = table_at(now, b, local);
   const std::size_t here = table.interval_at(local);
   const std::size_t intervals = table.interval_count();
+  // The next segment's table may change the indications before this one does.
+  const Member& member = members_[b];
+  const auto next = std::upper_bound(member.segments.begin(), member.segments.end(), now,
+                                     [](Tenths time, const Segment& segment) { return time < segment.begin; });
+  const Tenths horizon = next == member.segments.end() ? kUnknownEnd : next->begin;
   // The first change after `here` of a column, found by walking the intervals for at most one cycle.
   const auto change = [&](auto differs) {
     Tenths at = now + (table.end(here) - local);
-    for (std::size_t k = 1; k <= intervals; ++k) {
+    for (std::size_t k = 1; k <= intervals && at < horizon; ++k) {
       const std::size_t i = (here + k) % intervals;
       if (differs(i)) return SpatEnd{at, at, at};
       at += table.end(i) - table.start[i];
     }
+    if (horizon != kUnknownEnd) return SpatEnd{horizon, horizon, horizon};
     return SpatEnd{};
   };
   for (std::size_t m = 0; m < std::min(movements.size(), table.movement_count); ++m) {

@@ -272,21 +272,31 @@ void compile_node(Model& model, const Node& node, const Scenario& scenario, cons
   if (signal != kNone) {
     model.signal_movement_begin.push_back(model.node_movement_begin.back());
     model.signal_movement_end.push_back(model.node_movement_end.back());
-    std::vector<std::string> crosswalks;
-    for (const Leg& leg : node.legs) {
-      if (leg.crosswalk_length_m) crosswalks.push_back(leg.id);
+    IntersectionLayout& layout = model.signal_layout.emplace_back();
+    for (auto m = model.node_movement_begin.back(); m < model.node_movement_end.back(); ++m) {
+      layout.movements.push_back(model.movement_id[m]);
+      // What max-pressure weighs: saturation flow, and the storages its normalization divides by.
+      const auto group = model.movement_lane_group[m];
+      const auto to = model.movement_to_link[m];
+      layout.saturation_veh_per_s.push_back(model.lane_group_saturation_veh_per_s[group]);
+      layout.storage_veh.push_back(model.lane_group_storage_veh[group]);
+      layout.receiving_storage_veh.push_back(model.link_cell_jam_veh[to] * model.link_cell_count[to]);
     }
-    std::vector<std::string> detectors;
+    for (const Leg& leg : node.legs) {
+      if (leg.crosswalk_length_m) layout.crosswalks.push_back(leg.id);
+    }
     for (const Detector& detector : scenario.network.detectors) {
       const auto link = links.find(detector.link);
       if (link != links.end() && std::find(in_links.begin(), in_links.end(), link->second) != in_links.end()) {
-        detectors.push_back(detector.id);
+        layout.detectors.push_back(detector.id);
+        layout.detector_calls.push_back(detector.calls);
+        layout.detector_extends.push_back(detector.extends);
+        layout.detector_delay_s.push_back(detector.delay_s);
+        layout.detector_extend_s.push_back(detector.extend_s);
       }
     }
     if (model.signal_crosswalk_begin.empty()) model.signal_crosswalk_begin.push_back(0);
-    model.signal_crosswalk_begin.push_back(model.signal_crosswalk_begin.back() + to_u32(crosswalks.size()));
-    model.signal_crosswalks.push_back(std::move(crosswalks));
-    model.signal_detectors.push_back(std::move(detectors));
+    model.signal_crosswalk_begin.push_back(model.signal_crosswalk_begin.back() + to_u32(layout.crosswalks.size()));
   }
 }
 
@@ -353,6 +363,7 @@ Model compile(const Scenario& scenario, const CompileOptions& options) {
   model.usable_yellow_tenths = static_cast<std::int32_t>(to_tenths(usable_s));
   model.analysis_period_h = scenario.simulation.analysis_period_h;
   model.warmup_s = scenario.simulation.warmup_s;
+  model.duration_s = scenario.duration_s();
   if (!(model.analysis_period_h > 0)) fail("simulation: analysis_period_h must be positive");
 
   const auto& network = scenario.network;
@@ -379,6 +390,11 @@ Model compile(const Scenario& scenario, const CompileOptions& options) {
   }
   index_links(model);
   detail::compile_yielding(model, scenario);
+  for (std::size_t s = 0; s < model.signal_count(); ++s) {
+    for (auto m = model.signal_movement_begin[s]; m < model.signal_movement_end[s]; ++m) {
+      if (model.movement_yield[m] == YieldRule::turn_on_red) model.signal_layout[s].turn_on_red.push_back(model.movement_id[m]);
+    }
+  }
   detail::compile_detectors(model, scenario);
 
   // Boundaries: links that start or end at a boundary node.

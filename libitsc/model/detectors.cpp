@@ -11,8 +11,8 @@ namespace itsc::detail {
 void compile_detectors(Model& model, const Scenario& scenario) {
   model.signal_detector_begin.assign(1, 0);
   model.detector_zone_begin.assign(1, 0);
-  for (const auto& ids : model.signal_detectors) {
-    for (const std::string& id : ids) {
+  for (const IntersectionLayout& layout : model.signal_layout) {
+    for (const std::string& id : layout.detectors) {
       const auto found = std::find_if(scenario.network.detectors.begin(), scenario.network.detectors.end(),
                                       [&](const Detector& d) { return d.id == id; });
       if (found == scenario.network.detectors.end()) throw Error(ErrorCode::invalid_input, "detector '" + id + "' lost");

@@ -5,7 +5,7 @@
 
 namespace itsc::detail {
 
-/// Fills the Model's detector arrays from `signal_detectors`; call once the links are compiled.
+/// Fills the Model's detector arrays from the signal layouts' detectors; call once the links are compiled.
 void compile_detectors(Model& model, const Scenario& scenario);
 
 }  // namespace itsc::detail

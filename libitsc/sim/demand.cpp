@@ -92,7 +92,7 @@ void fill_member(const Model& model, const Demand& demand, BatchDemand& out, std
     const auto node = model.find_node(flow.node);
     for (std::size_t s = 0; s < model.signal_count(); ++s) {
       if (model.signalized_nodes[s] != node) continue;
-      const auto& legs = model.signal_crosswalks[s];
+      const auto& legs = model.signal_layout[s].crosswalks;
       const auto found = std::find(legs.begin(), legs.end(), flow.leg);
       if (found == legs.end()) continue;
       const std::size_t c = model.signal_crosswalk_begin[s] + static_cast<std::size_t>(found - legs.begin());
@@ -125,6 +125,23 @@ BatchDemand compile_demand(const Model& model, std::span<const Demand> per_membe
 BatchDemand compile_demand(const Model& model, const Demand& demand, std::size_t batch) {
   const std::vector<Demand> members(std::max<std::size_t>(1, batch), demand);
   return compile_demand(model, members);
+}
+
+BatchDemand slice(const BatchDemand& demand, std::size_t begin, std::size_t count) {
+  if (count == 0 || begin + count > demand.batch) fail("demand: members out of range");
+  // Every array is [row × B]: columns [begin, begin + count) of each row.
+  const auto columns = [&](const std::vector<double>& values) {
+    std::vector<double> kept;
+    const std::size_t rows = values.size() / demand.batch;
+    kept.reserve(rows * count);
+    for (std::size_t row = 0; row < rows; ++row) {
+      const auto first = values.begin() + static_cast<std::ptrdiff_t>(row * demand.batch + begin);
+      kept.insert(kept.end(), first, first + static_cast<std::ptrdiff_t>(count));
+    }
+    return kept;
+  };
+  return {count, demand.interval_count, demand.interval_s, columns(demand.entry_veh_per_s),
+          columns(demand.turn_proportion), columns(demand.peak_hour_factor), columns(demand.crosswalk_ped_per_s)};
 }
 
 }  // namespace itsc

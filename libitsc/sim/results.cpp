@@ -144,7 +144,9 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
 }  // namespace
 
 SimulationResult Simulation::result(std::size_t b) const {
-  const Model& model = model_;
+  const Model& model = *model_;
+  std::size_t local = 0;
+  const std::span<Controller* const> controllers = parts_[part_of(b, local)].views;
   const State& state = this->state();  // gathered from the parts of a threaded batch
   const Metrics& metrics = state.metrics;
   SimulationResult r;
@@ -171,7 +173,7 @@ SimulationResult Simulation::result(std::size_t b) const {
     double volume = 0;
     for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
       if (model.lane_group_node[g] != node) continue;
-      LaneGroupResult group = lane_group_result(model, state, demand_, g, b, unit_extension_s(model, controllers(), g));
+      LaneGroupResult group = lane_group_result(model, state, demand_, g, b, unit_extension_s(model, controllers, g));
       volume += group.volume_veh_per_h;
       intersection.uniform_delay_s_per_veh += group.volume_veh_per_h * group.uniform_delay_s_per_veh;
       intersection.overflow_delay_s_per_veh += group.volume_veh_per_h * group.overflow_delay_s_per_veh;

@@ -109,30 +109,31 @@ namespace itsc::detail {
 
 namespace {
 
-// Rows of `part` ([item × part batch]) into members [begin, begin + part batch) of `whole`.
+// Members [from_begin, from_begin + count) of `from` ([item × from batch]) into members [to_begin, ...) of `to`.
 template <class T>
-void place(std::vector<T>& whole, std::size_t batch, const std::vector<T>& part, std::size_t part_batch,
-           std::size_t begin) noexcept {
-  const std::size_t rows = part.size() / part_batch;
+void copy_columns(std::vector<T>& to, std::size_t to_batch, std::size_t to_begin, const std::vector<T>& from,
+                  std::size_t from_batch, std::size_t from_begin, std::size_t count) noexcept {
+  const std::size_t rows = from.size() / from_batch;
   for (std::size_t row = 0; row < rows; ++row) {
-    std::copy_n(part.begin() + static_cast<std::ptrdiff_t>(row * part_batch), part_batch,
-                whole.begin() + static_cast<std::ptrdiff_t>(row * batch + begin));
+    std::copy_n(from.begin() + static_cast<std::ptrdiff_t>(row * from_batch + from_begin), count,
+                to.begin() + static_cast<std::ptrdiff_t>(row * to_batch + to_begin));
   }
 }
 
 }  // namespace
 
-void place_members(State& whole, const State& part, std::size_t begin) noexcept {
+void copy_members(State& to, std::size_t to_begin, const State& from, std::size_t from_begin,
+                  std::size_t count) noexcept {
   // Every per-member array of State and Metrics, and nothing else: a new field must be added here too.
-  // (cell_scratch, a batch of one's scratch, is not copied: a part has at least kMinPartMembers members.)
+  // (cell_scratch, a batch of one's scratch, is not copied: it holds nothing between passes.)
   static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 44 * sizeof(std::vector<double>) + sizeof(Metrics),
-                "State changed: copy its new per-member arrays in place_members");
+                "State changed: copy its new per-member arrays in copy_members");
   static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 21 * sizeof(std::vector<double>),
-                "Metrics changed: copy its new per-member arrays in place_members");
-  const std::size_t batch = whole.batch;
-  const std::size_t size = part.batch;
-  const auto copy = [&](auto member) { place(whole.*member, batch, part.*member, size, begin); };
-  whole.time_tenths = part.time_tenths;
+                "Metrics changed: copy its new per-member arrays in copy_members");
+  const auto copy = [&](auto member) {
+    copy_columns(to.*member, to.batch, to_begin, from.*member, from.batch, from_begin, count);
+  };
+  to.time_tenths = from.time_tenths;
   for (auto member : {&State::cell_veh, &State::cell_stopped_veh, &State::movement_veh, &State::movement_stopped_veh,
                       &State::entry_waiting_veh, &State::yield_flow_veh, &State::yield_gap_rate_veh_per_s,
                       &State::detector_call, &State::detector_count, &State::detector_occupancy,
@@ -152,11 +153,11 @@ void place_members(State& whole, const State& part, std::size_t begin) noexcept 
                       &State::yellow_elapsed_tenths}) {
     copy(member);
   }
-  // feed_begin, feed_movement and feed_link are the model's structure, the same in every part.
-  Metrics& to = whole.metrics;
-  const Metrics& from = part.metrics;
-  to.queue_bins = from.queue_bins;
-  to.measured_steps = from.measured_steps;
+  // feed_begin, feed_movement and feed_link are the model's structure, the same in every batch.
+  Metrics& into = to.metrics;
+  const Metrics& source = from.metrics;
+  into.queue_bins = source.queue_bins;
+  into.measured_steps = source.measured_steps;
   for (auto member : {&Metrics::entered_veh, &Metrics::exited_veh, &Metrics::window_entered_veh,
                       &Metrics::window_exited_veh, &Metrics::vehicle_s, &Metrics::vehicle_m, &Metrics::delay_veh_s,
                       &Metrics::entry_delay_veh_s, &Metrics::stops, &Metrics::movement_arrivals_veh,
@@ -164,7 +165,7 @@ void place_members(State& whole, const State& part, std::size_t begin) noexcept 
                       &Metrics::movement_queue_sum_veh, &Metrics::movement_queue_max_veh,
                       &Metrics::group_effective_green_s, &Metrics::group_queue_sum_veh, &Metrics::group_queue_max_veh,
                       &Metrics::group_queue_sum_m, &Metrics::group_queue_max_m, &Metrics::group_queue_histogram}) {
-    place(to.*member, batch, from.*member, size, begin);
+    copy_columns(into.*member, to.batch, to_begin, source.*member, from.batch, from_begin, count);
   }
 }
 

@@ -42,6 +42,8 @@ IntersectionLayout layout() {
   return l;
 }
 
+SignalPlan plan_of(const Timing& timing) { return compile_signal_plan(timing, layout()); }
+
 // Indications of every tenth in [from, to).
 std::vector<Indication> play(Controller& controller, Tenths from, Tenths to) {
   std::vector<Indication> indication(2), shown;
@@ -75,8 +77,9 @@ TEST_CASE("schedule: a 90 s to 120 s transition takes the documented cycles and 
                         {TransitionMethod::dwell, 1, 1300, 100}};
   for (const Case& c : cases) {
     CAPTURE(to_string(c.method));
-    NodeSwitch next{10000, new_plan, "pm", c.method};
-    ScheduledController controller({old_plan}, {next}, layout());
+    const NodeSwitch next{10000, plan_of(new_plan), "pm", c.method};
+    const SignalPlan base = plan_of(old_plan);
+    FixedTimeController controller({&base, 1}, layout(), {&next, 1});
     REQUIRE(controller.transitions().size() == 1);
     const TransitionPeriod& period = controller.transitions().front();
     CHECK(period.requested_s == 1000);
@@ -115,7 +118,9 @@ TEST_CASE("schedule: shortening never cuts a min green") {
   for (Phase& phase : rings.phases) phase.min_green_s = 50;
   new_plan.stages.clear();
   new_plan.rings = rings;
-  ScheduledController controller({old_plan}, {NodeSwitch{10000, new_plan, "pm", TransitionMethod::shortway}}, layout());
+  const NodeSwitch next{10000, plan_of(new_plan), "pm", TransitionMethod::shortway};
+  const SignalPlan base = plan_of(old_plan);
+  FixedTimeController controller({&base, 1}, layout(), {&next, 1});
   const TransitionPeriod& period = controller.transitions().front();
   CHECK(period.cycles == 2);
   CHECK(period.end_s == 1080 + 220);

@@ -41,13 +41,14 @@ void SpatLog::record(const Simulation& simulation) {
     csv_ += prefix + node + "," + std::string(kind) + "," + id + "," + std::string(shown) + "," +
             end_text(end.min_end) + "," + end_text(end.max_end) + "," + end_text(end.likely_end) + "\n";
   };
-  for (std::size_t s = 0; s < model.signal_count() && s < simulation.controllers().size(); ++s) {
+  for (std::size_t s = 0; s < model.signal_count(); ++s) {
     const std::string& node = model.node_id[model.signalized_nodes[s]];
     const std::size_t first = model.signal_movement_begin[s];
     const std::size_t first_crosswalk = model.signal_crosswalk_begin[s];
     movements_.assign(model.signal_movement_end[s] - first, MovementSpat{});
-    crosswalks_.assign(model.signal_crosswalks[s].size(), CrosswalkSpat{});
-    if (!simulation.controllers()[s]->spat(now, 0, movements_, crosswalks_)) continue;
+    crosswalks_.assign(model.signal_layout[s].crosswalks.size(), CrosswalkSpat{});
+    std::size_t member = 0;
+    if (!simulation.controller(s, 0, member).spat(now, member, movements_, crosswalks_)) continue;
     for (std::size_t k = 0; k < movements_.size(); ++k) {
       MovementSpat& last = last_movement_[first + k];
       const MovementSpat& here = movements_[k];
@@ -59,7 +60,7 @@ void SpatLog::record(const Simulation& simulation) {
       CrosswalkSpat& last = last_crosswalk_[first_crosswalk + c];
       const CrosswalkSpat& here = crosswalks_[c];
       if (!first_ && here.indication == last.indication && same(here.end, last.end)) continue;
-      row(node, "crosswalk", model.signal_crosswalks[s][c], pedestrian_name(here.indication), here.end);
+      row(node, "crosswalk", model.signal_layout[s].crosswalks[c], pedestrian_name(here.indication), here.end);
       last = here;
     }
   }
