@@ -4,10 +4,15 @@
 
 #include "itsc/hcm.hpp"
 #include "itsc/simulate.hpp"
+#include "sim/group_terms.hpp"
 
 namespace itsc {
 
 namespace {
+
+using detail::group_control;
+using detail::GroupControl;
+using detail::unit_extension_s;
 
 // The 95th percentile of a lane group's queue from its histogram, interpolated inside the bin.
 double percentile_95(const Metrics& metrics, std::size_t group, std::size_t batch, std::size_t b, double storage) {
@@ -25,44 +30,6 @@ double percentile_95(const Metrics& metrics, std::size_t group, std::size_t batc
     seen += count;
   }
   return storage;
-}
-
-// How a lane group's control adds HCM's random delay and grades it: a signal's overflow term (d2), a
-// two-way stop's stop-control delay for movements that give way, nothing for the free major street.
-enum class GroupControl { signal, stop, free };
-
-GroupControl group_control(const Model& model, std::size_t g) {
-  if (model.node_control[model.lane_group_node[g]] == NodeControl::signalized) return GroupControl::signal;
-  for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
-    if (model.movement_yield[m] == YieldRule::always) return GroupControl::stop;
-  }
-  return GroupControl::free;
-}
-
-// The unit extension of a lane group under actuated control: the longest of its movements' (none: the
-// group is not actuated, and HCM's k is 0.5).
-std::optional<double> unit_extension_s(const Model& model, std::span<Controller* const> controllers, std::size_t g) {
-  std::optional<double> longest;
-  for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
-    const auto s = model.movement_signal[m];
-    if (s == kNone || s >= controllers.size()) continue;
-    const auto unit = controllers[s]->unit_extension_s(m - model.signal_movement_begin[s]);
-    if (unit) longest = std::max(longest.value_or(0.0), *unit);
-  }
-  return longest;
-}
-
-double overflow_delay_s(GroupControl control, double x, double capacity_veh_per_h, double analysis_period_h,
-                        std::optional<double> unit_extension_s) {
-  switch (control) {
-    case GroupControl::signal: {
-      const double k = unit_extension_s ? hcm::actuated_k(x, *unit_extension_s) : 0.5;
-      return hcm::overflow_delay_s(x, capacity_veh_per_h, analysis_period_h, k);
-    }
-    case GroupControl::stop: return hcm::stop_control_overflow_delay_s(x, capacity_veh_per_h, analysis_period_h);
-    case GroupControl::free: break;
-  }
-  return 0.0;
 }
 
 // '-' where HCM defines no LOS (a free-flowing major-street movement at a two-way stop).
@@ -83,6 +50,7 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   const double window_h = window_s / 3600.0;
   const double steps = static_cast<double>(metrics.measured_steps);
   const GroupControl control = group_control(model, g);
+  const detail::GroupTerms terms = detail::group_terms(model, state, demand, g, b, unit_extension_s);
   LaneGroupResult r;
   r.id = model.lane_group_id[g];
   double delay = 0;
@@ -106,18 +74,14 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
     delay += metrics.movement_delay_veh_s[k];
     r.movements.push_back(std::move(movement));
   }
-  if (window_s > 0) {
-    r.volume_veh_per_h = r.arrivals_veh / window_h / demand.peak_hour_factor[b];
-    r.effective_green_share = metrics.group_effective_green_s[g * batch + b] / window_s;
-    r.capacity_veh_per_h = model.lane_group_saturation_veh_per_s[g] * 3600.0 * r.effective_green_share;
-  }
-  r.degree_of_saturation = hcm::degree_of_saturation(r.volume_veh_per_h, r.capacity_veh_per_h);
+  r.volume_veh_per_h = terms.volume_veh_per_h;
+  r.effective_green_share = terms.effective_green_share;
+  r.capacity_veh_per_h = terms.capacity_veh_per_h;
+  r.degree_of_saturation = terms.degree_of_saturation;
+  r.overflow_delay_s_per_veh = terms.overflow_delay_s_per_veh;
   if (r.arrivals_veh > 0) {
     r.uniform_delay_s_per_veh = delay / r.arrivals_veh;
     r.stops_per_veh = r.stops / r.arrivals_veh;
-    r.overflow_delay_s_per_veh =
-        overflow_delay_s(control, r.degree_of_saturation, r.capacity_veh_per_h, model.analysis_period_h,
-                         unit_extension_s);
   }
   r.delay_s_per_veh = r.uniform_delay_s_per_veh + r.overflow_delay_s_per_veh;
   r.los = grade(control, r.delay_s_per_veh, r.degree_of_saturation);

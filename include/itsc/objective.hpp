@@ -1,0 +1,41 @@
+#pragma once
+/// @file objective.hpp
+/// How good a member's run was, as one number and its parts: delay (the simulated delay plus HCM's
+/// overflow term, the network figure of `SimulationResult::total_delay_veh_h`), stops, throughput and
+/// queue spill-back over the measured period (after `Model::warmup_s`, or since the state's metrics were
+/// last cleared by a restore). The results and the optimizer both take it from here.
+
+#include <cstddef>
+#include <span>
+
+#include "itsc/controller.hpp"
+#include "itsc/model.hpp"
+#include "itsc/sim.hpp"
+
+namespace itsc {
+
+/// Weights of the index (lower is better), each per unit of its part. Only delay counts by default.
+struct ObjectiveWeights {
+  double delay_per_veh_h = 1.0;      ///< per vehicle-hour of delay
+  double stop = 0.0;                 ///< per stop (TRANSYT's stop penalty K, in the delay's unit)
+  double spillback_per_h = 0.0;      ///< per lane-group-hour with its queue at its storage
+  double throughput_per_veh = 0.0;   ///< subtracted per vehicle leaving the network
+};
+
+/// The parts of the objective and their weighted index.
+struct Objective {
+  double delay_veh_h = 0;     ///< simulated (entry waiting included) + HCM overflow, network total
+  double stops = 0;           ///< network total
+  double throughput_veh = 0;  ///< vehicles that left the network
+  double spillback_h = 0;     ///< Σ over lane groups of the time their queue was within 1% of their storage
+  double index = 0;           ///< Σ weight × part (throughput subtracted)
+};
+
+/// The objective of member b of `state` (a state of `model` under `demand`). `controllers` (one per
+/// signal, holding b) give the actuated phases' unit extension for HCM's overflow term (k = 0.5
+/// without). No allocation.
+[[nodiscard]] Objective objective(const Model& model, const State& state, const BatchDemand& demand, std::size_t b,
+                                  const ObjectiveWeights& weights = {},
+                                  std::span<Controller* const> controllers = {}) noexcept;
+
+}  // namespace itsc

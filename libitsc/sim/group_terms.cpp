@@ -1,0 +1,70 @@
+// A lane group's HCM terms from a member's metrics (docs/model.md, "Delay").
+#include "sim/group_terms.hpp"
+
+#include <algorithm>
+
+#include "itsc/hcm.hpp"
+
+namespace itsc::detail {
+
+namespace {
+
+double overflow_delay_s(GroupControl control, double x, double capacity_veh_per_h, double analysis_period_h,
+                        std::optional<double> unit_extension_s) {
+  switch (control) {
+    case GroupControl::signal: {
+      const double k = unit_extension_s ? hcm::actuated_k(x, *unit_extension_s) : 0.5;
+      return hcm::overflow_delay_s(x, capacity_veh_per_h, analysis_period_h, k);
+    }
+    case GroupControl::stop: return hcm::stop_control_overflow_delay_s(x, capacity_veh_per_h, analysis_period_h);
+    case GroupControl::free: break;
+  }
+  return 0.0;
+}
+
+}  // namespace
+
+GroupControl group_control(const Model& model, std::size_t g) noexcept {
+  if (model.node_control[model.lane_group_node[g]] == NodeControl::signalized) return GroupControl::signal;
+  for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+    if (model.movement_yield[m] == YieldRule::always) return GroupControl::stop;
+  }
+  return GroupControl::free;
+}
+
+std::optional<double> unit_extension_s(const Model& model, std::span<Controller* const> controllers,
+                                       std::size_t g) noexcept {
+  std::optional<double> longest;
+  for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+    const auto s = model.movement_signal[m];
+    if (s == kNone || s >= controllers.size()) continue;
+    const auto unit = controllers[s]->unit_extension_s(m - model.signal_movement_begin[s]);
+    if (unit) longest = std::max(longest.value_or(0.0), *unit);
+  }
+  return longest;
+}
+
+GroupTerms group_terms(const Model& model, const State& state, const BatchDemand& demand, std::size_t g,
+                       std::size_t b, std::optional<double> unit_extension_s) noexcept {
+  const std::size_t batch = state.batch;
+  const Metrics& metrics = state.metrics;
+  const double window_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
+  GroupTerms r;
+  for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+    r.arrivals_veh += metrics.movement_arrivals_veh[m * batch + b];
+    r.delay_veh_s += metrics.movement_delay_veh_s[m * batch + b];
+  }
+  if (window_s > 0) {
+    r.volume_veh_per_h = r.arrivals_veh / (window_s / 3600.0) / demand.peak_hour_factor[b];
+    r.effective_green_share = metrics.group_effective_green_s[g * batch + b] / window_s;
+    r.capacity_veh_per_h = model.lane_group_saturation_veh_per_s[g] * 3600.0 * r.effective_green_share;
+  }
+  r.degree_of_saturation = hcm::degree_of_saturation(r.volume_veh_per_h, r.capacity_veh_per_h);
+  if (r.arrivals_veh > 0) {
+    r.overflow_delay_s_per_veh = overflow_delay_s(group_control(model, g), r.degree_of_saturation,
+                                                  r.capacity_veh_per_h, model.analysis_period_h, unit_extension_s);
+  }
+  return r;
+}
+
+}  // namespace itsc::detail

@@ -1,0 +1,38 @@
+#pragma once
+// A lane group's HCM terms from a member's metrics: volume, capacity, X and the overflow delay that the
+// simulation's deterministic delay leaves out. Results and the objective take them from here.
+#include <cstddef>
+#include <optional>
+#include <span>
+
+#include "itsc/controller.hpp"
+#include "itsc/model.hpp"
+#include "itsc/sim.hpp"
+
+namespace itsc::detail {
+
+/// How a lane group's control adds HCM's random delay and grades it: a signal's overflow term (d2), a
+/// two-way stop's stop-control delay for movements that give way, nothing for the free major street.
+enum class GroupControl { signal, stop, free };
+
+[[nodiscard]] GroupControl group_control(const Model& model, std::size_t g) noexcept;
+
+/// The unit extension of a lane group under actuated control: the longest of its movements' (none: the
+/// group is not actuated, and HCM's k is 0.5). `controllers` may be empty.
+[[nodiscard]] std::optional<double> unit_extension_s(const Model& model, std::span<Controller* const> controllers,
+                                                     std::size_t g) noexcept;
+
+struct GroupTerms {
+  double arrivals_veh = 0;            ///< over the measured period
+  double delay_veh_s = 0;             ///< simulated delay of its movements
+  double volume_veh_per_h = 0;        ///< arrivals per hour ÷ PHF
+  double effective_green_share = 0;
+  double capacity_veh_per_h = 0;
+  double degree_of_saturation = 0;
+  double overflow_delay_s_per_veh = 0;
+};
+
+[[nodiscard]] GroupTerms group_terms(const Model& model, const State& state, const BatchDemand& demand, std::size_t g,
+                                     std::size_t b, std::optional<double> unit_extension_s) noexcept;
+
+}  // namespace itsc::detail
