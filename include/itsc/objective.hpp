@@ -18,7 +18,7 @@ namespace itsc {
 struct ObjectiveWeights {
   double delay_per_veh_h = 1.0;      ///< per vehicle-hour of delay
   double stop = 0.0;                 ///< per stop (TRANSYT's stop penalty K, in the delay's unit)
-  double spillback_per_h = 0.0;      ///< per lane-group-hour with its queue at its storage
+  double spillback_per_h = 0.0;      ///< per link-hour of spill-back
   double throughput_per_veh = 0.0;   ///< subtracted per vehicle leaving the network
 };
 
@@ -27,7 +27,8 @@ struct Objective {
   double delay_veh_h = 0;     ///< simulated (entry waiting included) + HCM overflow, network total
   double stops = 0;           ///< network total
   double throughput_veh = 0;  ///< vehicles that left the network
-  double spillback_h = 0;     ///< Σ over lane groups of the time their queue was within 1% of their storage
+  double spillback_h = 0;     ///< Σ over links of the time their queue held the node upstream
+                              ///< (`Metrics::link_spillback_s`)
   double index = 0;           ///< Σ weight × part (throughput subtracted)
 };
 

@@ -68,6 +68,8 @@ struct Metrics {
                                                ///< the approach's congested length
   std::vector<double> group_queue_max_m;       ///< longest queue seen (m)
   std::vector<double> group_queue_histogram;   ///< [group × bin × B] steps with the queue in each bin
+  std::vector<double> link_spillback_s;        ///< [link × B] time its first cell, full, took less than the
+                                               ///< flow bound for it: a queue back to the node upstream (s)
 };
 
 /// Everything that changes during a run of a batch. Create with `make_state`.

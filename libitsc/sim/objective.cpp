@@ -11,7 +11,6 @@ Objective objective(const Model& model, const State& state, const BatchDemand& d
   const Metrics& metrics = state.metrics;
   const std::size_t batch = state.batch;
   double overflow_veh_s = 0;
-  double spilled_steps = 0;
   // Signals' lane groups, then two-way stops' (the order the results add them in: the same sum).
   for (const NodeControl control : {NodeControl::signalized, NodeControl::two_way_stop}) {
     for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
@@ -19,15 +18,14 @@ Objective objective(const Model& model, const State& state, const BatchDemand& d
       const detail::GroupTerms terms =
           detail::group_terms(model, state, demand, g, b, detail::unit_extension_s(model, controllers, g));
       overflow_veh_s += terms.overflow_delay_s_per_veh * terms.arrivals_veh;
-      // The histogram's top bin: the queue within 1% of the group's storage.
-      spilled_steps += metrics.group_queue_histogram[(g * metrics.queue_bins + metrics.queue_bins - 1) * batch + b];
     }
   }
   Objective r;
   r.delay_veh_h = (metrics.delay_veh_s[b] + overflow_veh_s) / 3600.0;
   r.stops = metrics.stops[b];
   r.throughput_veh = metrics.window_exited_veh[b];
-  r.spillback_h = spilled_steps * model.dt_s / 3600.0;
+  for (std::size_t l = 0; l < model.link_count(); ++l) r.spillback_h += metrics.link_spillback_s[l * batch + b];
+  r.spillback_h /= 3600.0;
   r.index = weights.delay_per_veh_h * r.delay_veh_h + weights.stop * r.stops + weights.spillback_per_h * r.spillback_h -
             weights.throughput_per_veh * r.throughput_veh;
   return r;

@@ -177,7 +177,9 @@ void Simulation::set_plan(std::size_t b, std::span<const SignalPlan> plans, std:
 
 void Simulation::reset() {
   build_parts();
-  timeseries_ = TimeSeries{std::move(timeseries_.lane_groups)};
+  std::vector<std::string> lane_groups = std::move(timeseries_.lane_groups);
+  timeseries_ = TimeSeries{};
+  timeseries_.lane_groups = std::move(lane_groups);
 }
 
 Simulation::Snapshot Simulation::save_state() const {
@@ -207,7 +209,7 @@ void Simulation::restore_state(const Snapshot& snapshot, std::size_t from, std::
     fail("restore_state: members out of range");
   }
   if (count < batch_size() && snapshot.state.time_tenths != parts_.front().state.time_tenths) {
-    fail("restore_state: the snapshot was saved at " + detail::format_number(snapshot.state.time_tenths / 10.0) +
+    fail("restore_state: the snapshot was saved at " + detail::format_number(static_cast<double>(snapshot.state.time_tenths) / 10.0) +
          " s and the simulation is at " + detail::format_number(time_s()) + " s; restore every member or none");
   }
   for (std::size_t b = begin; b < begin + count; ++b) restore_member(snapshot, from, b);

@@ -88,6 +88,7 @@ State make_state(const Model& model, std::size_t batch) {
     v->assign(groups, 0.0);
   }
   m.group_queue_histogram.assign(groups * m.queue_bins, 0.0);
+  m.link_spillback_s.assign(links, 0.0);
   return s;
 }
 
@@ -128,7 +129,7 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
   // (cell_scratch, a batch of one's scratch, is not copied: it holds nothing between passes.)
   static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 44 * sizeof(std::vector<double>) + sizeof(Metrics),
                 "State changed: copy its new per-member arrays in copy_members");
-  static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 21 * sizeof(std::vector<double>),
+  static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 22 * sizeof(std::vector<double>),
                 "Metrics changed: copy its new per-member arrays in copy_members");
   const auto copy = [&](auto member) {
     copy_columns(to.*member, to.batch, to_begin, from.*member, from.batch, from_begin, count);
@@ -164,7 +165,8 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
                       &Metrics::movement_departures_veh, &Metrics::movement_delay_veh_s, &Metrics::movement_stops,
                       &Metrics::movement_queue_sum_veh, &Metrics::movement_queue_max_veh,
                       &Metrics::group_effective_green_s, &Metrics::group_queue_sum_veh, &Metrics::group_queue_max_veh,
-                      &Metrics::group_queue_sum_m, &Metrics::group_queue_max_m, &Metrics::group_queue_histogram}) {
+                      &Metrics::group_queue_sum_m, &Metrics::group_queue_max_m, &Metrics::group_queue_histogram,
+                      &Metrics::link_spillback_s}) {
     copy_columns(into.*member, to.batch, to_begin, source.*member, from.batch, from_begin, count);
   }
 }

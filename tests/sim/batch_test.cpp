@@ -1,5 +1,5 @@
-// Test 7: a batch of B plans (and of B demand vectors) equals B single runs bit for bit, and one
-// thread equals two.
+// A batch of B plans (and of B demand vectors) equals B single runs bit for bit, and one thread
+// equals two: members never interact.
 #include <itsc/simulate.hpp>
 
 #include <doctest/doctest.h>
@@ -8,35 +8,12 @@
 #include <vector>
 
 #include "sim/scenario_builders.hpp"
+#include "sim/sim_helpers.hpp"
 
 using namespace itsc;
+using itsc::test::check_same;
 
 namespace {
-
-// Member b of a batched vector laid out [item × B].
-std::vector<double> member(const std::vector<double>& values, std::size_t batch, std::size_t b) {
-  std::vector<double> out;
-  for (std::size_t i = b; i < values.size(); i += batch) out.push_back(values[i]);
-  return out;
-}
-
-void check_same(const State& batched, std::size_t b, const State& single) {
-  const std::size_t batch = batched.batch;
-  CHECK(member(batched.cell_veh, batch, b) == single.cell_veh);
-  CHECK(member(batched.cell_stopped_veh, batch, b) == single.cell_stopped_veh);
-  CHECK(member(batched.movement_veh, batch, b) == single.movement_veh);
-  CHECK(member(batched.link_bay_held_veh, batch, b) == single.link_bay_held_veh);
-  CHECK(member(batched.entry_waiting_veh, batch, b) == single.entry_waiting_veh);
-  const Metrics& x = batched.metrics;
-  const Metrics& y = single.metrics;
-  CHECK(member(x.delay_veh_s, batch, b) == y.delay_veh_s);
-  CHECK(member(x.stops, batch, b) == y.stops);
-  CHECK(member(x.vehicle_m, batch, b) == y.vehicle_m);
-  CHECK(member(x.movement_delay_veh_s, batch, b) == y.movement_delay_veh_s);
-  CHECK(member(x.group_queue_histogram, batch, b) == y.group_queue_histogram);
-  CHECK(member(x.group_queue_sum_m, batch, b) == y.group_queue_sum_m);
-  CHECK(member(x.movement_departures_veh, batch, b) == y.movement_departures_veh);
-}
 
 struct Variants {
   Scenario base;

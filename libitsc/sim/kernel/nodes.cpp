@@ -137,8 +137,12 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
       }
     }
     for (std::size_t b = members.begin; b < members.end; ++b) supply[b] = receiving(model, state, link, b, batch);
+    const double capacity = model.link_step_capacity_veh[link];
     for (std::size_t b = members.begin; b < members.end; ++b) {
-      if (demand[b] > supply[b]) share_supply(model, state, link, b, batch, supply[b]);
+      if (!(demand[b] > supply[b])) continue;
+      share_supply(model, state, link, b, batch, supply[b]);
+      // Held back by a full first cell (not by the link's capacity): the queue has spilled back.
+      if (block.measure && supply[b] < capacity) state.metrics.link_spillback_s[link * batch + b] += model.dt_s;
     }
   }
   // FIFO again: a stream held back for one movement holds back the others behind it.
