@@ -234,8 +234,8 @@ class Simulation {
   static Compiled compile_batch(const Scenario& scenario, const SimulateOptions& options, const BatchSpec& spec);
   Simulation(Compiled&& compiled, const SimulateOptions& options);
   void check_snapshot(const Snapshot& snapshot) const;
-  /// Member `to` continues from member `from` of `snapshot` (the clock is left alone).
-  void restore_member(const Snapshot& snapshot, std::size_t from, std::size_t to);
+  /// Member `local` of `part` continues from the controllers' state of member `from` of `snapshot`.
+  void copy_controllers(const Snapshot& snapshot, std::size_t from, Part& part, std::size_t local);
   /// The part holding member b, and b's index in it.
   [[nodiscard]] std::size_t part_of(std::size_t b, std::size_t& local) const noexcept;
   /// Builds the parts' controllers and states from the plans, at time zero.

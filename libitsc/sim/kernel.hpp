@@ -32,10 +32,10 @@ bool observe_and_control(const Model& model, State& state, const BatchDemand& de
 void finish_step(const Model& model, State& state, const Block& block) noexcept;
 
 /// Copies every per-member array of members [from_begin, from_begin + count) of `from` into members
-/// [to_begin, to_begin + count) of `to` (states of the same model, any batch sizes); the clock and the
-/// measured step count too. No allocation.
-void copy_members(State& to, std::size_t to_begin, const State& from, std::size_t from_begin,
-                  std::size_t count) noexcept;
+/// [to_begin, to_begin + count) of `to` (states of the same model, any batch sizes); with `one`, member
+/// from_begin into each of them. The clock and the measured step count too. No allocation.
+void copy_members(State& to, std::size_t to_begin, const State& from, std::size_t from_begin, std::size_t count,
+                  bool one = false) noexcept;
 
 /// The passes of one step over a block of members, in the order they run. Each instruction set has its
 /// own build of them (kernel/passes.hpp); `passes` picks one.

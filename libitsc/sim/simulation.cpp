@@ -199,8 +199,13 @@ void Simulation::restore_state(const Snapshot& snapshot) {
     fail("restore_state: the snapshot holds " + std::to_string(snapshot.state.batch) + " members, the simulation " +
          std::to_string(batch_size()));
   }
-  for (std::size_t b = 0; b < batch_size(); ++b) restore_member(snapshot, b, b);
-  for (Part& part : parts_) part.state.time_tenths = snapshot.state.time_tenths;
+  for (Part& part : parts_) {
+    for (std::size_t local = 0; local < part.state.batch; ++local) {
+      copy_controllers(snapshot, part.begin + local, part, local);
+    }
+    detail::copy_members(part.state, 0, snapshot.state, part.begin, part.state.batch);
+  }
+  stale_ = true;
 }
 
 void Simulation::restore_state(const Snapshot& snapshot, std::size_t from, std::size_t begin, std::size_t count) {
@@ -209,12 +214,21 @@ void Simulation::restore_state(const Snapshot& snapshot, std::size_t from, std::
     fail("restore_state: members out of range");
   }
   if (count < batch_size() && snapshot.state.time_tenths != parts_.front().state.time_tenths) {
-    fail("restore_state: the snapshot was saved at " + detail::format_number(static_cast<double>(snapshot.state.time_tenths) / 10.0) +
+    fail("restore_state: the snapshot was saved at " +
+         detail::format_number(static_cast<double>(snapshot.state.time_tenths) / 10.0) +
          " s and the simulation is at " + detail::format_number(time_s()) + " s; restore every member or none");
   }
-  for (std::size_t b = begin; b < begin + count; ++b) restore_member(snapshot, from, b);
+  for (Part& part : parts_) {
+    // The part's members in [begin, begin + count).
+    const std::size_t first = std::max(begin, part.begin);
+    const std::size_t last = std::min(begin + count, part.begin + part.state.batch);
+    if (first >= last) continue;
+    for (std::size_t b = first; b < last; ++b) copy_controllers(snapshot, from, part, b - part.begin);
+    detail::copy_members(part.state, first - part.begin, snapshot.state, from, last - first, true);
+  }
   // The clock is the batch's: every part's together.
   for (Part& part : parts_) part.state.time_tenths = snapshot.state.time_tenths;
+  stale_ = true;
 }
 
 void Simulation::check_snapshot(const Snapshot& snapshot) const {
@@ -227,20 +241,16 @@ void Simulation::check_snapshot(const Snapshot& snapshot) const {
   }
 }
 
-void Simulation::restore_member(const Snapshot& snapshot, std::size_t from, std::size_t to) {
+void Simulation::copy_controllers(const Snapshot& snapshot, std::size_t from, Part& part, std::size_t local) {
   // The snapshot's part holding `from`, and its index there.
   std::size_t q = snapshot.part_begin.size() - 1;
   while (q > 0 && snapshot.part_begin[q] > from) --q;
-  std::size_t local = 0;
-  Part& part = parts_[part_of(to, local)];
   for (std::size_t s = 0; s < model_->signal_count(); ++s) {
     if (!part.controllers[s]->copy_member(*snapshot.controllers[q][s], from - snapshot.part_begin[q], local)) {
       fail("restore_state: the controller of node '" + model_->node_id[model_->signalized_nodes[s]] +
            "' cannot take the saved state of a member");
     }
   }
-  detail::copy_members(part.state, local, snapshot.state, from, 1);
-  stale_ = true;
 }
 
 void Simulation::sample(double since_s, const std::vector<double>& departures_before) {

@@ -110,21 +110,27 @@ namespace itsc::detail {
 
 namespace {
 
-// Members [from_begin, from_begin + count) of `from` ([item × from batch]) into members [to_begin, ...) of `to`.
+// Members [from_begin, from_begin + count) of `from` ([item × from batch]) into members [to_begin, ...) of
+// `to`; with `one`, member from_begin into each of them.
 template <class T>
 void copy_columns(std::vector<T>& to, std::size_t to_batch, std::size_t to_begin, const std::vector<T>& from,
-                  std::size_t from_batch, std::size_t from_begin, std::size_t count) noexcept {
+                  std::size_t from_batch, std::size_t from_begin, std::size_t count, bool one) noexcept {
   const std::size_t rows = from.size() / from_batch;
   for (std::size_t row = 0; row < rows; ++row) {
-    std::copy_n(from.begin() + static_cast<std::ptrdiff_t>(row * from_batch + from_begin), count,
-                to.begin() + static_cast<std::ptrdiff_t>(row * to_batch + to_begin));
+    const auto source = from.begin() + static_cast<std::ptrdiff_t>(row * from_batch + from_begin);
+    const auto target = to.begin() + static_cast<std::ptrdiff_t>(row * to_batch + to_begin);
+    if (one) {
+      std::fill_n(target, count, *source);
+    } else {
+      std::copy_n(source, count, target);
+    }
   }
 }
 
 }  // namespace
 
-void copy_members(State& to, std::size_t to_begin, const State& from, std::size_t from_begin,
-                  std::size_t count) noexcept {
+void copy_members(State& to, std::size_t to_begin, const State& from, std::size_t from_begin, std::size_t count,
+                  bool one) noexcept {
   // Every per-member array of State and Metrics, and nothing else: a new field must be added here too.
   // (cell_scratch, a batch of one's scratch, is not copied: it holds nothing between passes.)
   static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 44 * sizeof(std::vector<double>) + sizeof(Metrics),
@@ -132,7 +138,7 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
   static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 22 * sizeof(std::vector<double>),
                 "Metrics changed: copy its new per-member arrays in copy_members");
   const auto copy = [&](auto member) {
-    copy_columns(to.*member, to.batch, to_begin, from.*member, from.batch, from_begin, count);
+    copy_columns(to.*member, to.batch, to_begin, from.*member, from.batch, from_begin, count, one);
   };
   to.time_tenths = from.time_tenths;
   for (auto member : {&State::cell_veh, &State::cell_stopped_veh, &State::movement_veh, &State::movement_stopped_veh,
@@ -167,7 +173,7 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
                       &Metrics::group_effective_green_s, &Metrics::group_queue_sum_veh, &Metrics::group_queue_max_veh,
                       &Metrics::group_queue_sum_m, &Metrics::group_queue_max_m, &Metrics::group_queue_histogram,
                       &Metrics::link_spillback_s}) {
-    copy_columns(into.*member, to.batch, to_begin, source.*member, from.batch, from_begin, count);
+    copy_columns(into.*member, to.batch, to_begin, source.*member, from.batch, from_begin, count, one);
   }
 }
 
