@@ -34,7 +34,8 @@ inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 /// When a movement gives way and runs by gap acceptance (HCM) instead of at its saturation flow.
 enum class YieldRule : std::uint8_t {
   none,             ///< protected, uncontrolled, or major street of a two-way stop: saturation flow
-  permitted_green,  ///< a permitted left: during its green, against the opposing through and right flow
+  permitted_green,  ///< a left at a signal: while its indication is a permitted green (and its yellow after
+                    ///< one), against the opposing through and right flow; protected otherwise
   turn_on_red,      ///< a right turn on red: during red, against the through flow it joins
   always,           ///< two-way stop: a minor-street movement, or a major-street left
 };
@@ -96,7 +97,6 @@ struct Model {
   std::vector<std::uint32_t> movement_to_link;   ///< [movement] leaving link
   std::vector<std::uint32_t> movement_lane_group;///< [movement] lane group
   std::vector<std::uint32_t> movement_signal;    ///< [movement] signalized node index (kNone: uncontrolled)
-  std::vector<std::uint8_t> movement_permitted;  ///< [movement] 1 if any stage serves it permitted only
   std::vector<TurnType> movement_turn;           ///< [movement] declared turn (through when synthesized)
   std::vector<YieldRule> movement_yield;         ///< [movement] when it gives way (see YieldRule)
 
@@ -111,8 +111,11 @@ struct Model {
   std::vector<std::uint32_t> conflict_movement;  ///< [conflict] a movement whose flow it crosses or joins
   std::vector<double> conflict_weight;           ///< [conflict] weight of that flow in v_o or v_c (HCM)
   std::vector<std::uint8_t> conflict_can_block;  ///< [conflict] 1 if its standing queue leaves no gaps: its
-                                                 ///< lane group has no yielding movement (a shared stream
-                                                 ///< with one stops for its own gaps, which opens gaps)
+                                                 ///< lane group has no turn on red or at a stop, and no left
+                                                 ///< yielding at the time (a shared stream with one stops
+                                                 ///< for its own gaps, which opens gaps)
+  std::vector<std::uint32_t> lane_group_left_yield_begin; ///< [group + 1] range in lane_group_left_yield
+  std::vector<std::uint32_t> lane_group_left_yield;  ///< yields (rule permitted_green) of each lane group
 
   // --- nodes [node] -----------------------------------------------------------------------------
   std::vector<std::string> node_id;              ///< [node] scenario id

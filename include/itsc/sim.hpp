@@ -86,6 +86,8 @@ struct State {
   std::vector<double> yield_flow_veh;         ///< [yield × B] conflicting flow its gap rate was last computed for
   std::vector<double> yield_gap_rate_veh_per_s; ///< [yield × B] that gap rate, per lane (memo: the flow is often
                                               ///< the same step after step, and exp() is the costly part)
+  std::vector<std::uint8_t> yield_permitted;  ///< [yield × B] a left at a signal yields: its green in force (or
+                                              ///< its last one, through yellow and red) is permitted
   std::vector<Indication> indication;         ///< at the end of the last step
   std::vector<Indication> command_indication; ///< the controller's command: at the end of this step
   std::vector<std::int32_t> green_tenths;     ///< the controller's command for the current step

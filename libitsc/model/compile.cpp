@@ -88,7 +88,6 @@ struct DraftMovement {
   std::uint32_t from = 0;
   std::uint32_t to = 0;
   std::optional<double> saturation_per_lane;
-  bool permitted = false;
   TurnType turn = TurnType::through;
 };
 
@@ -116,7 +115,7 @@ std::vector<DraftMovement> node_movements(const Node& node, const Scenario& scen
     for (const auto& other : result) {
       if (other.id == movement.id) fail(where + "duplicate movement id");
     }
-    result.push_back({movement.id, from->second, to->second, movement.saturation_flow_veh_per_h_per_lane, false,
+    result.push_back({movement.id, from->second, to->second, movement.saturation_flow_veh_per_h_per_lane,
                       movement.turn});
   }
   // A plain change of link or a pure merge needs no movements: one per arriving link.
@@ -128,7 +127,7 @@ std::vector<DraftMovement> node_movements(const Node& node, const Scenario& scen
     }
     for (const auto in : in_links) {
       result.push_back({scenario.network.links[in].id + "->" + scenario.network.links[out_links[0]].id, in,
-                        out_links[0], std::nullopt, false, TurnType::through});
+                        out_links[0], std::nullopt, TurnType::through});
     }
   }
   for (const auto in : in_links) {
@@ -185,24 +184,6 @@ std::vector<DraftGroup> node_lane_groups(const Node& node, const Scenario& scena
   return groups;
 }
 
-void mark_permitted(const Node& node, const Timing& timing, std::vector<DraftMovement>& movements) {
-  const auto index_of = [&](const std::string& id) {
-    const auto found = std::find_if(movements.begin(), movements.end(), [&](const DraftMovement& m) { return m.id == id; });
-    if (found == movements.end()) fail("timing of node '" + node.id + "': the plan references unknown movement '" + id + "'");
-    return static_cast<std::size_t>(found - movements.begin());
-  };
-  std::vector<bool> is_protected(movements.size(), false);
-  const auto mark = [&](const Service& service) {
-    for (const auto& id : service.protected_movements) is_protected[index_of(id)] = true;
-    for (const auto& id : service.permitted_movements) movements[index_of(id)].permitted = true;
-  };
-  const RingPlan plan = ring_plan_of(timing);
-  for (const Phase& phase : plan.phases) mark(phase.serves);
-  for (const Overlap& overlap : plan.overlaps) mark(overlap.serves);
-  for (std::size_t m = 0; m < movements.size(); ++m) movements[m].permitted = movements[m].permitted && !is_protected[m];
-  if (plan.phases.empty()) fail("timing of node '" + node.id + "': the plan has no stage or phase");
-}
-
 // Lane groups and movements of one node, in the kernel's order.
 void compile_node(Model& model, const Node& node, const Scenario& scenario, const IdMap& links,
                   const std::vector<std::uint32_t>& in_links, const std::vector<std::uint32_t>& out_links) {
@@ -222,7 +203,6 @@ void compile_node(Model& model, const Node& node, const Scenario& scenario, cons
   if (node.control == NodeControl::signalized) {
     const auto timing = scenario.timing.find(node.id);
     if (timing == scenario.timing.end()) fail("node '" + node.id + "': signalized but has no timing");
-    mark_permitted(node, timing->second, movements);
     signal = to_u32(model.signalized_nodes.size());
     model.signalized_nodes.push_back(node_index);
   } else {
@@ -263,7 +243,6 @@ void compile_node(Model& model, const Node& node, const Scenario& scenario, cons
       model.movement_to_link.push_back(movements[m].to);
       model.movement_lane_group.push_back(group_index);
       model.movement_signal.push_back(signal);
-      model.movement_permitted.push_back(movements[m].permitted ? 1 : 0);
       model.movement_turn.push_back(movements[m].turn);
     }
     model.lane_group_movement_end.push_back(to_u32(model.movement_id.size()));

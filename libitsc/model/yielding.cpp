@@ -79,8 +79,11 @@ struct NodeView {
   }
 };
 
-// A permitted left (or U-turn) at a signal: opposing through and right flow, HCM's 4.5 s / 2.5 s.
+// A left (or U-turn) at a signal, for the time it shows a permitted green: opposing through and right
+// flow, HCM's 4.5 s / 2.5 s. None without the approach's bearing: a plan that permits it is refused
+// (`compile_plan`).
 Yield permitted_left(const NodeView& view, std::uint32_t m, double sneakers_per_cycle) {
+  if (!view.bearing(view.model.movement_from_link[m])) return {};
   const auto opposite = view.opposite(view.model.movement_from_link[m], view.model.movement_id[m]);
   if (!opposite) return {};  // nothing opposes it
   return {YieldRule::permitted_green, hcm::kPermittedLeftHeadways, view.through_and_right(*opposite), sneakers_per_cycle};
@@ -168,7 +171,7 @@ void compile_yielding(Model& model, const Scenario& scenario) {
       Yield y;
       if (!signal) {
         y = two_way_stop(view, m, major);
-      } else if (model.movement_permitted[m] != 0 && is_left(model.movement_turn[m])) {
+      } else if (is_left(model.movement_turn[m])) {
         y = permitted_left(view, m, scenario.simulation.sneakers_per_cycle);
       } else {
         const auto found = std::find_if(node.movements.begin(), node.movements.end(),
@@ -195,11 +198,29 @@ void compile_yielding(Model& model, const Scenario& scenario) {
   }
   // A conflicting stream that itself waits for gaps (a shared lane with a yielding movement) does not
   // discharge as a solid queue; two such opposing streams would otherwise block each other for good.
+  // A turn on red or at a stop always waits; a left at a signal only while it yields (at run time).
   model.conflict_can_block.assign(model.conflict_movement.size(), 1);
   for (std::size_t c = 0; c < model.conflict_movement.size(); ++c) {
     const auto group = model.movement_lane_group[model.conflict_movement[c]];
     for (auto m = model.lane_group_movement_begin[group]; m < model.lane_group_movement_end[group]; ++m) {
-      if (model.movement_yield[m] != YieldRule::none) model.conflict_can_block[c] = 0;
+      const YieldRule rule = model.movement_yield[m];
+      if (rule != YieldRule::none && rule != YieldRule::permitted_green) model.conflict_can_block[c] = 0;
+    }
+  }
+  model.lane_group_left_yield_begin.assign(model.lane_group_count() + 1, 0);
+  for (std::size_t k = 0; k < model.yield_movement.size(); ++k) {
+    const auto m = model.yield_movement[k];
+    if (model.movement_yield[m] == YieldRule::permitted_green) ++model.lane_group_left_yield_begin[model.movement_lane_group[m] + 1];
+  }
+  for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+    model.lane_group_left_yield_begin[g + 1] += model.lane_group_left_yield_begin[g];
+  }
+  model.lane_group_left_yield.assign(model.lane_group_left_yield_begin.back(), 0);
+  auto fill = model.lane_group_left_yield_begin;
+  for (std::size_t k = 0; k < model.yield_movement.size(); ++k) {
+    const auto m = model.yield_movement[k];
+    if (model.movement_yield[m] == YieldRule::permitted_green) {
+      model.lane_group_left_yield[fill[model.movement_lane_group[m]]++] = static_cast<std::uint32_t>(k);
     }
   }
 }

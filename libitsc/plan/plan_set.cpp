@@ -4,10 +4,13 @@
 #include "itsc/error.hpp"
 #include "itsc/plan.hpp"
 #include "itsc/ring_plan.hpp"
+#include "network/geometry.hpp"
 
 namespace itsc {
 
 namespace {
+
+[[noreturn]] void fail(const std::string& message) { throw Error(ErrorCode::invalid_input, message); }
 
 const Node& node_of(const Scenario& scenario, const Model& model, std::size_t signal) {
   const std::string& id = model.node_id[model.signalized_nodes[signal]];
@@ -36,8 +39,39 @@ std::vector<NodeSwitch> node_switches(const Scenario& scenario, const Model& mod
 }  // namespace
 
 SignalPlan compile_plan(const Scenario& scenario, const Model& model, std::size_t signal, const Timing& timing) {
-  return compile_signal_plan(resolve_timing(timing, node_of(scenario, model, signal), scenario.network),
-                             model.signal_layout[signal]);
+  const Node& node = node_of(scenario, model, signal);
+  const IntersectionLayout& layout = model.signal_layout[signal];
+  const RingPlan plan = ring_plan_of(timing);
+  if (plan.phases.empty()) fail("timing of node '" + node.id + "': the plan has no stage or phase");
+  const auto check = [&](const Service& service) {
+    for (const auto* ids : {&service.protected_movements, &service.permitted_movements}) {
+      for (const std::string& id : *ids) {
+        if (std::find(layout.movements.begin(), layout.movements.end(), id) == layout.movements.end()) {
+          fail("timing of node '" + node.id + "': the plan references unknown movement '" + id + "'");
+        }
+      }
+    }
+  };
+  for (const Phase& phase : plan.phases) check(phase.serves);
+  for (const Overlap& overlap : plan.overlaps) check(overlap.serves);
+  // A left it permits yields to the opposing flow, found from its approach's bearing (model/yielding.cpp).
+  const auto permitted_left_needs_bearing = [&](const Service& service) {
+    for (const std::string& id : service.permitted_movements) {
+      const auto m = model.find_movement(model.signalized_nodes[signal], id);
+      const TurnType turn = model.movement_turn[m];
+      if ((turn != TurnType::left && turn != TurnType::u_turn) || model.movement_yield[m] == YieldRule::permitted_green) {
+        continue;
+      }
+      const Link* link = scenario.network.find_link(model.link_id[model.movement_from_link[m]]);
+      if (link == nullptr || !detail::leg_bearing_deg(scenario.network, node, *link)) {
+        fail("node '" + node.id + "', movement '" + id + "': a yielding left turn needs the bearing of its approach "
+             "(a leg bearing_deg or node coordinates) to find the opposing approach");
+      }
+    }
+  };
+  for (const Phase& phase : plan.phases) permitted_left_needs_bearing(phase.serves);
+  for (const Overlap& overlap : plan.overlaps) permitted_left_needs_bearing(overlap.serves);
+  return compile_signal_plan(resolve_timing(timing, node, scenario.network), layout);
 }
 
 PlanSet compile_plans(const Scenario& scenario, const Model& model, std::size_t batch, const std::string& controller) {

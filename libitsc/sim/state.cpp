@@ -20,6 +20,7 @@ State make_state(const Model& model, std::size_t batch) {
   s.entry_waiting_veh.assign(model.entry_count() * b, 0.0);
   s.yield_flow_veh.assign(model.yield_movement.size() * b, -1.0);  // no flow is negative: computed at first use
   s.yield_gap_rate_veh_per_s.assign(model.yield_movement.size() * b, 0.0);
+  s.yield_permitted.assign(model.yield_movement.size() * b, 1);  // until a protected green says otherwise
   s.indication.assign(movements, Indication::red);
   s.command_indication.assign(movements, Indication::red);
   s.green_tenths.assign(movements, 0);
@@ -133,7 +134,7 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
                   bool one) noexcept {
   // Every per-member array of State and Metrics, and nothing else: a new field must be added here too.
   // (cell_scratch, a batch of one's scratch, is not copied: it holds nothing between passes.)
-  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 44 * sizeof(std::vector<double>) + sizeof(Metrics),
+  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 45 * sizeof(std::vector<double>) + sizeof(Metrics),
                 "State changed: copy its new per-member arrays in copy_members");
   static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 22 * sizeof(std::vector<double>),
                 "Metrics changed: copy its new per-member arrays in copy_members");
@@ -156,6 +157,7 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
     copy(member);
   }
   for (auto member : {&State::indication, &State::command_indication}) copy(member);
+  copy(&State::yield_permitted);
   for (auto member : {&State::green_tenths, &State::yellow_tenths, &State::green_elapsed_tenths,
                       &State::yellow_elapsed_tenths}) {
     copy(member);

@@ -1,5 +1,6 @@
 // Gap acceptance in the step: the discharge limit of yielding movements (HCM).
 #include <algorithm>
+#include <cstdint>
 
 #include "itsc/hcm.hpp"
 #include "sim/kernel/passes.hpp"
@@ -17,6 +18,25 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
   const double dt = model.dt_s;
   double* capacity = state.movement_capacity_veh.data();
   double* next = state.movement_send_veh.data();  // free until node_flows
+  std::uint8_t* permitted = state.yield_permitted.data();
+  // A left at a signal yields while its indication is a permitted green, and keeps the kind of its last
+  // green through yellow and red (its sneakers clear at the yellow after a permitted green only).
+  for (std::size_t k = 0; k < model.yield_movement.size(); ++k) {
+    const auto m = model.yield_movement[k];
+    if (model.movement_yield[m] != YieldRule::permitted_green) continue;
+    for (std::size_t b = members.begin; b < members.end; ++b) {
+      const Indication shown = state.indication[m * batch + b];
+      if (shown == Indication::permitted_green) permitted[k * batch + b] = 1;
+      if (shown == Indication::protected_green) permitted[k * batch + b] = 0;
+    }
+  }
+  // Whether a left of lane group g yields now (its stream then waits for gaps too).
+  const auto left_yields = [&](std::uint32_t g, std::size_t b) {
+    for (auto j = model.lane_group_left_yield_begin[g]; j < model.lane_group_left_yield_begin[g + 1]; ++j) {
+      if (permitted[model.lane_group_left_yield[j] * batch + b] != 0) return true;
+    }
+    return false;
+  };
   for (std::size_t k = 0; k < model.yield_movement.size(); ++k) {
     const auto m = model.yield_movement[k];
     const auto g = model.movement_lane_group[m];
@@ -28,6 +48,10 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
     const YieldRule rule = model.movement_yield[m];
     for (std::size_t b = members.begin; b < members.end; ++b) {
       const std::size_t i = m * batch + b;
+      if (rule == YieldRule::permitted_green && permitted[k * batch + b] == 0) {
+        next[i] = capacity[i];  // protected: saturation flow
+        continue;
+      }
       // Only a movement that may go in this step needs its gaps (a left on red, a right on green).
       const std::int32_t red = model.dt_tenths - state.green_tenths[i] - state.yellow_tenths[i];
       const bool on_red = state.indication[i] == Indication::red_turn_on_red && red > 0;
@@ -46,7 +70,8 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
         const double n = state.movement_veh[o];
         const bool saturated = capacity[o] > 0 && content > capacity[o] + kPresent;
         flow += model.conflict_weight[c] * (saturated ? n * capacity[o] / content : n);
-        queue = queue || (model.conflict_can_block[c] != 0 && saturated && n > kPresent);
+        queue = queue || (model.conflict_can_block[c] != 0 && saturated && n > kPresent &&
+                          !left_yields(model.movement_lane_group[other], b));
       }
       const std::size_t y = k * batch + b;
       if (flow != state.yield_flow_veh[y]) {
