@@ -184,6 +184,9 @@ class ActuatedController final : public Controller {
   ActuatedController(const Timing& timing, const IntersectionLayout& layout, std::size_t batch);
 
   [[nodiscard]] std::unique_ptr<Controller> clone() const override;
+  /// Copies every per-member column (ring timers, calls, gaps, pedestrian service, Max2 selection,
+  /// detector timers, barrier group, coordination). False too when `source` has other phases, rings,
+  /// movements, detectors or crosswalks.
   bool copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept override;
   [[nodiscard]] std::size_t movement_count() const noexcept override { return movement_count_; }
   [[nodiscard]] std::size_t batch_size() const noexcept override { return batch_; }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "control/member_copy.hpp"
 #include "itsc/controller.hpp"
 #include "itsc/error.hpp"
 #include "itsc/ring_plan.hpp"
@@ -516,5 +517,39 @@ void ActuatedController::step(Tenths start, Tenths length, const Observation& ob
 
 namespace itsc {
 std::unique_ptr<Controller> ActuatedController::clone() const { return std::make_unique<ActuatedController>(*this); }
-bool ActuatedController::copy_member(const Controller&, std::size_t, std::size_t) noexcept { return false; }
+
+bool ActuatedController::copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept {
+  const auto* other = dynamic_cast<const ActuatedController*>(&source);
+  if (other == nullptr || from >= other->batch_ || to >= batch_) return false;
+  // Built for the same intersection: the same phases in the same rings, movements, detectors and
+  // crosswalks (so every state column has the same rows).
+  if (other->number_ != number_ || other->sequence_ != sequence_ || other->movement_count_ != movement_count_ ||
+      other->calls_.size() != calls_.size() || other->crosswalk_phases_.size() != crosswalk_phases_.size()) {
+    return false;
+  }
+  const auto copy = [&](auto& column, const auto& source_column) {
+    detail::copy_member_column(column, batch_, to, source_column, other->batch_, from);
+  };
+  // [phase × batch]
+  copy(call_, other->call_);
+  copy(gap_, other->gap_);
+  copy(served_cycle_, other->served_cycle_);
+  copy(initial_veh_, other->initial_veh_);
+  copy(pedestrian_call_, other->pedestrian_call_);
+  // [ring × batch]
+  copy(position_, other->position_);
+  copy(interval_, other->interval_);
+  copy(elapsed_, other->elapsed_);
+  copy(max_elapsed_, other->max_elapsed_);
+  copy(min_now_, other->min_now_);
+  copy(walk_left_, other->walk_left_);
+  copy(clearance_left_, other->clearance_left_);
+  // [detector × batch]
+  copy(present_, other->present_);
+  copy(carry_, other->carry_);
+  // [batch]
+  copy(max2_selected_, other->max2_selected_);
+  copy(group_, other->group_);
+  return true;
+}
 }  // namespace itsc
