@@ -170,17 +170,17 @@ inline bool end_clearance(RingInterval& interval, Tenths& elapsed, Tenths yellow
 /// min green, extension while Σ (flow · passage + occupancy) ≥ 1 over a phase's extend detectors,
 /// gap-out, max-out (Max1, or Max2 when selected), recalls (none, min, max), phase skipping without a
 /// call, dual entry, volume-density (added initial, gap reduction), pedestrian calls (walk + pedestrian
-/// clearance), yellow and red clearance; rings run concurrently and cross barriers together. With
-/// coordinated phases in the plan it runs
-/// coordinated-actuated: force-offs (fixed or floating) from the splits hold the cycle and offset.
+/// clearance), yellow and red clearance; rings run concurrently and cross barriers together. Movements
+/// in the layout's `turn_on_red` show `red_turn_on_red` while red, as under fixed time. With
+/// coordinated phases in the plan it runs coordinated-actuated: force-offs (fixed or floating) from the splits hold the cycle and offset.
 /// State is [phase × batch]; each member reads its own detector columns. Time in tenths; every step is
 /// advanced a tenth at a time, so 0.1 s and 1 s steps take the same decisions for the same input.
 class ActuatedController final : public Controller {
  public:
   /// `timing` resolved (`resolve_timing`; a stage plan is the one-ring case), the same for every
   /// member. Throws `itsc::Error` (invalid_input) for plans with overlaps, a phase without yellow or
-  /// red clearance, a movement, crosswalk or detector phase not in the layout / plan, a coordinated plan
-  /// without a cycle, or batch == 0.
+  /// red clearance, a movement (served or turning on red), crosswalk or detector phase not in the layout /
+  /// plan, a coordinated plan without a cycle, or batch == 0.
   ActuatedController(const Timing& timing, const IntersectionLayout& layout, std::size_t batch);
 
   [[nodiscard]] std::unique_ptr<Controller> clone() const override;
@@ -257,6 +257,7 @@ class ActuatedController final : public Controller {
   std::size_t groups_ = 1;
   // Movements: [movement] → (phase, protected) pairs
   std::vector<std::vector<std::pair<std::size_t, bool>>> served_by_;
+  std::vector<std::uint8_t> turn_on_red_;  // [movement] shows red_turn_on_red instead of red
   // Detectors: [detector] → phase indices
   std::vector<std::vector<std::size_t>> calls_, extends_;
   std::vector<Tenths> delay_, extend_;  // [detector] call delay, carry-over

@@ -92,6 +92,9 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     for (const auto& id : serves.protected_movements) served_by_[movement_index(id)].emplace_back(p, true);
     for (const auto& id : serves.permitted_movements) served_by_[movement_index(id)].emplace_back(p, false);
   }
+  // A movement that may turn on red shows red_turn_on_red while red (as the fixed-time tables do).
+  turn_on_red_.assign(movement_count_, 0);
+  for (const auto& id : layout.turn_on_red) turn_on_red_[movement_index(id)] = 1;
   crosswalk_phases_.resize(layout.crosswalks.size());
   for (std::size_t p = 0; p < number_.size(); ++p) {
     for (const auto& id : plan.phases[p].serves.crosswalks) {
@@ -509,7 +512,10 @@ void ActuatedController::step(Tenths start, Tenths length, const Observation& ob
       }
       tick(b, observation, start + t + 1);  // timers count at the end of the tenth
     }
-    for (std::size_t m = 0; m < movement_count_; ++m) command.indication[m * batch + b] = shown(m, b);
+    for (std::size_t m = 0; m < movement_count_; ++m) {
+      const Indication here = shown(m, b);
+      command.indication[m * batch + b] = here == Indication::red && turn_on_red_[m] != 0 ? Indication::red_turn_on_red : here;
+    }
   }
 }
 

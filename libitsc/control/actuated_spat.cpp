@@ -84,6 +84,7 @@ bool ActuatedController::spat(Tenths now, std::size_t b, std::span<MovementSpat>
     if (!is_green(out.indication) && out.indication != Indication::yellow) {
       out.end = SpatEnd{};
       out.end.min_end = earliest_green == kUnknownEnd ? now + 1 : earliest_green;
+      if (turn_on_red_[m] != 0) out.indication = Indication::red_turn_on_red;
     }
     movements[m] = out;
   }

@@ -706,3 +706,52 @@ TEST_CASE("actuated: copy_member refuses another kind, another intersection and 
   Timing no_walk = plan();
   CHECK_FALSE(target.copy_member(ActuatedController(no_walk, no_crosswalk, 2), 0, 0));
 }
+
+TEST_CASE("actuated: a movement that may turn on red shows red_turn_on_red while red, as under fixed time") {
+  IntersectionLayout l = layout();
+  l.turn_on_red = {"C"};
+  for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
+    CAPTURE(dt);
+    ActuatedController controller(plan(), l, 1);
+    std::vector<double> calls(3);
+    std::vector<Indication> indication(3);
+    std::vector<std::int32_t> green(3), yellow(3);
+    std::vector<MovementSpat> spat(3);
+    int on_red = 0, c_green = 0, plain_red = 0, others_on_red = 0, spat_differs = 0;
+    for (Tenths t = 0; t < 1200; t += dt) {
+      // A until 8 s, C in bursts: C is served and red in turn.
+      calls = {t < 80 || (t >= 400 && t < 500) ? 1.0 : 0.0, 0.0, t % 300 < 150 ? 1.0 : 0.0};
+      Observation observation;
+      observation.detector_call = calls;
+      observation.detector_occupancy = calls;
+      controller.step(t, dt, observation, SignalCommand{1, indication, green, yellow});
+      REQUIRE(controller.spat(t + dt, 0, spat, {}));
+      if (indication[2] == Indication::red_turn_on_red) ++on_red;
+      if (is_green(indication[2])) ++c_green;
+      if (indication[2] == Indication::red) ++plain_red;
+      for (std::size_t m = 0; m < 2; ++m) {
+        if (indication[m] == Indication::red_turn_on_red) ++others_on_red;
+      }
+      for (std::size_t m = 0; m < 3; ++m) {
+        if (spat[m].indication != indication[m]) ++spat_differs;
+      }
+    }
+    CHECK(on_red > 0);
+    CHECK(c_green > 0);
+    CHECK(plain_red == 0);
+    CHECK(others_on_red == 0);
+    CHECK(spat_differs == 0);
+  }
+  // The fixed-time table of the same intersection shows the same value for C's red.
+  Timing fixed = plan();
+  fixed.controller = "fixed";
+  const std::vector<Timing> one{fixed};
+  const auto fixed_time = make_controller(one, l);
+  std::vector<MovementSpat> spat(3);
+  REQUIRE(fixed_time->spat(0, 0, spat, {}));
+  CHECK(spat[2].indication == Indication::red_turn_on_red);
+  // A movement that is not at the intersection is refused.
+  l.turn_on_red = {"X"};
+  CHECK_THROWS_WITH_AS(ActuatedController(plan(), l, 1), "actuated controller: movement 'X' is not at the intersection",
+                       Error);
+}
