@@ -40,7 +40,8 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     const Tenths yellow = to_tenths(*phase.yellow_s);
     const Tenths red = to_tenths(*phase.red_clearance_s);
     const Tenths max1 = phase.max1_s ? to_tenths(*phase.max1_s) : std::max<Tenths>(1, to_tenths(phase.split_s) - yellow - red);
-    const Tenths min_green = phase.min_green_s ? to_tenths(*phase.min_green_s) : std::min<Tenths>(50, max1);
+    const Tenths min_green =
+        phase.min_green_s ? to_tenths(*phase.min_green_s) : std::min(to_tenths(kDefaultMinGreenS), max1);
     number_.push_back(phase.number);
     min_green_.push_back(std::max<Tenths>(1, min_green));
     max1_.push_back(std::max(max1, min_green_.back()));
