@@ -755,3 +755,28 @@ TEST_CASE("actuated: a movement that may turn on red shows red_turn_on_red while
   CHECK_THROWS_WITH_AS(ActuatedController(plan(), l, 1), "actuated controller: movement 'X' is not at the intersection",
                        Error);
 }
+
+TEST_CASE("actuated: a copy (copy construction or clone) has its own state, taken at the copy") {
+  const IntersectionLayout l = rich_layout();
+  ActuatedController original(rich_plan(), l, 2);
+  const std::vector<std::size_t> runs{1, 2};
+  Tenths t = 0;
+  for (; t < 777; ++t) (void)step_runs(original, l, t, 1, runs);
+  ActuatedController copy(original);
+  const std::unique_ptr<Controller> cloned = original.clone();
+  CHECK(std::vector<int>(copy.phase_numbers().begin(), copy.phase_numbers().end()) == std::vector<int>{2, 4, 6});
+  CHECK(copy.batch_size() == 2);
+  CHECK(copy.movement_count() == 3);
+  // The original runs on first; the copies then see the same input and show the same, step for step.
+  std::vector<Shown> shown;
+  for (Tenths u = t; u < t + 900; u += 10) shown.push_back(step_runs(original, l, u, 10, runs));
+  for (Controller* c : {static_cast<Controller*>(&copy), cloned.get()}) {
+    int differing = 0;
+    std::size_t k = 0;
+    for (Tenths u = t; u < t + 900; u += 10, ++k) {
+      const Shown again = step_runs(*c, l, u, 10, runs);
+      for (std::size_t b = 0; b < 2; ++b) differing += same_member(shown[k], b, again, b) ? 0 : 1;
+    }
+    CHECK(differing == 0);
+  }
+}
