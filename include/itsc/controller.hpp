@@ -198,23 +198,30 @@ inline bool end_clearance(RingInterval& interval, Tenths& elapsed, Tenths yellow
 /// min green, extension while Σ (flow · passage + occupancy) ≥ 1 over a phase's extend detectors,
 /// gap-out, max-out (Max1, or Max2 when selected), recalls (none, min, max), phase skipping without a
 /// call, dual entry, volume-density (added initial, gap reduction), pedestrian calls (walk + pedestrian
-/// clearance), yellow and red clearance; rings run concurrently and cross barriers together. With
-/// coordinated phases in the plan it runs
-/// coordinated-actuated: force-offs (fixed or floating) from the splits hold the cycle and offset.
+/// clearance), yellow and red clearance; rings run concurrently and cross barriers together. Movements
+/// in the layout's `turn_on_red` show `red_turn_on_red` while red, as under fixed time. With
+/// coordinated phases in the plan it runs coordinated-actuated: force-offs (fixed or floating) from
+/// the splits hold the cycle and offset.
 /// State is [phase × batch]; each member reads its own detector columns. Time in tenths; every step is
 /// advanced a tenth at a time, so 0.1 s and 1 s steps take the same decisions for the same input.
 class ActuatedController final : public Controller {
  public:
   /// `timing` resolved (`resolve_timing`; a stage plan is the one-ring case), the same for every
   /// member. Throws `itsc::Error` (invalid_input) for plans with overlaps, a phase without yellow or
-  /// red clearance, a movement, crosswalk or detector phase not in the layout / plan, a coordinated plan
-  /// without a cycle, or batch == 0.
+  /// red clearance, a movement (served or turning on red), crosswalk or detector phase not in the layout /
+  /// plan, a coordinated plan without a cycle, or batch == 0.
   ActuatedController(const Timing& timing, const IntersectionLayout& layout, std::size_t batch);
+  /// A copy of the plan and of every member's state (`clone`).
+  ActuatedController(const ActuatedController& other);
+  ~ActuatedController() override;
 
   [[nodiscard]] std::unique_ptr<Controller> clone() const override;
+  /// Copies every per-member column (ring timers, calls, gaps, pedestrian service, Max2 selection,
+  /// detector timers, barrier group, coordination). False too when `source` has other phases, rings,
+  /// movements, detectors or crosswalks.
   bool copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept override;
-  [[nodiscard]] std::size_t movement_count() const noexcept override { return movement_count_; }
-  [[nodiscard]] std::size_t batch_size() const noexcept override { return batch_; }
+  [[nodiscard]] std::size_t movement_count() const noexcept override;
+  [[nodiscard]] std::size_t batch_size() const noexcept override;
   [[nodiscard]] bool uses_observation() const noexcept override { return true; }
   void step(Tenths start, Tenths length, const Observation& observation,
             const SignalCommand& command) noexcept override;
@@ -225,7 +232,7 @@ class ActuatedController final : public Controller {
                           std::span<CrosswalkSpat> crosswalks) const noexcept override;
 
   /// Phase numbers in the controller's phase order.
-  [[nodiscard]] std::span<const int> phase_numbers() const noexcept { return number_; }
+  [[nodiscard]] std::span<const int> phase_numbers() const noexcept;
   /// True while phase `number` shows green for member b (false for an unknown number).
   [[nodiscard]] bool phase_green(int number, std::size_t b) const noexcept;
   /// The longest passage time of the actuated phases serving `movement`: phases that detectors extend,
@@ -238,72 +245,10 @@ class ActuatedController final : public Controller {
   using Interval = RingInterval;
 
  private:
-  void find_extensions(std::size_t b, Tenths length, const Observation& observation) noexcept;
-  void count_initial(std::size_t b, const Observation& observation) noexcept;
-  [[nodiscard]] Tenths maximum(std::size_t p, std::size_t b) const noexcept;
-  [[nodiscard]] Tenths passage_now(std::size_t p, Tenths conflict_green) const noexcept;
-  [[nodiscard]] SpatEnd green_end(std::size_t p, std::size_t i, std::size_t b, Tenths now) const noexcept;
-  void tick(std::size_t b, const Observation& observation, Tenths now) noexcept;
-  void coordinate(const Timing& timing, const RingPlan& plan);
-  [[nodiscard]] Tenths since_yield(Tenths now) const noexcept;
-  [[nodiscard]] Tenths cycle_number(Tenths now) const noexcept;
-  [[nodiscard]] bool may_start(std::size_t p, std::size_t b, Tenths now) const noexcept;
-  [[nodiscard]] bool servable_call(std::size_t b, Tenths now) const noexcept;
-  [[nodiscard]] bool any_call_except_green(std::size_t b) const noexcept;
-  [[nodiscard]] bool ends_at_barrier(std::size_t r, std::size_t b) const noexcept;
-  void find_ready(std::size_t b, bool conflicting) noexcept;
-  void cross_barrier(std::size_t b, Tenths now) noexcept;
-  void start_green(std::size_t r, std::size_t b, std::size_t position) noexcept;
-
-  std::size_t batch_ = 1;
-  std::size_t movement_count_ = 0;
-  // Phases [phase]
-  std::vector<int> number_;
-  std::vector<Tenths> min_green_, max1_, max2_, passage_, yellow_, red_;
-  std::vector<Tenths> minimum_gap_, reduce_after_, reduce_over_;  // volume-density gap reduction
-  std::vector<double> added_initial_s_;                            // volume-density: per vehicle
-  std::vector<std::uint8_t> dual_entry_;
-  std::vector<std::uint8_t> rest_in_walk_;
-  std::vector<std::uint8_t> simultaneous_gap_;
-  std::vector<Tenths> walk_, pedestrian_clearance_;
-  std::vector<std::vector<std::size_t>> crosswalk_phases_;  // [crosswalk] phases serving it
-  std::vector<std::size_t> ring_of_;
-  // Coordination (cycle_ == 0: free): times in tenths, force-offs counted from the yield point
-  std::vector<std::uint8_t> coordinated_phase_;
-  std::vector<Tenths> force_off_, split_green_;
-  Tenths cycle_ = 0, yield_ = 0, coordinated_window_ = 0;
-  Tenths now_ = 0;                     // time of the tick being run (start_green reads it)
-  std::vector<Tenths> served_cycle_;   // [phase × batch] cycle of its last green (coordinated)
-  bool floating_ = false;
-  std::vector<Recall> recall_;
-  std::vector<std::size_t> group_of_;  // barrier group of each phase
-  // Rings: sequence[r] = phase indices in order over all barrier groups
-  std::vector<std::vector<std::size_t>> sequence_;
-  std::size_t groups_ = 1;
-  // Movements: [movement] → (phase, protected) pairs
-  std::vector<std::vector<std::pair<std::size_t, bool>>> served_by_;
-  // Detectors: [detector] → phase indices
-  std::vector<std::vector<std::size_t>> calls_, extends_;
-  std::vector<Tenths> delay_, extend_;  // [detector] call delay, carry-over
-  // State [phase × batch]
-  std::vector<std::uint8_t> extended_;  // [phase] scratch: extended in this step
-  std::vector<std::uint8_t> ready_;     // [ring] scratch: ready to cross the barrier in this tenth
-  std::vector<double> extension_;       // [phase] scratch: Σ (flow · P + occupancy) of its extend detectors
-  std::vector<std::uint8_t> call_;
-  std::vector<Tenths> gap_;  // tenths since an extend detector last called, while green
-  // State [ring × batch]
-  std::vector<std::size_t> position_;  // index into sequence_[r]
-  std::vector<Interval> interval_;
-  std::vector<Tenths> elapsed_;      // in the current interval
-  std::vector<Tenths> max_elapsed_;  // green under a conflicting call (the Max timer)
-  std::vector<Tenths> min_now_;      // min green of the current green (with the added initial)
-  // State [phase × batch] and [batch]
-  std::vector<double> initial_veh_;  // vehicles counted while not green (added initial)
-  std::vector<std::uint8_t> pedestrian_call_;  // [phase × batch] a pedestrian waits for its walk
-  std::vector<Tenths> walk_left_, clearance_left_;  // [ring × batch] pedestrian service of the green
-  std::vector<std::uint8_t> max2_selected_;
-  std::vector<Tenths> present_, carry_;  // [detector × batch] tenths present in a row; carry-over left
-  std::vector<std::size_t> group_;   // [batch] current barrier group
+  // The plan and the state of every member (libitsc/control/actuated_state.hpp): step() only reads
+  // and writes it, it never allocates.
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 /// Builds the controller that `timing.controller` names (`kControllerNames`; max-pressure.hpp for the

@@ -33,6 +33,9 @@ class MaxPressureController final : public Controller {
                         MaxPressureMode mode);
 
   [[nodiscard]] std::unique_ptr<Controller> clone() const override;
+  /// Copies the member's rings (phase, interval, elapsed), its decision state and (cycle mode) its
+  /// chosen splits. False too when `source` runs the other mode or has other phases, rings, candidates
+  /// or movements.
   bool copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept override;
   [[nodiscard]] std::size_t movement_count() const noexcept override { return movement_count_; }
   [[nodiscard]] std::size_t batch_size() const noexcept override { return batch_; }

@@ -46,6 +46,13 @@ enum class Recall { none, min, max, pedestrian, soft };
 /// Force-off modes of a coordination pattern.
 enum class ForceOff { fixed, floating };
 
+/// The minimum green (s) of a phase or stage that gives no `min_green_s`, wherever one is needed: the
+/// actuated controller (capped by Max1), max-pressure (`MaxPressureSettings::min_green_s`) and the
+/// transition cycles between patterns, which never shorten a green below it. 5 s is the default minimum
+/// green common to NEMA controllers and MUTCD-based timing practice; no real controller times a vehicle
+/// green shorter than its minimum.
+inline constexpr double kDefaultMinGreenS = 5.0;
+
 /// A NEMA phase (1–16) with its NTCIP 1202 parameters. Optional values take documented defaults.
 struct Phase {
   int number = 0;
@@ -100,7 +107,7 @@ enum class PressureNormalization {
 struct MaxPressureSettings {
   double decision_interval_s = 5;  ///< acyclic: pressures are compared this often after min green
   PressureNormalization normalization = PressureNormalization::none;
-  double min_green_s = 5;               ///< for phases (stages) that give no `min_green_s`
+  double min_green_s = kDefaultMinGreenS;  ///< for phases (stages) that give no `min_green_s`
   std::optional<double> max_green_s;    ///< cycle-based: for phases that give no `max1_s`; none: no cap
   friend bool operator==(const MaxPressureSettings&, const MaxPressureSettings&) = default;
 };

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <string>
 
+#include "control/actuated_state.hpp"
+#include "control/member_copy.hpp"
 #include "itsc/controller.hpp"
 #include "itsc/error.hpp"
 #include "itsc/ring_plan.hpp"
@@ -18,7 +20,7 @@ namespace {
 
 }  // namespace
 
-ActuatedController::ActuatedController(const Timing& timing, const IntersectionLayout& layout, std::size_t batch)
+ActuatedController::State::State(const Timing& timing, const IntersectionLayout& layout, std::size_t batch)
     : batch_(batch), movement_count_(layout.movements.size()) {
   if (batch_ == 0) reject("batch of 0");
   const RingPlan plan = ring_plan_of(timing);
@@ -39,7 +41,8 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     const Tenths yellow = to_tenths(*phase.yellow_s);
     const Tenths red = to_tenths(*phase.red_clearance_s);
     const Tenths max1 = phase.max1_s ? to_tenths(*phase.max1_s) : std::max<Tenths>(1, to_tenths(phase.split_s) - yellow - red);
-    const Tenths min_green = phase.min_green_s ? to_tenths(*phase.min_green_s) : std::min<Tenths>(50, max1);
+    const Tenths min_green =
+        phase.min_green_s ? to_tenths(*phase.min_green_s) : std::min(to_tenths(kDefaultMinGreenS), max1);
     number_.push_back(phase.number);
     min_green_.push_back(std::max<Tenths>(1, min_green));
     max1_.push_back(std::max(max1, min_green_.back()));
@@ -91,6 +94,9 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
     for (const auto& id : serves.protected_movements) served_by_[movement_index(id)].emplace_back(p, true);
     for (const auto& id : serves.permitted_movements) served_by_[movement_index(id)].emplace_back(p, false);
   }
+  // A movement that may turn on red shows red_turn_on_red while red (as the fixed-time tables do).
+  turn_on_red_.assign(movement_count_, 0);
+  for (const auto& id : layout.turn_on_red) turn_on_red_[movement_index(id)] = 1;
   crosswalk_phases_.resize(layout.crosswalks.size());
   for (std::size_t p = 0; p < number_.size(); ++p) {
     for (const auto& id : plan.phases[p].serves.crosswalks) {
@@ -145,7 +151,7 @@ ActuatedController::ActuatedController(const Timing& timing, const IntersectionL
   }
 }
 
-void ActuatedController::coordinate(const Timing& timing, const RingPlan& plan) {
+void ActuatedController::State::coordinate(const Timing& timing, const RingPlan& plan) {
   // Coordinated-actuated when the plan names coordinated phases: the splits give each phase its
   // force-off in the cycle, counted from the reference's yield point (docs/signals.md).
   coordinated_phase_.assign(number_.size(), 0);
@@ -176,30 +182,30 @@ void ActuatedController::coordinate(const Timing& timing, const RingPlan& plan) 
   floating_ = plan.force_off == ForceOff::floating;
 }
 
-Tenths ActuatedController::since_yield(Tenths now) const noexcept {
+Tenths ActuatedController::State::since_yield(Tenths now) const noexcept {
   return ((now - yield_) % cycle_ + cycle_) % cycle_;
 }
 
-Tenths ActuatedController::cycle_number(Tenths now) const noexcept {
+Tenths ActuatedController::State::cycle_number(Tenths now) const noexcept {
   const Tenths shifted = now - yield_;
   return shifted >= 0 ? shifted / cycle_ : -((-shifted + cycle_ - 1) / cycle_);
 }
 
-bool ActuatedController::may_start(std::size_t p, std::size_t b, Tenths now) const noexcept {
+bool ActuatedController::State::may_start(std::size_t p, std::size_t b, Tenths now) const noexcept {
   // Permissive: a non-coordinated phase starts once a cycle (counted from the yield point), and only
   // if its min green fits before its force-off.
   if (cycle_ == 0 || coordinated_phase_[p] != 0) return true;
   return served_cycle_[p * batch_ + b] != cycle_number(now) && since_yield(now) + min_green_[p] <= force_off_[p];
 }
 
-bool ActuatedController::servable_call(std::size_t b, Tenths now) const noexcept {
+bool ActuatedController::State::servable_call(std::size_t b, Tenths now) const noexcept {
   for (std::size_t p = 0; p < number_.size(); ++p) {
     if (call_[p * batch_ + b] != 0 && coordinated_phase_[p] == 0 && may_start(p, b, now)) return true;
   }
   return false;
 }
 
-bool ActuatedController::phase_green(int number, std::size_t b) const noexcept {
+bool ActuatedController::State::phase_green(int number, std::size_t b) const noexcept {
   for (std::size_t r = 0; r < sequence_.size(); ++r) {
     const std::size_t i = r * batch_ + b;
     if (interval_[i] == Interval::green && number_[sequence_[r][position_[i]]] == number) return true;
@@ -207,7 +213,7 @@ bool ActuatedController::phase_green(int number, std::size_t b) const noexcept {
   return false;
 }
 
-void ActuatedController::start_green(std::size_t r, std::size_t b, std::size_t position) noexcept {
+void ActuatedController::State::start_green(std::size_t r, std::size_t b, std::size_t position) noexcept {
   const std::size_t i = r * batch_ + b;
   position_[i] = position;
   interval_[i] = Interval::green;
@@ -230,11 +236,11 @@ void ActuatedController::start_green(std::size_t r, std::size_t b, std::size_t p
   initial_veh_[p * batch_ + b] = 0.0;
 }
 
-Tenths ActuatedController::maximum(std::size_t p, std::size_t b) const noexcept {
+Tenths ActuatedController::State::maximum(std::size_t p, std::size_t b) const noexcept {
   return max2_selected_[b] != 0 ? max2_[p] : max1_[p];
 }
 
-Tenths ActuatedController::passage_now(std::size_t p, Tenths conflict_green) const noexcept {
+Tenths ActuatedController::State::passage_now(std::size_t p, Tenths conflict_green) const noexcept {
   // Gap reduction: from the passage time down to the minimum gap, linearly over the time to reduce,
   // after the time before reduction (both counted while a conflicting call waits).
   if (minimum_gap_[p] >= passage_[p] || conflict_green <= reduce_after_[p]) return passage_[p];
@@ -244,11 +250,11 @@ Tenths ActuatedController::passage_now(std::size_t p, Tenths conflict_green) con
   return passage_[p] - static_cast<Tenths>(static_cast<std::int64_t>(drop) * into / reduce_over_[p]);
 }
 
-void ActuatedController::select_max2(std::size_t b, bool selected) noexcept {
+void ActuatedController::State::select_max2(std::size_t b, bool selected) noexcept {
   if (b < batch_) max2_selected_[b] = selected ? 1 : 0;
 }
 
-bool ActuatedController::any_call_except_green(std::size_t b) const noexcept {
+bool ActuatedController::State::any_call_except_green(std::size_t b) const noexcept {
   // Calls of green phases are cleared each tick, so any call left is a conflicting one.
   for (std::size_t p = 0; p < number_.size(); ++p) {
     if (call_[p * batch_ + b] != 0) return true;
@@ -256,7 +262,7 @@ bool ActuatedController::any_call_except_green(std::size_t b) const noexcept {
   return false;
 }
 
-bool ActuatedController::ends_at_barrier(std::size_t r, std::size_t b) const noexcept {
+bool ActuatedController::State::ends_at_barrier(std::size_t r, std::size_t b) const noexcept {
   // No later phase of the ring in the current barrier group has a call: the ring goes to the barrier.
   for (std::size_t pos = position_[r * batch_ + b] + 1; pos < sequence_[r].size(); ++pos) {
     const std::size_t q = sequence_[r][pos];
@@ -265,7 +271,7 @@ bool ActuatedController::ends_at_barrier(std::size_t r, std::size_t b) const noe
   return true;
 }
 
-void ActuatedController::find_ready(std::size_t b, bool conflicting) noexcept {
+void ActuatedController::State::find_ready(std::size_t b, bool conflicting) noexcept {
   // Simultaneous gap-out: a ring is ready to cross when it waits at the barrier, clears its last phase
   // before it, or times a last phase that is gapped out or maxed out (and past min green and its
   // pedestrian service) in this tenth, counted as the green case of `tick` will count it.
@@ -284,7 +290,7 @@ void ActuatedController::find_ready(std::size_t b, bool conflicting) noexcept {
   }
 }
 
-void ActuatedController::cross_barrier(std::size_t b, Tenths now) noexcept {
+void ActuatedController::State::cross_barrier(std::size_t b, Tenths now) noexcept {
   // The next barrier group (cyclically, the current one last) with a call; each ring starts at its
   // first called phase there. Without any call the rings rest in red.
   for (std::size_t k = 1; k <= groups_; ++k) {
@@ -318,7 +324,7 @@ void ActuatedController::cross_barrier(std::size_t b, Tenths now) noexcept {
   }
 }
 
-void ActuatedController::find_extensions(std::size_t b, Tenths length, const Observation& observation) noexcept {
+void ActuatedController::State::find_extensions(std::size_t b, Tenths length, const Observation& observation) noexcept {
   // A phase is extended while its extend detectors together see actuations closer than its passage
   // time: Σ (flow · P + occupancy) ≥ 1 (docs/signals.md, "Extension and gap-out").
   std::fill(extension_.begin(), extension_.end(), 0.0);
@@ -339,7 +345,7 @@ void ActuatedController::find_extensions(std::size_t b, Tenths length, const Obs
   for (std::size_t p = 0; p < number_.size(); ++p) extended_[p] = extension_[p] >= 1.0 ? 1 : 0;
 }
 
-void ActuatedController::count_initial(std::size_t b, const Observation& observation) noexcept {
+void ActuatedController::State::count_initial(std::size_t b, const Observation& observation) noexcept {
   // Vehicles on a phase's calling detectors while it is not green (for the added initial).
   for (std::size_t d = 0; d < calls_.size(); ++d) {
     const std::size_t at = d * batch_ + b;
@@ -350,7 +356,7 @@ void ActuatedController::count_initial(std::size_t b, const Observation& observa
   }
 }
 
-void ActuatedController::tick(std::size_t b, const Observation& observation, Tenths now) noexcept {
+void ActuatedController::State::tick(std::size_t b, const Observation& observation, Tenths now) noexcept {
   now_ = now;
   const std::size_t phases = number_.size();
   const std::size_t rings = sequence_.size();
@@ -448,7 +454,7 @@ void ActuatedController::tick(std::size_t b, const Observation& observation, Ten
   if (all_idle) cross_barrier(b, now);
 }
 
-std::optional<double> ActuatedController::unit_extension_s(std::size_t movement) const noexcept {
+std::optional<double> ActuatedController::State::unit_extension_s(std::size_t movement) const noexcept {
   if (movement >= served_by_.size()) return std::nullopt;
   std::optional<double> longest;
   for (const auto& served : served_by_[movement]) {
@@ -463,7 +469,7 @@ std::optional<double> ActuatedController::unit_extension_s(std::size_t movement)
   return longest;
 }
 
-void ActuatedController::step(Tenths start, Tenths length, const Observation& observation,
+void ActuatedController::State::step(Tenths start, Tenths length, const Observation& observation,
                               const SignalCommand& command) noexcept {
   const std::size_t batch = batch_;
   const std::size_t rings = sequence_.size();
@@ -508,13 +514,86 @@ void ActuatedController::step(Tenths start, Tenths length, const Observation& ob
       }
       tick(b, observation, start + t + 1);  // timers count at the end of the tenth
     }
-    for (std::size_t m = 0; m < movement_count_; ++m) command.indication[m * batch + b] = shown(m, b);
+    for (std::size_t m = 0; m < movement_count_; ++m) {
+      const Indication here = shown(m, b);
+      command.indication[m * batch + b] = here == Indication::red && turn_on_red_[m] != 0 ? Indication::red_turn_on_red : here;
+    }
   }
 }
 
-}  // namespace itsc
+bool ActuatedController::State::copy_member(const State& other, std::size_t from, std::size_t to) noexcept {
+  if (from >= other.batch_ || to >= batch_) return false;
+  // Built for the same intersection: the same phases in the same rings, movements, detectors and
+  // crosswalks (so every state column has the same rows).
+  if (other.number_ != number_ || other.sequence_ != sequence_ || other.movement_count_ != movement_count_ ||
+      other.calls_.size() != calls_.size() || other.crosswalk_phases_.size() != crosswalk_phases_.size()) {
+    return false;
+  }
+  const auto copy = [&](auto& column, const auto& source_column) {
+    detail::copy_member_column(column, batch_, to, source_column, other.batch_, from);
+  };
+  // [phase × batch]
+  copy(call_, other.call_);
+  copy(gap_, other.gap_);
+  copy(served_cycle_, other.served_cycle_);
+  copy(initial_veh_, other.initial_veh_);
+  copy(pedestrian_call_, other.pedestrian_call_);
+  // [ring × batch]
+  copy(position_, other.position_);
+  copy(interval_, other.interval_);
+  copy(elapsed_, other.elapsed_);
+  copy(max_elapsed_, other.max_elapsed_);
+  copy(min_now_, other.min_now_);
+  copy(walk_left_, other.walk_left_);
+  copy(clearance_left_, other.clearance_left_);
+  // [detector × batch]
+  copy(present_, other.present_);
+  copy(carry_, other.carry_);
+  // [batch]
+  copy(max2_selected_, other.max2_selected_);
+  copy(group_, other.group_);
+  return true;
+}
 
-namespace itsc {
+// The controller: its state behind a pointer (one allocation at construction and at each copy).
+
+ActuatedController::ActuatedController(const Timing& timing, const IntersectionLayout& layout, std::size_t batch)
+    : state_(std::make_unique<State>(timing, layout, batch)) {}
+
+ActuatedController::ActuatedController(const ActuatedController& other)
+    : Controller(other), state_(std::make_unique<State>(*other.state_)) {}
+
+ActuatedController::~ActuatedController() = default;
+
 std::unique_ptr<Controller> ActuatedController::clone() const { return std::make_unique<ActuatedController>(*this); }
-bool ActuatedController::copy_member(const Controller&, std::size_t, std::size_t) noexcept { return false; }
+
+bool ActuatedController::copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept {
+  const auto* other = dynamic_cast<const ActuatedController*>(&source);
+  return other != nullptr && state_->copy_member(*other->state_, from, to);
+}
+
+std::size_t ActuatedController::movement_count() const noexcept { return state_->movement_count_; }
+
+std::size_t ActuatedController::batch_size() const noexcept { return state_->batch_; }
+
+void ActuatedController::step(Tenths start, Tenths length, const Observation& observation,
+                              const SignalCommand& command) noexcept {
+  state_->step(start, length, observation, command);
+}
+
+bool ActuatedController::spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
+                              std::span<CrosswalkSpat> crosswalks) const noexcept {
+  return state_->spat(now, b, movements, crosswalks);
+}
+
+std::span<const int> ActuatedController::phase_numbers() const noexcept { return state_->number_; }
+
+bool ActuatedController::phase_green(int number, std::size_t b) const noexcept { return state_->phase_green(number, b); }
+
+std::optional<double> ActuatedController::unit_extension_s(std::size_t movement) const noexcept {
+  return state_->unit_extension_s(movement);
+}
+
+void ActuatedController::select_max2(std::size_t b, bool selected) noexcept { state_->select_max2(b, selected); }
+
 }  // namespace itsc

@@ -2,11 +2,12 @@
 // timers (docs/signals.md, "SPaT").
 #include <algorithm>
 
+#include "control/actuated_state.hpp"
 #include "itsc/controller.hpp"
 
 namespace itsc {
 
-SpatEnd ActuatedController::green_end(std::size_t p, std::size_t i, std::size_t b, Tenths now) const noexcept {
+SpatEnd ActuatedController::State::green_end(std::size_t p, std::size_t i, std::size_t b, Tenths now) const noexcept {
   // A green ends at the end of a tenth: k more tenths end it at now + k (k ≥ 1).
   const Tenths gap = gap_[p * batch_ + b];
   Tenths min_left = std::max<Tenths>({1, min_now_[i] - elapsed_[i], minimum_gap_[p] - gap});
@@ -39,7 +40,7 @@ SpatEnd ActuatedController::green_end(std::size_t p, std::size_t i, std::size_t 
   return end;
 }
 
-bool ActuatedController::spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
+bool ActuatedController::State::spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
                               std::span<CrosswalkSpat> crosswalks) const noexcept {
   if (b >= batch_) return false;
   const auto rank = [](Indication x) { return is_green(x) ? (x == Indication::protected_green ? 4 : 3) : (x == Indication::yellow ? 2 : 0); };
@@ -84,6 +85,7 @@ bool ActuatedController::spat(Tenths now, std::size_t b, std::span<MovementSpat>
     if (!is_green(out.indication) && out.indication != Indication::yellow) {
       out.end = SpatEnd{};
       out.end.min_end = earliest_green == kUnknownEnd ? now + 1 : earliest_green;
+      if (turn_on_red_[m] != 0) out.indication = Indication::red_turn_on_red;
     }
     movements[m] = out;
   }

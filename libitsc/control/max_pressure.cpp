@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 
+#include "control/member_copy.hpp"
 #include "itsc/error.hpp"
 #include "itsc/ring_plan.hpp"
 
@@ -356,5 +357,30 @@ void MaxPressureController::step(Tenths start, Tenths length, const Observation&
 
 namespace itsc {
 std::unique_ptr<Controller> MaxPressureController::clone() const { return std::make_unique<MaxPressureController>(*this); }
-bool MaxPressureController::copy_member(const Controller&, std::size_t, std::size_t) noexcept { return false; }
+
+bool MaxPressureController::copy_member(const Controller& source, std::size_t from, std::size_t to) noexcept {
+  const auto* other = dynamic_cast<const MaxPressureController*>(&source);
+  if (other == nullptr || from >= other->batch_ || to >= batch_) return false;
+  // Of the same mode and built for the same intersection: the same phases in the same rings, the same
+  // candidates and movements (so every state column has the same rows).
+  if (other->mode_ != mode_ || other->number_ != number_ || other->sequence_ != sequence_ ||
+      other->ring_begin_ != ring_begin_ || other->candidate_phase_ != candidate_phase_ ||
+      other->movement_count_ != movement_count_ || other->split_.size() / other->batch_ != split_.size() / batch_) {
+    return false;
+  }
+  const auto copy = [&](auto& column, const auto& source_column) {
+    detail::copy_member_column(column, batch_, to, source_column, other->batch_, from);
+  };
+  // [ring × batch]
+  copy(phase_, other->phase_);
+  copy(interval_, other->interval_);
+  copy(elapsed_, other->elapsed_);
+  // [batch]: the decision state
+  copy(current_, other->current_);
+  copy(target_, other->target_);
+  copy(until_decision_, other->until_decision_);
+  // [phase × batch]: the cycle mode's chosen splits
+  copy(split_, other->split_);
+  return true;
+}
 }  // namespace itsc

@@ -15,18 +15,19 @@ Tenths mod(Tenths value, Tenths divisor) { return ((value % divisor) + divisor) 
 
 Tenths ceil_div(Tenths a, Tenths b) { return (a + b - 1) / b; }
 
-// The least green a transition cycle may leave a phase: its min green, and its walk and pedestrian
-// clearance when it serves a crosswalk; a tenth at least.
+Tenths clearance(const Phase& phase) {
+  return to_tenths(phase.yellow_s.value_or(0.0)) + to_tenths(phase.red_clearance_s.value_or(0.0));
+}
+
+// The least green a transition cycle may leave a phase: its min green (kDefaultMinGreenS when it gives
+// none), and its walk and pedestrian clearance when it serves a crosswalk; no more than the plan's own
+// green (a plan may time a green shorter than the default), a tenth at least.
 Tenths least_green(const Phase& phase) {
-  Tenths least = std::max<Tenths>(1, to_tenths(phase.min_green_s.value_or(0.0)));
+  Tenths least = to_tenths(phase.min_green_s.value_or(kDefaultMinGreenS));
   if (!phase.serves.crosswalks.empty()) {
     least = std::max(least, to_tenths(phase.walk_s.value_or(0.0) + phase.pedestrian_clearance_s.value_or(0.0)));
   }
-  return least;
-}
-
-Tenths clearance(const Phase& phase) {
-  return to_tenths(phase.yellow_s.value_or(0.0)) + to_tenths(phase.red_clearance_s.value_or(0.0));
+  return std::max<Tenths>(1, std::min(least, to_tenths(phase.split_s) - clearance(phase)));
 }
 
 // Equal whole-tenth shares of `total` over n cycles.
@@ -141,7 +142,7 @@ Timing stretched_timing(const Timing& timing, Tenths length, bool dwell) {
         green[i] = static_cast<double>(to_tenths(phase.split_s) - clearance(phase));
         total += green[i];
         // Lengthening keeps every green at least as long; shortening keeps the least green.
-        low[i] = change >= 0 ? green[i] : static_cast<double>(std::min<Tenths>(least_green(phase), to_tenths(phase.split_s) - clearance(phase)));
+        low[i] = change >= 0 ? green[i] : static_cast<double>(least_green(phase));
         high[i] = change >= 0 ? static_cast<double>(length) : green[i];
       }
       proportional_split(total, green, low, high, share);

@@ -3,7 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -505,5 +507,276 @@ TEST_CASE("actuated: rest in walk holds the walk until a conflicting call") {
       CHECK(at_30s.indication == PedestrianIndication::flashing_dont_walk);
       CHECK(at_30s.end.max_end == 320);
     }
+  }
+}
+
+namespace {
+
+// A pseudo-random bit of the demand of logical run `run` in second `t / 10` on input d (the same
+// whatever the batch layout, unlike a random engine drawn in order): presence in whole seconds, so
+// phases both gap out and max out.
+bool demand_bit(Tenths t, std::size_t run, std::size_t d, std::uint64_t per_mille) {
+  std::uint64_t x = static_cast<std::uint64_t>(t / 10) * 0x9E3779B97F4A7C15ULL + run * 0xBF58476D1CE4E5B9ULL +
+                    d * 0x94D049BB133111EBULL;
+  x ^= x >> 31;
+  x *= 0xD6E9C3F7A1B2C3D5ULL;
+  x ^= x >> 29;
+  return x % 1000 < per_mille;
+}
+
+// The plan above with Max2 on A, the added initial on B and a crosswalk served by B; detector A
+// stretched by 1 s, B's calls delayed by 1.5 s: state in every column.
+Timing rich_plan() {
+  Timing timing = plan();
+  timing.rings->phases[0].max2_s = 30;
+  timing.rings->phases[1].added_initial_s = 1.5;
+  timing.rings->phases[1].serves.crosswalks = {"south"};
+  timing.rings->phases[1].walk_s = 5;
+  timing.rings->phases[1].pedestrian_clearance_s = 6;
+  return timing;
+}
+
+IntersectionLayout rich_layout() {
+  IntersectionLayout l = layout();
+  l.crosswalks = {"south"};
+  l.detector_extend_s = {1.0, 0.0, 0.0};
+  l.detector_delay_s = {0.0, 1.5, 0.0};
+  return l;
+}
+
+// What a controller showed in one step: the command and, per member, the SPaT at its end.
+struct Shown {
+  std::vector<Indication> indication;
+  std::vector<std::int32_t> green, yellow;
+  std::vector<std::vector<MovementSpat>> spat;
+  std::vector<std::vector<CrosswalkSpat>> walk;
+};
+
+// Steps `controller` over [t, t + dt): member b runs the demand of run `runs[b]` on every detector
+// and crosswalk of the layout.
+Shown step_runs(Controller& controller, const IntersectionLayout& l, Tenths t, Tenths dt,
+                const std::vector<std::size_t>& runs) {
+  const std::size_t batch = controller.batch_size();
+  const std::size_t movements = controller.movement_count();
+  const std::size_t detectors = l.detectors.size();
+  const std::size_t crosswalks = l.crosswalks.size();
+  std::vector<double> calls(detectors * batch), counts(detectors * batch), push(crosswalks * batch);
+  for (std::size_t b = 0; b < batch; ++b) {
+    for (std::size_t d = 0; d < detectors; ++d) {
+      const bool on = demand_bit(t, runs[b], d, d % 3 == 1 ? 150 : 350);
+      calls[d * batch + b] = on ? 1.0 : 0.0;
+      counts[d * batch + b] = on ? static_cast<double>(dt) / 20.0 : 0.0;
+    }
+    for (std::size_t c = 0; c < crosswalks; ++c) push[c * batch + b] = demand_bit(t, runs[b], 100 + c, 30) ? 1.0 : 0.0;
+  }
+  Observation observation;
+  observation.batch = batch;
+  observation.detector_call = calls;
+  observation.detector_occupancy = calls;
+  observation.detector_count = counts;
+  observation.pedestrian_call = push;
+  Shown shown;
+  shown.indication.resize(movements * batch);
+  shown.green.resize(movements * batch);
+  shown.yellow.resize(movements * batch);
+  controller.step(t, dt, observation, SignalCommand{batch, shown.indication, shown.green, shown.yellow});
+  for (std::size_t b = 0; b < batch; ++b) {
+    shown.spat.emplace_back(movements);
+    shown.walk.emplace_back(crosswalks);
+    REQUIRE(controller.spat(t + dt, b, shown.spat.back(), shown.walk.back()));
+  }
+  return shown;
+}
+
+bool same(const SpatEnd& a, const SpatEnd& b) {
+  return a.min_end == b.min_end && a.max_end == b.max_end && a.likely_end == b.likely_end;
+}
+
+// Member `x` of `a` and member `y` of `b` showed the same in one step, bit for bit.
+bool same_member(const Shown& a, std::size_t x, const Shown& b, std::size_t y) {
+  const std::size_t batch_a = a.spat.size(), batch_b = b.spat.size();
+  bool equal = true;
+  for (std::size_t m = 0; m < a.spat[x].size(); ++m) {
+    equal = equal && a.indication[m * batch_a + x] == b.indication[m * batch_b + y] &&
+            a.green[m * batch_a + x] == b.green[m * batch_b + y] && a.yellow[m * batch_a + x] == b.yellow[m * batch_b + y] &&
+            a.spat[x][m].indication == b.spat[y][m].indication && same(a.spat[x][m].end, b.spat[y][m].end);
+  }
+  for (std::size_t c = 0; c < a.walk[x].size(); ++c) {
+    equal = equal && a.walk[x][c].indication == b.walk[y][c].indication && same(a.walk[x][c].end, b.walk[y][c].end);
+  }
+  return equal;
+}
+
+struct CopyCounts {
+  int copies = 0;
+  int differing = 0;            // steps where the copied member differs from the clone's member
+  int untouched_differing = 0;  // steps where a member not copied to differs from an untouched controller's
+  int fresh_differing = 0;      // copies after which a fresh member on the same run differs somewhere
+  int changes = 0;              // indication changes of the copied member
+};
+
+// A batch of 2 runs runs 1 and 2 (member 1 on Max2); every 5.3 s from 200 s on it is cloned, and
+// member 1 of the clone copied to member 2 of a fresh batch of 3 (members 0 and 1 on runs 3 and 4,
+// member 2 on run 2); the clone and the fresh batch are stepped together for 20 s (steps of 1 s and
+// 0.1 s) and compared with an untouched batch of 3.
+CopyCounts check_copies(const Timing& timing, const IntersectionLayout& l) {
+  ActuatedController source(timing, l, 2);
+  source.select_max2(1, true);
+  const std::vector<std::size_t> source_runs{1, 2};
+  const std::vector<std::size_t> target_runs{3, 4, 2};
+  CopyCounts counts;
+  Tenths t = 0;
+  for (; t < 2000; ++t) (void)step_runs(source, l, t, 1, source_runs);
+  for (int copy = 0; copy < 60; ++copy) {
+    for (const Tenths end = t + 53; t < end; ++t) (void)step_runs(source, l, t, 1, source_runs);
+    const std::unique_ptr<Controller> saved = source.clone();
+    ActuatedController target(timing, l, 3);
+    ActuatedController untouched(timing, l, 3);
+    REQUIRE(target.copy_member(*saved, 1, 2));
+    ++counts.copies;
+    bool fresh_differs = false;
+    Indication before = Indication::red;
+    for (Tenths u = t, k = 0; u < t + 200; ++k) {
+      const Tenths dt = k % 3 == 0 ? 10 : 1;
+      const Shown a = step_runs(*saved, l, u, dt, source_runs);
+      const Shown b = step_runs(target, l, u, dt, target_runs);
+      const Shown c = step_runs(untouched, l, u, dt, target_runs);
+      if (!same_member(a, 1, b, 2)) ++counts.differing;
+      for (std::size_t m = 0; m < 2; ++m) {
+        if (!same_member(b, m, c, m)) ++counts.untouched_differing;
+      }
+      fresh_differs = fresh_differs || !same_member(b, 2, c, 2);
+      if (a.indication[1] != before) ++counts.changes;  // movement 0 of member 1
+      before = a.indication[1];
+      u += dt;
+    }
+    if (fresh_differs) ++counts.fresh_differing;
+  }
+  return counts;
+}
+
+}  // namespace
+
+TEST_CASE("actuated: copy_member continues a member from a clone's state bit for bit") {
+  SUBCASE("free: Max2, added initial, pedestrians, detector delay and extend") {
+    const CopyCounts counts = check_copies(rich_plan(), rich_layout());
+    CHECK(counts.copies == 60);
+    CHECK(counts.differing == 0);
+    CHECK(counts.untouched_differing == 0);
+    CHECK(counts.fresh_differing == 60);
+    CHECK(counts.changes > 30);
+  }
+  SUBCASE("coordinated, two rings, two barrier groups") {
+    Timing timing = coordinated_plan(ForceOff::floating);
+    timing.rings->phases[1].max2_s = 40;
+    const CopyCounts counts = check_copies(timing, eight_phases());
+    CHECK(counts.differing == 0);
+    CHECK(counts.untouched_differing == 0);
+    CHECK(counts.fresh_differing == 60);
+    CHECK(counts.changes > 10);
+  }
+}
+
+TEST_CASE("actuated: copy_member refuses another kind, another intersection and members out of range") {
+  const Timing timing = rich_plan();
+  const IntersectionLayout l = rich_layout();
+  ActuatedController target(timing, l, 2);
+  ActuatedController source(timing, l, 2);
+  CHECK_FALSE(target.copy_member(source, 2, 0));
+  CHECK_FALSE(target.copy_member(source, 0, 2));
+  CHECK(target.copy_member(source, 1, 0));
+  // A fixed-time controller of the same intersection.
+  Timing fixed = plan();
+  fixed.controller = "fixed";
+  const std::vector<Timing> fixed_timings(2, fixed);
+  const auto fixed_time = make_controller(fixed_timings, l);
+  CHECK_FALSE(target.copy_member(*fixed_time, 0, 0));
+  // Another intersection: a fourth phase and movement; the same phases with another detector.
+  Timing four = plan();
+  four.rings->phases.push_back(phase(8, "D"));
+  four.rings->rings = {{{2, 4, 6, 8}}};
+  IntersectionLayout four_layout = layout();
+  four_layout.movements.push_back("D");
+  CHECK_FALSE(target.copy_member(ActuatedController(four, four_layout, 2), 0, 0));
+  IntersectionLayout more_detectors = l;
+  more_detectors.detectors.push_back("dA2");
+  more_detectors.detector_calls.push_back({2});
+  CHECK_FALSE(target.copy_member(ActuatedController(timing, more_detectors, 2), 0, 0));
+  IntersectionLayout no_crosswalk = layout();
+  Timing no_walk = plan();
+  CHECK_FALSE(target.copy_member(ActuatedController(no_walk, no_crosswalk, 2), 0, 0));
+}
+
+TEST_CASE("actuated: a movement that may turn on red shows red_turn_on_red while red, as under fixed time") {
+  IntersectionLayout l = layout();
+  l.turn_on_red = {"C"};
+  for (const Tenths dt : {Tenths{1}, Tenths{10}}) {
+    CAPTURE(dt);
+    ActuatedController controller(plan(), l, 1);
+    std::vector<double> calls(3);
+    std::vector<Indication> indication(3);
+    std::vector<std::int32_t> green(3), yellow(3);
+    std::vector<MovementSpat> spat(3);
+    int on_red = 0, c_green = 0, plain_red = 0, others_on_red = 0, spat_differs = 0;
+    for (Tenths t = 0; t < 1200; t += dt) {
+      // A until 8 s, C in bursts: C is served and red in turn.
+      calls = {t < 80 || (t >= 400 && t < 500) ? 1.0 : 0.0, 0.0, t % 300 < 150 ? 1.0 : 0.0};
+      Observation observation;
+      observation.detector_call = calls;
+      observation.detector_occupancy = calls;
+      controller.step(t, dt, observation, SignalCommand{1, indication, green, yellow});
+      REQUIRE(controller.spat(t + dt, 0, spat, {}));
+      if (indication[2] == Indication::red_turn_on_red) ++on_red;
+      if (is_green(indication[2])) ++c_green;
+      if (indication[2] == Indication::red) ++plain_red;
+      for (std::size_t m = 0; m < 2; ++m) {
+        if (indication[m] == Indication::red_turn_on_red) ++others_on_red;
+      }
+      for (std::size_t m = 0; m < 3; ++m) {
+        if (spat[m].indication != indication[m]) ++spat_differs;
+      }
+    }
+    CHECK(on_red > 0);
+    CHECK(c_green > 0);
+    CHECK(plain_red == 0);
+    CHECK(others_on_red == 0);
+    CHECK(spat_differs == 0);
+  }
+  // The fixed-time table of the same intersection shows the same value for C's red.
+  Timing fixed = plan();
+  fixed.controller = "fixed";
+  const std::vector<Timing> one{fixed};
+  const auto fixed_time = make_controller(one, l);
+  std::vector<MovementSpat> spat(3);
+  REQUIRE(fixed_time->spat(0, 0, spat, {}));
+  CHECK(spat[2].indication == Indication::red_turn_on_red);
+  // A movement that is not at the intersection is refused.
+  l.turn_on_red = {"X"};
+  CHECK_THROWS_WITH_AS(ActuatedController(plan(), l, 1), "actuated controller: movement 'X' is not at the intersection",
+                       Error);
+}
+
+TEST_CASE("actuated: a copy (copy construction or clone) has its own state, taken at the copy") {
+  const IntersectionLayout l = rich_layout();
+  ActuatedController original(rich_plan(), l, 2);
+  const std::vector<std::size_t> runs{1, 2};
+  Tenths t = 0;
+  for (; t < 777; ++t) (void)step_runs(original, l, t, 1, runs);
+  ActuatedController copy(original);
+  const std::unique_ptr<Controller> cloned = original.clone();
+  CHECK(std::vector<int>(copy.phase_numbers().begin(), copy.phase_numbers().end()) == std::vector<int>{2, 4, 6});
+  CHECK(copy.batch_size() == 2);
+  CHECK(copy.movement_count() == 3);
+  // The original runs on first; the copies then see the same input and show the same, step for step.
+  std::vector<Shown> shown;
+  for (Tenths u = t; u < t + 900; u += 10) shown.push_back(step_runs(original, l, u, 10, runs));
+  for (Controller* c : {static_cast<Controller*>(&copy), cloned.get()}) {
+    int differing = 0;
+    std::size_t k = 0;
+    for (Tenths u = t; u < t + 900; u += 10, ++k) {
+      const Shown again = step_runs(*c, l, u, 10, runs);
+      for (std::size_t b = 0; b < 2; ++b) differing += same_member(shown[k], b, again, b) ? 0 : 1;
+    }
+    CHECK(differing == 0);
   }
 }

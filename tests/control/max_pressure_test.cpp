@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "support/diagnostics.hpp"
@@ -305,4 +307,115 @@ TEST_CASE("max-pressure: validation of its parameters with key paths") {
   CHECK(test::reports_error(scenario, "timing.C.max_pressure.decision_interval_s: must be a positive number, got 0"));
   CHECK(test::reports_error(scenario, "timing.C.max_pressure.max_green_s: must be at least min_green_s (8 s), got 6"));
   CHECK(test::reports_error(scenario, "timing.C.sequence.overlaps: controller 'max-pressure' does not support overlaps"));
+}
+
+namespace {
+
+// Vehicles of logical run `run` on movement m at time t (pseudo-random, the same whatever the batch).
+double demand_veh(Tenths t, std::size_t run, std::size_t m) {
+  std::uint64_t x = static_cast<std::uint64_t>(t / 50) * 0x9E3779B97F4A7C15ULL + run * 0xBF58476D1CE4E5B9ULL +
+                    m * 0x94D049BB133111EBULL;
+  x ^= x >> 31;
+  x *= 0xD6E9C3F7A1B2C3D5ULL;
+  x ^= x >> 29;
+  return static_cast<double>(x % 40);
+}
+
+// One step of `controller` with member b on run `runs[b]`; the command.
+Command step_runs(MaxPressureController& controller, Tenths t, Tenths dt, const std::vector<std::size_t>& runs) {
+  const std::size_t batch = controller.batch_size();
+  std::vector<double> queued(4 * batch), moving(4 * batch);
+  for (std::size_t b = 0; b < batch; ++b) {
+    for (std::size_t m = 0; m < 4; ++m) {
+      queued[m * batch + b] = demand_veh(t, runs[b], m);
+      moving[m * batch + b] = demand_veh(t + 25, runs[b], m) / 4;
+    }
+  }
+  Observation o;
+  o.batch = batch;
+  o.queued_veh = queued;
+  o.moving_veh = moving;
+  Command command(4 * batch);
+  controller.step(t, dt, o, command.view(batch));
+  return command;
+}
+
+}  // namespace
+
+TEST_CASE("max-pressure: copy_member continues a member from a clone's state bit for bit") {
+  // A batch of 2 on runs 1 and 2; every 3.7 s from 120 s on it is cloned and member 1 of the clone
+  // copied to member 2 of a fresh batch of 3 (members 0 and 1 on runs 3 and 4, member 2 on run 2);
+  // the clone and the fresh batch are stepped together for 15 s (steps of 1 s and 0.1 s) and compared
+  // with an untouched batch of 3.
+  for (const MaxPressureMode mode : {MaxPressureMode::acyclic, MaxPressureMode::cycle}) {
+    CAPTURE(static_cast<int>(mode));
+    const Timing timing = three_stages(mode == MaxPressureMode::acyclic ? "max-pressure" : "max-pressure-cycle");
+    MaxPressureController source(timing, layout(), 2, mode);
+    const std::vector<std::size_t> source_runs{1, 2};
+    const std::vector<std::size_t> target_runs{3, 4, 2};
+    Tenths t = 0;
+    for (; t < 1200; t += 10) (void)step_runs(source, t, 10, source_runs);
+    int differing = 0, untouched_differing = 0, fresh_differing = 0, switches = 0;
+    for (int copies = 0; copies < 40; ++copies) {
+      for (const Tenths end = t + 37; t < end; ++t) (void)step_runs(source, t, 1, source_runs);
+      const std::unique_ptr<Controller> saved = source.clone();
+      auto& copy = dynamic_cast<MaxPressureController&>(*saved);
+      MaxPressureController target(timing, layout(), 3, mode);
+      MaxPressureController untouched(timing, layout(), 3, mode);
+      REQUIRE(target.copy_member(*saved, 1, 2));
+      bool fresh_differs = false;
+      std::size_t serving = copy.serving(1);
+      for (Tenths u = t, k = 0; u < t + 150; ++k) {
+        const Tenths dt = k % 4 == 0 ? 10 : 1;
+        const Command a = step_runs(copy, u, dt, source_runs);
+        const Command b = step_runs(target, u, dt, target_runs);
+        const Command c = step_runs(untouched, u, dt, target_runs);
+        for (std::size_t m = 0; m < 4; ++m) {
+          const std::size_t x = m * 2 + 1, y = m * 3 + 2;
+          if (a.indication[x] != b.indication[y] || a.green[x] != b.green[y] || a.yellow[x] != b.yellow[y]) ++differing;
+          fresh_differs = fresh_differs || b.indication[y] != c.indication[y] || b.green[y] != c.green[y];
+          for (std::size_t j = m * 3; j < m * 3 + 2; ++j) {
+            if (b.indication[j] != c.indication[j] || b.green[j] != c.green[j] || b.yellow[j] != c.yellow[j]) {
+              ++untouched_differing;
+            }
+          }
+        }
+        if (target.serving(2) != copy.serving(1)) ++differing;
+        for (const int stage : {1, 2, 3}) {
+          if (target.split_tenths(stage, 2) != copy.split_tenths(stage, 1)) ++differing;
+        }
+        if (copy.serving(1) != serving) ++switches;
+        serving = copy.serving(1);
+        std::vector<MovementSpat> spat(4);
+        std::vector<CrosswalkSpat> walk;
+        if (target.spat(u + dt, 2, spat, walk) != copy.spat(u + dt, 1, spat, walk)) ++differing;
+        u += dt;
+      }
+      if (fresh_differs) ++fresh_differing;
+    }
+    CHECK(differing == 0);
+    CHECK(untouched_differing == 0);
+    CHECK(fresh_differing > 20);
+    if (mode == MaxPressureMode::acyclic) CHECK(switches > 20);
+  }
+}
+
+TEST_CASE("max-pressure: copy_member refuses another kind or mode, another intersection and members out of range") {
+  const Timing timing = three_stages("max-pressure");
+  MaxPressureController target(timing, layout(), 2, MaxPressureMode::acyclic);
+  MaxPressureController source(timing, layout(), 2, MaxPressureMode::acyclic);
+  CHECK(target.copy_member(source, 1, 0));
+  CHECK_FALSE(target.copy_member(source, 2, 0));
+  CHECK_FALSE(target.copy_member(source, 0, 2));
+  CHECK_FALSE(target.copy_member(MaxPressureController(timing, layout(), 2, MaxPressureMode::cycle), 0, 0));
+  const std::vector<Timing> fixed(2, three_stages("fixed"));
+  CHECK_FALSE(target.copy_member(*make_controller(fixed, layout()), 0, 0));
+  // Two stages instead of three; the same stages over a fifth movement.
+  Timing two = three_stages("max-pressure");
+  two.stages = {stage({"A", "D"}), stage({"B", "C"})};
+  two.cycle_s = 60;
+  CHECK_FALSE(target.copy_member(MaxPressureController(two, layout(), 2, MaxPressureMode::acyclic), 0, 0));
+  IntersectionLayout five;
+  five.movements = {"A", "B", "C", "D", "E"};
+  CHECK_FALSE(target.copy_member(MaxPressureController(timing, five, 2, MaxPressureMode::acyclic), 0, 0));
 }

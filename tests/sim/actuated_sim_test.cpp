@@ -175,3 +175,77 @@ TEST_CASE("actuated engine: HCM's overflow delay takes k from the phase's passag
         doctest::Approx(hcm::overflow_delay_s(recalled.degree_of_saturation, recalled.capacity_veh_per_h, period_h, 0.5))
             .epsilon(1e-12));
 }
+
+TEST_CASE("actuated engine: a right turn on red goes during its red, as under fixed time") {
+  // EBT (phase 2, max recall, 40 s) and NBR (phase 4, min recall, min green 5 s, Max1 40 s) both enter
+  // C_E; NBR may turn on red. With turn on red every all-red step of NBR shows red_turn_on_red and NBR
+  // departs in them (in the gaps of the 500 veh/h through: most of its 100 vehicles); without, never.
+  const auto scenario = [](bool turn_on_red) {
+    test::FourLeg x = test::four_leg(NodeControl::signalized);
+    Scenario& s = x.s;
+    s.simulation.warmup_s = 0;
+    s.simulation.duration_s = 900;
+    test::add_movement(x, "EBT", "W_C", "C_E", TurnType::through);
+    test::add_movement(x, "NBR", "S_C", "C_E", TurnType::right);
+    test::node_c(s).movements.back().right_turn_on_red = turn_on_red;
+    test::add_flow(s, "W_C", 500);
+    test::add_flow(s, "S_C", 400);
+    ActuatedOptions o;
+    o.min_green_s = 5;
+    o.max1_s = 40;
+    Timing timing;
+    timing.cycle_s = 90;
+    timing.controller = "actuated";
+    RingPlan rings;
+    rings.phases = {actuated_phase(2, "EBT", o), actuated_phase(4, "NBR", o)};
+    rings.phases[0].recall = Recall::max;
+    rings.phases[1].recall = Recall::min;
+    rings.rings = {{{2, 4}}};
+    timing.rings = rings;
+    s.timing["C"] = timing;
+    Detector w;
+    w.id = "D_W";
+    w.link = "W_C";
+    w.setback_m = 30;
+    w.length_m = 1.8;
+    w.calls = {2};
+    w.extends = {2};
+    Detector n = w;
+    n.id = "D_S";
+    n.link = "S_C";
+    n.calls = {4};
+    n.extends = {4};
+    s.network.detectors = {w, n};
+    return s;
+  };
+  for (const bool turn_on_red : {false, true}) {
+    CAPTURE(turn_on_red);
+    Simulation sim(scenario(turn_on_red));
+    const auto nbr = sim.model().find_movement(0, "NBR");
+    test::FlowProbe right(sim, "NBR");
+    int red_steps = 0, shown_on_red = 0, green_steps = 0;
+    double on_red = 0, total = 0;
+    while (sim.time_s() < sim.duration_s() - 1e-9) {
+      sim.step();
+      const double r = right.take();
+      total += r;
+      const Indication shown = sim.state().indication[nbr];
+      if (is_green(shown)) ++green_steps;
+      if (shown != Indication::red && shown != Indication::red_turn_on_red) continue;
+      if (sim.state().green_tenths[nbr] > 0 || sim.state().yellow_tenths[nbr] > 0) continue;
+      ++red_steps;
+      if (shown == Indication::red_turn_on_red) ++shown_on_red;
+      on_red += r;
+    }
+    CAPTURE(on_red);
+    CAPTURE(total);
+    CHECK(green_steps > 0);
+    CHECK(red_steps > 500);
+    CHECK(shown_on_red == (turn_on_red ? red_steps : 0));
+    if (turn_on_red) {
+      CHECK(on_red > 0.5 * total);
+    } else {
+      CHECK(on_red == 0.0);
+    }
+  }
+}
