@@ -3,6 +3,7 @@
 // Release suite runs it).
 #include <doctest/doctest.h>
 #include <itsc/io.hpp>
+#include <itsc/plan.hpp>
 #include <itsc/simulate.hpp>
 
 #include <atomic>
@@ -10,6 +11,7 @@
 #include <cstdlib>
 #include <new>
 #include <string>
+#include <vector>
 
 #ifndef ITSC_SANITIZED
 
@@ -85,6 +87,33 @@ TEST_CASE("allocation: max-pressure steps allocate nothing") {
     CAPTURE(controller);
     check_no_allocation(ITSC_SOURCE_DIR "/data/grid6x6.yaml", controller, 2000);
   }
+}
+
+TEST_CASE("allocation: set_plan at once allocates nothing after the first call") {
+  const itsc::Scenario scenario = itsc::load_scenario_file(ITSC_SOURCE_DIR "/data/grid6x6.yaml").scenario;
+  itsc::Simulation simulation(scenario, itsc::SimulateOptions{}, itsc::BatchSpec{4, {}, {}});
+  const itsc::Model& model = simulation.model();
+  // Two plan sets of the same shape: offsets shifted, splits moved between the first two stages.
+  std::vector<std::vector<itsc::SignalPlan>> variants(2);
+  for (std::size_t v = 0; v < 2; ++v) {
+    for (std::size_t s = 0; s < model.signal_count(); ++s) {
+      itsc::Timing timing = scenario.timing.at(model.node_id[model.signalized_nodes[s]]);
+      timing.offset_s = static_cast<double>((s * 7 + v * 31) % 90);
+      timing.stages.at(0).green_s += static_cast<double>(v) * 4;
+      timing.stages.at(1).green_s -= static_cast<double>(v) * 4;
+      variants[v].push_back(itsc::compile_plan(scenario, model, s, timing));
+    }
+  }
+  for (int step = 0; step < 100; ++step) simulation.step();
+  for (std::size_t b = 0; b < 4; ++b) simulation.set_plan(b, variants[0]);  // the first call may allocate
+  allocations = 0;
+  armed = true;
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t b = 0; b < 4; ++b) simulation.set_plan(b, variants[(round + 1) % 2]);
+    for (int step = 0; step < 50; ++step) simulation.step();
+  }
+  armed = false;
+  CHECK(allocations.load() == 0);
 }
 
 #endif  // ITSC_SANITIZED
