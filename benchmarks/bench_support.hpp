@@ -1,5 +1,5 @@
 #pragma once
-// What every engine benchmark shares: the bundled scenarios and the counters of the speed issue.
+// What every engine benchmark shares: the bundled scenarios and the counters docs/performance.md reports.
 #include <benchmark/benchmark.h>
 
 #include <itsc/io.hpp>

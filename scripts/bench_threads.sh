@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Two threads against one at B = 16 (the speed issue's floor), measured in alternation: on a shared or
+# Two threads against one at B = 16 (the floor in docs/performance.md), measured in alternation: on a shared or
 # virtual machine the speed of each core drifts by tens of percent within minutes, so one thread and two
 # are timed back to back, ROUNDS times, each vCPU alone too (pinned with taskset), and the ratios printed.
 #   scripts/bench_threads.sh            # 6 rounds

@@ -24,8 +24,11 @@ struct ObjectiveWeights {
 
 /// The parts of the objective and their weighted index.
 struct Objective {
-  double delay_veh_h = 0;     ///< simulated (entry waiting included) + HCM overflow, network total
-  double stops = 0;           ///< network total
+  double delay_veh_h = 0;     ///< network total: simulated_delay_veh_h + overflow_delay_veh_h
+  double simulated_delay_veh_h = 0;  ///< Σ of the movements' delays on their approaches, on links leaving
+                                     ///< the network and waiting at entries
+  double overflow_delay_veh_h = 0;   ///< Σ of the lane groups' HCM overflow terms × arrivals
+  double stops = 0;           ///< network total: the movements' and the links' leaving the network
   double throughput_veh = 0;  ///< vehicles that left the network
   double spillback_h = 0;     ///< Σ over links of the time their queue held the node upstream
                               ///< (`Metrics::link_spillback_s`)

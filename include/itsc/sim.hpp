@@ -49,14 +49,17 @@ struct Metrics {
   std::vector<double> window_exited_veh; ///< departures after the warm-up (veh)
   std::vector<double> vehicle_s;         ///< time spent inside and waiting at entries (veh·s)
   std::vector<double> vehicle_m;         ///< distance travelled (veh·m)
-  std::vector<double> delay_veh_s;       ///< simulated delay, entry waiting included (veh·s)
-  std::vector<double> entry_delay_veh_s; ///< the part spent waiting at entries (veh·s)
-  std::vector<double> stops;             ///< stops, once per vehicle per link (veh)
+  // Delay and stops are accumulated once, where they happen: on the approach to a movement (the movement
+  // rows below), on a link that leaves the network, or waiting at an entry. The network's totals are
+  // their sums (`objective`), so that they equal the sums of their parts.
+  std::vector<double> exit_link_delay_veh_s; ///< simulated delay on links leaving the network (veh·s)
+  std::vector<double> exit_link_stops;       ///< stops on links leaving the network (veh)
+  std::vector<double> entry_delay_veh_s;     ///< time spent waiting at entries (veh·s)
   // movements [movement × B]
   std::vector<double> movement_arrivals_veh;   ///< entering its approach, by turning proportion (veh)
   std::vector<double> movement_departures_veh; ///< discharged over the stop line (veh)
   std::vector<double> movement_delay_veh_s;    ///< delay on its approach: its share (veh·s)
-  std::vector<double> movement_stops;          ///< stops on its approach: its share (veh)
+  std::vector<double> movement_stops;          ///< stops on its approach, once per vehicle: its share (veh)
   std::vector<double> movement_queue_sum_veh;  ///< Σ over steps of its queue: its held last-cell vehicles
                                                ///< plus its turning share of those held upstream (veh·steps)
   std::vector<double> movement_queue_max_veh;  ///< largest such queue (veh)

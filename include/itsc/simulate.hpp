@@ -74,6 +74,7 @@ struct LaneGroupResult {
   double uniform_delay_s_per_veh = 0;    ///< simulated deterministic delay
   double overflow_delay_s_per_veh = 0;   ///< HCM d2 − 1800·T·max(0, X − 1)
   double delay_s_per_veh = 0;            ///< the sum: control delay
+  double delay_veh_h = 0;                ///< control delay × arrivals: its part of the network total
   char los = 'A';                        ///< LOS (F whenever X > 1; '-' where HCM defines none)
   double stops = 0;                      ///< stops on its approach (veh)
   double stops_per_veh = 0;
@@ -92,6 +93,7 @@ struct IntersectionResult {
   double uniform_delay_s_per_veh = 0;   ///< volume-weighted over its lane groups
   double overflow_delay_s_per_veh = 0;
   double delay_s_per_veh = 0;
+  double delay_veh_h = 0;               ///< Σ of its lane groups' delay_veh_h
   char los = 'A';                       ///< from the volume-weighted control delay
   double max_queue_veh = 0;             ///< largest lane-group queue
   double degree_of_saturation = 0;      ///< largest lane-group X
@@ -126,11 +128,14 @@ struct SimulationResult {
   double vehicles_waiting = 0;   ///< at the entries
   double measured_entered = 0;   ///< after the warm-up: the delays' denominator
   double measured_exited = 0;
-  double total_delay_veh_h = 0;  ///< simulated + overflow
+  /// Network delay, simulated + overflow (`objective`): Σ intersections' delay_veh_h + other_delay_veh_h
+  /// + entry_delay_veh_h.
+  double total_delay_veh_h = 0;
   double delay_s_per_veh = 0;
   double uniform_delay_s_per_veh = 0;
   double overflow_delay_s_per_veh = 0;
   double entry_delay_veh_h = 0;  ///< part of the simulated delay spent waiting at entries
+  double other_delay_veh_h = 0;  ///< part at uncontrolled nodes and on links leaving the network
   double total_stops = 0;
   double stops_per_veh = 0;
   double average_travel_time_s = 0;

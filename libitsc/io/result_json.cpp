@@ -38,6 +38,7 @@ nlohmann::ordered_json lane_group_json(const LaneGroupResult& g) {
   j["delay_s_per_veh"] = g.delay_s_per_veh;
   j["uniform_delay_s_per_veh"] = g.uniform_delay_s_per_veh;
   j["overflow_delay_s_per_veh"] = g.overflow_delay_s_per_veh;
+  j["delay_veh_h"] = g.delay_veh_h;
   j["los"] = std::string(1, g.los);
   j["stops"] = g.stops;
   j["stops_per_veh"] = g.stops_per_veh;
@@ -73,6 +74,7 @@ std::string to_json(const SimulationResult& r) {
   j["uniform_delay_s_per_veh"] = r.uniform_delay_s_per_veh;
   j["overflow_delay_s_per_veh"] = r.overflow_delay_s_per_veh;
   j["entry_delay_veh_h"] = r.entry_delay_veh_h;
+  j["other_delay_veh_h"] = r.other_delay_veh_h;
   j["total_stops"] = r.total_stops;
   j["stops_per_veh"] = r.stops_per_veh;
   j["average_travel_time_s"] = r.average_travel_time_s;
@@ -87,6 +89,7 @@ std::string to_json(const SimulationResult& r) {
     x["delay_s_per_veh"] = i.delay_s_per_veh;
     x["uniform_delay_s_per_veh"] = i.uniform_delay_s_per_veh;
     x["overflow_delay_s_per_veh"] = i.overflow_delay_s_per_veh;
+    x["delay_veh_h"] = i.delay_veh_h;
     x["los"] = std::string(1, i.los);
     x["max_queue_veh"] = i.max_queue_veh;
     x["degree_of_saturation"] = i.degree_of_saturation;

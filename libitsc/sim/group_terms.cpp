@@ -53,6 +53,7 @@ GroupTerms group_terms(const Model& model, const State& state, const BatchDemand
   for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
     r.arrivals_veh += metrics.movement_arrivals_veh[m * batch + b];
     r.delay_veh_s += metrics.movement_delay_veh_s[m * batch + b];
+    r.stops += metrics.movement_stops[m * batch + b];
   }
   if (window_s > 0) {
     r.volume_veh_per_h = r.arrivals_veh / (window_s / 3600.0) / demand.peak_hour_factor[b];

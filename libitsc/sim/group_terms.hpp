@@ -25,6 +25,7 @@ enum class GroupControl { signal, stop, free };
 struct GroupTerms {
   double arrivals_veh = 0;            ///< over the measured period
   double delay_veh_s = 0;             ///< simulated delay of its movements
+  double stops = 0;                   ///< stops of its movements
   double volume_veh_per_h = 0;        ///< arrivals per hour ÷ PHF
   double effective_green_share = 0;
   double capacity_veh_per_h = 0;

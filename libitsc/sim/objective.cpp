@@ -10,19 +10,25 @@ Objective objective(const Model& model, const State& state, const BatchDemand& d
                     const ObjectiveWeights& weights, std::span<Controller* const> controllers) noexcept {
   const Metrics& metrics = state.metrics;
   const std::size_t batch = state.batch;
+  // Every lane group's movements in model order, then the links leaving the network and the entries:
+  // each vehicle-second and stop once, where it happened.
+  double simulated_veh_s = 0;
   double overflow_veh_s = 0;
-  // Signals' lane groups, then two-way stops' (the order the results add them in: the same sum).
-  for (const NodeControl control : {NodeControl::signalized, NodeControl::two_way_stop}) {
-    for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
-      if (model.node_control[model.lane_group_node[g]] != control) continue;
-      const detail::GroupTerms terms =
-          detail::group_terms(model, state, demand, g, b, detail::unit_extension_s(model, controllers, g));
-      overflow_veh_s += terms.overflow_delay_s_per_veh * terms.arrivals_veh;
-    }
+  double stops = 0;
+  for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+    const detail::GroupTerms terms =
+        detail::group_terms(model, state, demand, g, b, detail::unit_extension_s(model, controllers, g));
+    simulated_veh_s += terms.delay_veh_s;
+    overflow_veh_s += terms.overflow_delay_s_per_veh * terms.arrivals_veh;
+    stops += terms.stops;
   }
+  simulated_veh_s += metrics.exit_link_delay_veh_s[b] + metrics.entry_delay_veh_s[b];
+  stops += metrics.exit_link_stops[b];
   Objective r;
-  r.delay_veh_h = (metrics.delay_veh_s[b] + overflow_veh_s) / 3600.0;
-  r.stops = metrics.stops[b];
+  r.simulated_delay_veh_h = simulated_veh_s / 3600.0;
+  r.overflow_delay_veh_h = overflow_veh_s / 3600.0;
+  r.delay_veh_h = (simulated_veh_s + overflow_veh_s) / 3600.0;
+  r.stops = stops;
   r.throughput_veh = metrics.window_exited_veh[b];
   for (std::size_t l = 0; l < model.link_count(); ++l) r.spillback_h += metrics.link_spillback_s[l * batch + b];
   r.spillback_h /= 3600.0;

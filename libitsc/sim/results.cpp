@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "itsc/hcm.hpp"
+#include "itsc/objective.hpp"
 #include "itsc/simulate.hpp"
 #include "sim/group_terms.hpp"
 
@@ -84,6 +85,7 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
     r.stops_per_veh = r.stops / r.arrivals_veh;
   }
   r.delay_s_per_veh = r.uniform_delay_s_per_veh + r.overflow_delay_s_per_veh;
+  r.delay_veh_h = (delay + r.overflow_delay_s_per_veh * r.arrivals_veh) / 3600.0;
   r.los = grade(control, r.delay_s_per_veh, r.degree_of_saturation);
   r.storage_veh = model.lane_group_storage_veh[g];
   // A queue can reach back over the whole approach plus the bay.
@@ -124,7 +126,6 @@ SimulationResult Simulation::result(std::size_t b) const {
   r.vehicles_waiting = state.waiting_veh(b);
   r.measured_entered = metrics.window_entered_veh[b];
   r.measured_exited = metrics.window_exited_veh[b];
-  double overflow_veh_s = 0;
   // Signalized nodes in signal order, then two-way stops in node order.
   std::vector<std::uint32_t> nodes(model.signalized_nodes.begin(), model.signalized_nodes.end());
   for (std::uint32_t n = 0; n < model.node_control.size(); ++n) {
@@ -143,7 +144,7 @@ SimulationResult Simulation::result(std::size_t b) const {
       intersection.overflow_delay_s_per_veh += group.volume_veh_per_h * group.overflow_delay_s_per_veh;
       intersection.max_queue_veh = std::max(intersection.max_queue_veh, group.queue_max_veh);
       intersection.degree_of_saturation = std::max(intersection.degree_of_saturation, group.degree_of_saturation);
-      overflow_veh_s += group.overflow_delay_s_per_veh * group.arrivals_veh;
+      intersection.delay_veh_h += group.delay_veh_h;
       intersection.lane_groups.push_back(std::move(group));
     }
     if (volume > 0) {
@@ -157,17 +158,28 @@ SimulationResult Simulation::result(std::size_t b) const {
                            : '-';
     r.intersections.push_back(std::move(intersection));
   }
-  const double simulated_veh_s = metrics.delay_veh_s[b];
-  r.total_delay_veh_h = (simulated_veh_s + overflow_veh_s) / 3600.0;
+  // The network's totals: each vehicle-second and stop once, where it happened (`objective`).
+  const Objective totals = objective(model, state, demand_, b, {}, controllers);
+  r.total_delay_veh_h = totals.delay_veh_h;
   r.entry_delay_veh_h = metrics.entry_delay_veh_s[b] / 3600.0;
+  // What no intersection reports: the approaches of uncontrolled nodes and the links leaving the network.
+  double other_veh_s = metrics.exit_link_delay_veh_s[b];
+  for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+    const NodeControl control = model.node_control[model.lane_group_node[g]];
+    if (control == NodeControl::signalized || control == NodeControl::two_way_stop) continue;
+    for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+      other_veh_s += metrics.movement_delay_veh_s[m * state.batch + b];
+    }
+  }
+  r.other_delay_veh_h = other_veh_s / 3600.0;
   if (r.measured_entered > 0) {
-    r.uniform_delay_s_per_veh = simulated_veh_s / r.measured_entered;
-    r.overflow_delay_s_per_veh = overflow_veh_s / r.measured_entered;
+    r.uniform_delay_s_per_veh = totals.simulated_delay_veh_h * 3600.0 / r.measured_entered;
+    r.overflow_delay_s_per_veh = totals.overflow_delay_veh_h * 3600.0 / r.measured_entered;
     r.delay_s_per_veh = r.uniform_delay_s_per_veh + r.overflow_delay_s_per_veh;
-    r.stops_per_veh = metrics.stops[b] / r.measured_entered;
+    r.stops_per_veh = totals.stops / r.measured_entered;
     r.average_travel_time_s = metrics.vehicle_s[b] / r.measured_entered;
   }
-  r.total_stops = metrics.stops[b];
+  r.total_stops = totals.stops;
   r.vehicle_hours = metrics.vehicle_s[b] / 3600.0;
   r.vehicle_km = metrics.vehicle_m[b] / 1000.0;
   const double window_s = static_cast<double>(metrics.measured_steps) * model.dt_s;

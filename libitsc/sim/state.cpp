@@ -77,7 +77,7 @@ State make_state(const Model& model, std::size_t batch) {
 
   Metrics& m = s.metrics;
   for (auto* v : {&m.entered_veh, &m.exited_veh, &m.window_entered_veh, &m.window_exited_veh, &m.vehicle_s,
-                  &m.vehicle_m, &m.delay_veh_s, &m.entry_delay_veh_s, &m.stops}) {
+                  &m.vehicle_m, &m.exit_link_delay_veh_s, &m.exit_link_stops, &m.entry_delay_veh_s}) {
     v->assign(b, 0.0);
   }
   for (auto* v : {&m.movement_arrivals_veh, &m.movement_departures_veh, &m.movement_delay_veh_s, &m.movement_stops,
@@ -168,8 +168,9 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
   into.queue_bins = source.queue_bins;
   into.measured_steps = source.measured_steps;
   for (auto member : {&Metrics::entered_veh, &Metrics::exited_veh, &Metrics::window_entered_veh,
-                      &Metrics::window_exited_veh, &Metrics::vehicle_s, &Metrics::vehicle_m, &Metrics::delay_veh_s,
-                      &Metrics::entry_delay_veh_s, &Metrics::stops, &Metrics::movement_arrivals_veh,
+                      &Metrics::window_exited_veh, &Metrics::vehicle_s, &Metrics::vehicle_m,
+                      &Metrics::exit_link_delay_veh_s, &Metrics::exit_link_stops, &Metrics::entry_delay_veh_s,
+                      &Metrics::movement_arrivals_veh,
                       &Metrics::movement_departures_veh, &Metrics::movement_delay_veh_s, &Metrics::movement_stops,
                       &Metrics::movement_queue_sum_veh, &Metrics::movement_queue_max_veh,
                       &Metrics::group_effective_green_s, &Metrics::group_queue_sum_veh, &Metrics::group_queue_max_veh,

@@ -15,7 +15,7 @@ std::string without_run(const std::string& json) { return json.substr(0, json.fi
 
 }  // namespace
 
-TEST_CASE("simulate: JSON holds the issue's keys, identical runs differ only in `run`") {
+TEST_CASE("simulate: JSON holds every documented key, identical runs differ only in `run`") {
   test::GridOptions options;
   options.size = 2;
   options.duration_s = 1800;

@@ -61,7 +61,7 @@ TEST_CASE("batch: B plans and demands = B single runs, bit for bit") {
       check_same(batched.state(), b, single.state());
     }
     // The members really differ.
-    CHECK(batched.state().metrics.delay_veh_s[0] != batched.state().metrics.delay_veh_s[1]);
+    CHECK(batched.result(0).total_delay_veh_h != batched.result(1).total_delay_veh_h);
   }
 }
 
@@ -82,8 +82,9 @@ TEST_CASE("batch: one thread = two threads bit for bit" * doctest::test_suite("t
   CHECK(a.state().cell_veh == c.state().cell_veh);
   CHECK(a.state().metrics.movement_stops == c.state().metrics.movement_stops);
   CHECK(a.state().cell_veh == b.state().cell_veh);
-  CHECK(a.state().metrics.delay_veh_s == b.state().metrics.delay_veh_s);
-  CHECK(a.state().metrics.stops == b.state().metrics.stops);
+  CHECK(a.state().metrics.movement_delay_veh_s == b.state().metrics.movement_delay_veh_s);
+  CHECK(a.state().metrics.exit_link_delay_veh_s == b.state().metrics.exit_link_delay_veh_s);
+  CHECK(a.state().metrics.movement_stops == b.state().metrics.movement_stops);
   CHECK(a.state().metrics.group_queue_histogram == b.state().metrics.group_queue_histogram);
 }
 
@@ -103,7 +104,7 @@ TEST_CASE("batch: a batch run in parts on two threads step by step = one thread"
   CHECK(a.state().cell_veh == b.state().cell_veh);
   CHECK(a.state().movement_veh == b.state().movement_veh);
   CHECK(a.state().indication == b.state().indication);
-  CHECK(a.state().metrics.delay_veh_s == b.state().metrics.delay_veh_s);
+  CHECK(a.state().metrics.movement_delay_veh_s == b.state().metrics.movement_delay_veh_s);
   CHECK(a.state().metrics.movement_queue_max_veh == b.state().metrics.movement_queue_max_veh);
   // Gathered again after more steps, not a stale copy.
   a.run_until(900);
@@ -144,7 +145,7 @@ TEST_CASE("batch: every instruction set's passes give the same bits") {
     Simulation single(v.base, options, BatchSpec{1, {v.timing[batch - 1]}, {v.demand[batch - 1]}});
     single.run();
     check_same(x, batch - 1, single.state());
-    for (auto member : {&Metrics::vehicle_s, &Metrics::vehicle_m, &Metrics::delay_veh_s, &Metrics::stops,
+    for (auto member : {&Metrics::vehicle_s, &Metrics::vehicle_m, &Metrics::exit_link_delay_veh_s, &Metrics::exit_link_stops,
                         &Metrics::movement_delay_veh_s, &Metrics::movement_stops, &Metrics::movement_queue_max_veh,
                         &Metrics::group_effective_green_s, &Metrics::group_queue_sum_m,
                         &Metrics::group_queue_histogram}) {

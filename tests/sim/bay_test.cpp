@@ -1,4 +1,4 @@
-// Issue 5, test 4: a left bay that overflows blocks one of three lanes: the through discharge falls by
+// A left bay that overflows blocks one of three lanes: the through discharge falls by
 // that share (1/3), not to zero; with a bay long enough to hold the left queue it does not fall.
 #include <itsc/simulate.hpp>
 

@@ -1,4 +1,4 @@
-// Test 1: entered = exited + inside + waiting after every step, to 1e-9 relative.
+// Entered = exited + inside + waiting after every step, to 1e-9 relative.
 #include <itsc/simulate.hpp>
 
 #include <doctest/doctest.h>

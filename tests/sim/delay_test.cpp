@@ -1,4 +1,4 @@
-// Test 4: deterministic delay on an isolated approach (≥ 600 m, two stages, C = 90 s, g/C = 0.5,
+// Deterministic delay on an isolated approach (≥ 600 m, two stages, C = 90 s, g/C = 0.5,
 // uniform arrivals) over 10 cycles after 5 warm-up cycles matches Webster's/HCM's d1.
 #include <itsc/hcm.hpp>
 #include <itsc/simulate.hpp>

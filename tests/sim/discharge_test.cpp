@@ -1,4 +1,4 @@
-// Test 3: a saturated lane group discharges saturation flow × lanes × effective green per cycle (± 1%),
+// A saturated lane group discharges saturation flow × lanes × effective green per cycle (± 1%),
 // also with a short (95 m) link downstream.
 #include <itsc/simulate.hpp>
 

@@ -1,4 +1,4 @@
-// Test 2: an empty link is crossed in exactly its discretized free-flow time, and with permanent green
+// An empty link is crossed in exactly its discretized free-flow time, and with permanent green
 // the delay is zero at X = 0.5 and X = 0.995, also on links whose cells round short or long.
 #include <itsc/simulate.hpp>
 

@@ -1,4 +1,4 @@
-// Issue 5, tests 3 and 5: permitted lefts and right turns on red run by HCM gap acceptance against
+// Permitted lefts and right turns on red run by HCM gap acceptance against
 // the conflicting flow that actually discharges in the step.
 #include <itsc/simulate.hpp>
 

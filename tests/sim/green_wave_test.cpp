@@ -1,4 +1,4 @@
-// Issue 5, test 2: a green wave on a one-way corridor of five signals 400 m apart (C = 90 s,
+// A green wave on a one-way corridor of five signals 400 m apart (C = 90 s,
 // g/C = 0.5, no side demand). With offsets equal to the cumulative discretized travel times the
 // platoons released by signal 1 pass signals 2–5 without stopping; shifted by C/2 they all stop.
 #include <itsc/simulate.hpp>

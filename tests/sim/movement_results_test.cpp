@@ -1,4 +1,4 @@
-// Issue 5, per-movement results: a movement's delay and queue are its share of its approach (its own
+// Per-movement results: a movement's delay and queue are its share of its approach (its own
 // last-cell and bay vehicles plus its turning proportion of those held upstream, FIFO); its queue length
 // is its lane group's back of queue.
 #include <doctest/doctest.h>

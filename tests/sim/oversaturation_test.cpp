@@ -1,4 +1,4 @@
-// Test 6: at X = 1.2 the queue grows by (arrival − capacity)·C per cycle, the delay of the vehicles
+// At X = 1.2 the queue grows by (arrival − capacity)·C per cycle, the delay of the vehicles
 // arriving during T matches deterministic queueing theory, and the overflow term is d2 minus its
 // deterministic limit.
 #include <itsc/hcm.hpp>

@@ -122,10 +122,10 @@ TEST_CASE("pedestrian calls: a batch equals single runs bit for bit") {
     Simulation one(single);
     one.run_until(900);
     CHECK(batch.state().pedestrian_arrived[b] == one.state().pedestrian_arrived[0]);
-    CHECK(batch.state().metrics.delay_veh_s[b] == one.state().metrics.delay_veh_s[0]);
+    CHECK(batch.result(b).total_delay_veh_h == one.result().total_delay_veh_h);
     CHECK(batch.state().metrics.movement_departures_veh[b] == one.state().metrics.movement_departures_veh[0]);
   }
   // More pedestrians take more green from EBT: more delay.
-  CHECK(batch.state().metrics.delay_veh_s[0] < batch.state().metrics.delay_veh_s[1]);
-  CHECK(batch.state().metrics.delay_veh_s[1] < batch.state().metrics.delay_veh_s[2]);
+  CHECK(batch.result(0).total_delay_veh_h < batch.result(1).total_delay_veh_h);
+  CHECK(batch.result(1).total_delay_veh_h < batch.result(2).total_delay_veh_h);
 }

@@ -41,8 +41,10 @@ inline void check_same(const State& batched, std::size_t b, const State& other, 
   CHECK(member(batched.movement_capacity_veh, x, b) == member(other.movement_capacity_veh, y, c));
   const Metrics& p = batched.metrics;
   const Metrics& q = other.metrics;
-  CHECK(member(p.delay_veh_s, x, b) == member(q.delay_veh_s, y, c));
-  CHECK(member(p.stops, x, b) == member(q.stops, y, c));
+  CHECK(member(p.exit_link_delay_veh_s, x, b) == member(q.exit_link_delay_veh_s, y, c));
+  CHECK(member(p.exit_link_stops, x, b) == member(q.exit_link_stops, y, c));
+  CHECK(member(p.entry_delay_veh_s, x, b) == member(q.entry_delay_veh_s, y, c));
+  CHECK(member(p.movement_stops, x, b) == member(q.movement_stops, y, c));
   CHECK(member(p.vehicle_m, x, b) == member(q.vehicle_m, y, c));
   CHECK(member(p.movement_delay_veh_s, x, b) == member(q.movement_delay_veh_s, y, c));
   CHECK(member(p.group_queue_histogram, x, b) == member(q.group_queue_histogram, y, c));

@@ -1,4 +1,4 @@
-// Issue 5, test 1: spillback behind a long red. The back of the queue travels upstream at the shock
+// Spillback behind a long red. The back of the queue travels upstream at the shock
 // speed q_a/(kj − q_a/v); after the green the discharge wave reaches the upstream end at w; the full
 // link stops taking vehicles within 10 s of filling.
 #include <itsc/simulate.hpp>

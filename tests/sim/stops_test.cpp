@@ -1,4 +1,4 @@
-// Test 5: stops per vehicle on an isolated approach within 2% of (1 − g/C)/(1 − y).
+// Stops per vehicle on an isolated approach within 2% of (1 − g/C)/(1 − y).
 #include <itsc/simulate.hpp>
 
 #include <doctest/doctest.h>

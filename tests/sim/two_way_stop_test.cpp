@@ -1,4 +1,4 @@
-// Issue 5, test 6: the minor street of a two-way stop discharges at HCM's potential capacity against
+// The minor street of a two-way stop discharges at HCM's potential capacity against
 // the major flow; the major street is not delayed.
 #include <itsc/simulate.hpp>
 

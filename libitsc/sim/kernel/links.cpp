@@ -146,7 +146,6 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
         double* __restrict stops_sum = &metrics.movement_stops[m * batch];
         double* __restrict queue_sum = &metrics.movement_queue_sum_veh[m * batch];
         double* __restrict queue_max = &metrics.movement_queue_max_veh[m * batch];
-        double* __restrict network_stops = metrics.stops.data();
         // A vector of members at a time (cells.hpp).
         for_members(b0, b1, [&](auto lanes, std::size_t b) {
           using T = decltype(lanes);
@@ -174,7 +173,6 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
             add_to(stops_sum + b, stops + p * load<T>(new_stops + b));
             add_to(queue_sum + b, queue);
             store(queue_max + b, lane_max(load<T>(queue_max + b), queue));
-            add_to(network_stops + b, stops);
           }
         });
       }
@@ -222,13 +220,18 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
       }
     }
     if (block.measure) {
-      // Time inside, distance (one cell length per cell crossed) and delay (vehicles held).
+      // Time inside and distance (one cell length per cell crossed). Delay (vehicles held) and stops
+      // of a link to movements are its movements' (above); a link leaving the network has its own.
       const double dx = model.link_cell_length_m[link];
       for (std::size_t b = b0; b < b1; ++b) {
         metrics.vehicle_s[b] += time_veh[b] * dt;
         metrics.vehicle_m[b] += moved_veh[b] * dx;
-        metrics.delay_veh_s[b] += (time_veh[b] - moved_veh[b]) * dt;
-        metrics.stops[b] += new_stops[b];
+      }
+      if (!to_movements) {
+        for (std::size_t b = b0; b < b1; ++b) {
+          metrics.exit_link_delay_veh_s[b] += (time_veh[b] - moved_veh[b]) * dt;
+          metrics.exit_link_stops[b] += new_stops[b];
+        }
       }
     }
   }
@@ -238,7 +241,6 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
       const double waiting = state.entry_waiting_veh[e * batch + b];
       if (block.measure) {
         metrics.vehicle_s[b] += waiting * dt;
-        metrics.delay_veh_s[b] += waiting * dt;
         metrics.entry_delay_veh_s[b] += waiting * dt;
       }
     }
