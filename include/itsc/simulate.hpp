@@ -109,7 +109,7 @@ struct RunInfo {
   int threads = 1;
 };
 
-/// A recorded time series (member 0): per sample and lane group.
+/// A recorded time series of one member: per sample and signalized lane group.
 struct TimeSeries {
   std::vector<std::string> lane_groups;      ///< "<node>/<group>"
   std::vector<double> time_s;                ///< [sample] end of the sampled interval
@@ -212,9 +212,11 @@ class Simulation {
     return static_cast<double>(parts_.front().state.time_tenths) / 10.0;
   }
   [[nodiscard]] double duration_s() const noexcept { return duration_s_; }
-  /// Results of member b (run info and time series filled by `simulate`/`run`).
+  /// Results of member b, its time series included (run info filled by `simulate`).
   [[nodiscard]] SimulationResult result(std::size_t b = 0) const;
-  [[nodiscard]] const TimeSeries& timeseries() const noexcept { return timeseries_; }
+  /// Member b's time series, recorded by `run` every `SimulateOptions::timeseries_interval_s` (empty
+  /// otherwise).
+  [[nodiscard]] const TimeSeries& timeseries(std::size_t b = 0) const noexcept { return timeseries_[b]; }
   /// The controller of signal `signal` that runs member b, and b's member index in it (`local`).
   [[nodiscard]] const Controller& controller(std::size_t signal, std::size_t b, std::size_t& local) const noexcept;
   /// The controllers of the first part, one per signal (`Model::signalized_nodes` order): the whole
@@ -245,7 +247,10 @@ class Simulation {
   [[nodiscard]] std::size_t part_of(std::size_t b, std::size_t& local) const noexcept;
   /// Builds the parts' controllers and states from the plans, at time zero.
   void build_parts();
-  void sample(double since_s, const std::vector<double>& departures_before);
+  /// Departures so far of member b's signalized lane groups (the time series' columns).
+  void departures(std::size_t b, std::vector<double>& out) const;
+  /// Appends a sample of every member, its flows since `since_s` from `departures_before` [member][column].
+  void sample(double since_s, const std::vector<std::vector<double>>& departures_before);
   /// Steps every member (every part, each on its own thread) until the clock reaches `end`.
   void advance(Tenths end) noexcept;
 
@@ -258,7 +263,7 @@ class Simulation {
   StepOptions step_options_;
   double duration_s_ = 0;
   double timeseries_interval_s_ = 0;
-  TimeSeries timeseries_;
+  std::vector<TimeSeries> timeseries_;  ///< [member]
   std::function<void(const Simulation&)> after_step_;
 };
 

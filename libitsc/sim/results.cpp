@@ -158,6 +158,7 @@ SimulationResult Simulation::result(std::size_t b) const {
                            : '-';
     r.intersections.push_back(std::move(intersection));
   }
+  r.timeseries = timeseries_[b];
   // The network's totals: each vehicle-second and stop once, where it happened (`objective`).
   const Objective totals = objective(model, state, demand_, b, {}, controllers);
   r.total_delay_veh_h = totals.delay_veh_h;

@@ -75,12 +75,15 @@ Simulation::Simulation(std::shared_ptr<const Model> model, BatchDemand demand, P
   if (!(duration_s_ > 0)) fail("simulation: the duration must be positive");
   timeseries_interval_s_ = options.timeseries_interval_s;
   after_step_ = options.after_step;
+  timeseries_.resize(demand_.batch);
   if (timeseries_interval_s_ > 0) {
     const Model& m = *model_;
+    std::vector<std::string> columns;
     for (std::size_t g = 0; g < m.lane_group_count(); ++g) {
       if (m.lane_group_signalized[g] == 0) continue;
-      timeseries_.lane_groups.push_back(m.node_id[m.lane_group_node[g]] + "/" + m.lane_group_id[g]);
+      columns.push_back(m.node_id[m.lane_group_node[g]] + "/" + m.lane_group_id[g]);
     }
+    for (TimeSeries& series : timeseries_) series.lane_groups = columns;
   }
 }
 
@@ -177,9 +180,11 @@ void Simulation::set_plan(std::size_t b, std::span<const SignalPlan> plans, std:
 
 void Simulation::reset() {
   build_parts();
-  std::vector<std::string> lane_groups = std::move(timeseries_.lane_groups);
-  timeseries_ = TimeSeries{};
-  timeseries_.lane_groups = std::move(lane_groups);
+  for (TimeSeries& series : timeseries_) {
+    std::vector<std::string> lane_groups = std::move(series.lane_groups);
+    series = TimeSeries{};
+    series.lane_groups = std::move(lane_groups);
+  }
 }
 
 Simulation::Snapshot Simulation::save_state() const {
@@ -253,24 +258,39 @@ void Simulation::copy_controllers(const Snapshot& snapshot, std::size_t from, Pa
   }
 }
 
-void Simulation::sample(double since_s, const std::vector<double>& departures_before) {
+void Simulation::departures(std::size_t b, std::vector<double>& out) const {
   const State& state = this->state();
-  const std::size_t batch = state.batch;
-  timeseries_.time_s.push_back(time_s());
-  std::size_t column = 0;
+  out.clear();
   for (std::size_t g = 0; g < model_->lane_group_count(); ++g) {
     if (model_->lane_group_signalized[g] == 0) continue;
     double departed = 0;
     for (auto m = model_->lane_group_movement_begin[g]; m < model_->lane_group_movement_end[g]; ++m) {
-      departed += state.metrics.movement_departures_veh[m * batch];
+      departed += state.metrics.movement_departures_veh[m * state.batch + b];
     }
-    const double span_s = time_s() - since_s;
-    timeseries_.queue_veh.push_back(state.group_queue_veh[g * batch]);
-    timeseries_.flow_veh_per_h.push_back(span_s > 0 ? (departed - departures_before[column]) * 3600.0 / span_s : 0.0);
-    timeseries_.indication.push_back(state.indication[model_->lane_group_movement_begin[g] * batch]);
-    ++column;
+    out.push_back(departed);
   }
-  timeseries_.vehicles_inside.push_back(state.inside_veh(0));
+}
+
+void Simulation::sample(double since_s, const std::vector<std::vector<double>>& departures_before) {
+  const State& state = this->state();
+  const std::size_t batch = state.batch;
+  const double span_s = time_s() - since_s;
+  std::vector<double> now;
+  for (std::size_t b = 0; b < batch; ++b) {
+    TimeSeries& series = timeseries_[b];
+    departures(b, now);
+    series.time_s.push_back(time_s());
+    std::size_t column = 0;
+    for (std::size_t g = 0; g < model_->lane_group_count(); ++g) {
+      if (model_->lane_group_signalized[g] == 0) continue;
+      const double departed = now[column] - departures_before[b][column];
+      series.queue_veh.push_back(state.group_queue_veh[g * batch + b]);
+      series.flow_veh_per_h.push_back(span_s > 0 ? departed * 3600.0 / span_s : 0.0);
+      series.indication.push_back(state.indication[model_->lane_group_movement_begin[g] * batch + b]);
+      ++column;
+    }
+    series.vehicles_inside.push_back(state.inside_veh(b));
+  }
 }
 
 void Simulation::run() {
@@ -280,16 +300,9 @@ void Simulation::run() {
   }
   // Departures are only counted after the warm-up; flows in the series are zero before it.
   double since = time_s();
+  std::vector<std::vector<double>> before(batch_size());
   while (time_s() < duration_s_ - 1e-9) {
-    std::vector<double> before;
-    for (std::size_t g = 0; g < model_->lane_group_count(); ++g) {
-      if (model_->lane_group_signalized[g] == 0) continue;
-      double departed = 0;
-      for (auto m = model_->lane_group_movement_begin[g]; m < model_->lane_group_movement_end[g]; ++m) {
-        departed += state().metrics.movement_departures_veh[m * batch_size()];
-      }
-      before.push_back(departed);
-    }
+    for (std::size_t b = 0; b < batch_size(); ++b) departures(b, before[b]);
     run_until(std::min(duration_s_, since + timeseries_interval_s_));
     sample(since, before);
     since = time_s();
@@ -302,7 +315,6 @@ SimulationResult simulate(const Scenario& scenario, const SimulateOptions& optio
   simulation.run();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   SimulationResult result = simulation.result(0);
-  result.timeseries = simulation.timeseries();
   const double steps = simulation.time_s() / simulation.model().dt_s;
   for (std::size_t s = 0; s < simulation.model().signal_count(); ++s) {
     std::size_t local = 0;

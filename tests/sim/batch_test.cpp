@@ -65,6 +65,33 @@ TEST_CASE("batch: B plans and demands = B single runs, bit for bit") {
   }
 }
 
+TEST_CASE("batch: every member records its own time series, as its single run does") {
+  const std::size_t batch = 3;
+  const Variants v = variants(batch);
+  SimulateOptions options;
+  options.timeseries_interval_s = 120;
+  options.threads = 2;
+  Simulation batched(v.base, options, BatchSpec{batch, v.timing, v.demand});
+  batched.run();
+  for (std::size_t b = 0; b < batch; ++b) {
+    CAPTURE(b);
+    Simulation single(v.base, options, BatchSpec{1, {v.timing[b]}, {v.demand[b]}});
+    single.run();
+    const TimeSeries& mine = batched.timeseries(b);
+    const TimeSeries& own = single.timeseries();
+    REQUIRE(mine.time_s.size() == 10);
+    CHECK(mine.lane_groups == own.lane_groups);
+    CHECK(mine.time_s == own.time_s);
+    CHECK(mine.queue_veh == own.queue_veh);
+    CHECK(mine.flow_veh_per_h == own.flow_veh_per_h);
+    CHECK(mine.indication == own.indication);
+    CHECK(mine.vehicles_inside == own.vehicles_inside);
+    CHECK(batched.result(b).timeseries.flow_veh_per_h == own.flow_veh_per_h);
+  }
+  // The members' demands differ, and so do their series.
+  CHECK(batched.timeseries(0).flow_veh_per_h != batched.timeseries(2).flow_veh_per_h);
+}
+
 TEST_CASE("batch: one thread = two threads bit for bit" * doctest::test_suite("threaded")) {
   const std::size_t batch = 19;  // three blocks of whole cache lines: 8 + 8 + 3 members
   const Variants v = variants(batch, true);
