@@ -1,7 +1,13 @@
 // Saving: shortest numbers, deterministic text, and load(save(s)) == s.
 #include <doctest/doctest.h>
 
+#include <map>
+#include <set>
+#include <string>
+
+#include "io/key_table.hpp"
 #include "io/readers.hpp"
+#include "io/yaml_tree.hpp"
 #include "itsc/io.hpp"
 
 using namespace itsc;
@@ -88,6 +94,78 @@ timing:
       overlaps: [{id: A, parents: [1, 2], protected: [X], permitted: [WBU], crosswalks: [w]}]
 )";
 
+// The keys kEveryKey cannot hold beside its own (a PHF needs a one-interval profile): max-pressure,
+// the offset reference, time-of-day patterns and the SUMO section.
+constexpr std::string_view kOtherKeys = R"(schema_version: 1
+nodes:
+  - {id: A, control: boundary}
+  - id: C
+    control: signalized
+    movements: [{id: X, from: L, to: M, turn: through}]
+links:
+  - {id: L, from: A, to: C, length_m: 100}
+  - {id: M, from: C, to: A, length_m: 100}
+demand:
+  peak_hour_factor: 0.9
+  entries: [{link: L, flow_veh_per_h: 300}]
+timing:
+  C:
+    cycle_s: 60
+    offset_s: 5
+    offset_reference: yield
+    controller: max-pressure
+    max_pressure: {decision_interval_s: 4, normalization: storage, min_green_s: 6, max_green_s: 50}
+    sequence: {stages: [{protected: [X], green_s: 25, yellow_s: 3}, {protected: [], green_s: 25, yellow_s: 3}]}
+patterns:
+  am:
+    timing:
+      C: {cycle_s: 80, sequence: {stages: [{protected: [X], green_s: 45, yellow_s: 3}, {protected: [], green_s: 25, yellow_s: 3}]}}
+schedule:
+  - {at: "07:00", pattern: am, transition: dwell}
+sumo:
+  begin_s: 3600
+  signals:
+    - {node: C, tls: C0, link_count: 2, link_indices: {X: [0, 1]}}
+)";
+
+// The section a map at `path` is read as (the table's names: "nodes[].legs[]", "timing.<node>", ...);
+// a pattern's timing is a timing map.
+std::string section_name(const std::string& path) {
+  if (path.empty()) return "(top level)";
+  const std::string pattern_timing = "patterns.<name>.timing.";
+  if (path.rfind(pattern_timing, 0) == 0) return "timing." + path.substr(pattern_timing.size());
+  return path;
+}
+
+// Records every key of every map in `node` under its section's name.
+void collect_keys(const detail::YamlNode& node, const std::string& path, std::map<std::string, std::set<std::string>>& seen) {
+  if (node.kind == detail::YamlNode::Kind::sequence) {
+    for (const auto& item : node.items) collect_keys(*item, path + "[]", seen);
+  } else if (node.kind == detail::YamlNode::Kind::map) {
+    const bool named_children = path == "timing" || path == "patterns" || path == "patterns.<name>.timing";
+    for (const auto& [key, value] : node.pairs) {
+      seen[section_name(path)].insert(key->value);
+      const std::string child = named_children ? path + (path == "patterns" ? ".<name>" : ".<node>")
+                                               : (path.empty() ? key->value : path + "." + key->value);
+      collect_keys(*value, child, seen);
+    }
+  }
+}
+
+// The keys written when `yaml` is loaded and saved again, which must read back equal.
+std::map<std::string, std::set<std::string>> saved_keys(std::string_view yaml) {
+  const Scenario original = detail::read_scenario_document(yaml, "keys.yaml").scenario;
+  const std::string text = save_scenario_string(original);
+  INFO(text);
+  CHECK(detail::read_scenario_document(text, "saved.yaml").scenario == original);
+  std::vector<Diagnostic> diagnostics;
+  const detail::YamlNodePtr tree = detail::parse_yaml(text, "saved.yaml", diagnostics);
+  REQUIRE(tree != nullptr);
+  std::map<std::string, std::set<std::string>> seen;
+  collect_keys(*tree, "", seen);
+  return seen;
+}
+
 }  // namespace
 
 TEST_CASE("save: numbers come out in their shortest round-trip form") {
@@ -136,4 +214,31 @@ TEST_CASE("save: a scenario built in code with defaults only round-trips") {
   s.network.nodes.push_back({"B", NodeControl::boundary, std::nullopt, std::nullopt, {}, {}, {}});
   s.network.links.push_back({"L", "A", "B", 100, 1, 50, 1900, 7.5});
   CHECK(load_scenario_string(save_scenario_string(s)).scenario == s);
+}
+
+TEST_CASE("save: every key of the table is written and read back equal, and nothing outside the table is written") {
+  std::map<std::string, std::set<std::string>> seen = saved_keys(kEveryKey);
+  for (auto& [section, keys] : saved_keys(kOtherKeys)) seen[section].merge(keys);
+  std::set<std::string> known_sections;
+  for (const detail::Section* section : detail::all_sections()) {
+    known_sections.insert(std::string(section->name));
+    if (section == &detail::sections::plan) continue;  // plan files: tests/io/plan_test.cpp
+    for (const detail::KeySpec& key : section->keys) {
+      CAPTURE(section->name);
+      CAPTURE(key.name);
+      CHECK(seen[std::string(section->name)].count(std::string(key.name)) == 1);
+    }
+  }
+  // What the writer writes, the table knows (maps of ids, such as turn counts, are not sections).
+  for (const auto& [section, keys] : seen) {
+    if (known_sections.count(section) == 0) continue;
+    for (const detail::Section* table : detail::all_sections()) {
+      if (table->name != section) continue;
+      for (const std::string& key : keys) {
+        CAPTURE(section);
+        CAPTURE(key);
+        CHECK(table->find(key) != nullptr);
+      }
+    }
+  }
 }
