@@ -12,38 +12,16 @@
 
 namespace itsc {
 
-namespace {
-
-[[noreturn]] void reject(const std::string& message) {
-  throw Error(ErrorCode::invalid_input, "actuated controller: " + message);
-}
-
-}  // namespace
-
 ActuatedController::State::State(const Timing& timing, const IntersectionLayout& layout, std::size_t batch)
-    : batch_(batch), movement_count_(layout.movements.size()) {
-  if (batch_ == 0) reject("batch of 0");
+    : timer_(ring_plan_of(timing), layout, batch, "actuated controller"), batch_(batch),
+      movement_count_(layout.movements.size()) {
   const RingPlan plan = ring_plan_of(timing);
-  if (!plan.overlaps.empty()) reject("overlaps are not supported (overlap " + plan.overlaps.front().id + ")");
-  if (plan.rings.empty()) reject("no rings");
-  groups_ = plan.rings.front().size();
-  if (groups_ == 0) reject("no barrier groups");
-  auto phase_index = [&](int number) -> std::size_t {
-    for (std::size_t i = 0; i < number_.size(); ++i) {
-      if (number_[i] == number) return i;
-    }
-    return number_.size();
-  };
   for (const Phase& phase : plan.phases) {
-    if (!phase.yellow_s || !phase.red_clearance_s) {
-      reject("phase " + std::to_string(phase.number) + " lacks a yellow or red clearance (resolve the timing first)");
-    }
     const Tenths yellow = to_tenths(*phase.yellow_s);
     const Tenths red = to_tenths(*phase.red_clearance_s);
     const Tenths max1 = phase.max1_s ? to_tenths(*phase.max1_s) : std::max<Tenths>(1, to_tenths(phase.split_s) - yellow - red);
     const Tenths min_green =
         phase.min_green_s ? to_tenths(*phase.min_green_s) : std::min(to_tenths(kDefaultMinGreenS), max1);
-    number_.push_back(phase.number);
     min_green_.push_back(std::max<Tenths>(1, min_green));
     max1_.push_back(std::max(max1, min_green_.back()));
     max2_.push_back(phase.max2_s ? std::max(to_tenths(*phase.max2_s), min_green_.back()) : max1_.back());
@@ -57,61 +35,15 @@ ActuatedController::State::State(const Timing& timing, const IntersectionLayout&
     dual_entry_.push_back(phase.dual_entry ? 1 : 0);
     rest_in_walk_.push_back(phase.rest_in_walk ? 1 : 0);
     simultaneous_gap_.push_back(phase.simultaneous_gap_out ? 1 : 0);
-    walk_.push_back(phase.walk_s ? to_tenths(*phase.walk_s) : 0);
-    pedestrian_clearance_.push_back(phase.pedestrian_clearance_s ? to_tenths(*phase.pedestrian_clearance_s) : 0);
-    yellow_.push_back(yellow);
-    red_.push_back(red);
     recall_.push_back(phase.recall);
-  }
-  group_of_.assign(number_.size(), 0);
-  std::vector<std::size_t>& ring_of = ring_of_;
-  ring_of.assign(number_.size(), plan.rings.size());
-  for (std::size_t r = 0; r < plan.rings.size(); ++r) {
-    if (plan.rings[r].size() != groups_) reject("rings have different numbers of barrier groups");
-    std::vector<std::size_t> sequence;
-    for (std::size_t g = 0; g < groups_; ++g) {
-      for (const int number : plan.rings[r][g]) {
-        const std::size_t p = phase_index(number);
-        if (p == number_.size() || ring_of[p] != plan.rings.size()) {
-          reject("phase " + std::to_string(number) + " is undefined or placed twice");
-        }
-        ring_of[p] = r;
-        group_of_[p] = g;
-        sequence.push_back(p);
-      }
-    }
-    if (sequence.empty()) reject("ring " + std::to_string(r + 1) + " has no phases");
-    sequence_.push_back(std::move(sequence));
-  }
-  served_by_.resize(movement_count_);
-  auto movement_index = [&](const std::string& id) {
-    const auto found = std::find(layout.movements.begin(), layout.movements.end(), id);
-    if (found == layout.movements.end()) reject("movement '" + id + "' is not at the intersection");
-    return static_cast<std::size_t>(found - layout.movements.begin());
-  };
-  for (std::size_t p = 0; p < number_.size(); ++p) {
-    const Service& serves = plan.phases[p].serves;
-    for (const auto& id : serves.protected_movements) served_by_[movement_index(id)].emplace_back(p, true);
-    for (const auto& id : serves.permitted_movements) served_by_[movement_index(id)].emplace_back(p, false);
-  }
-  // A movement that may turn on red shows red_turn_on_red while red (as the fixed-time tables do).
-  turn_on_red_.assign(movement_count_, 0);
-  for (const auto& id : layout.turn_on_red) turn_on_red_[movement_index(id)] = 1;
-  crosswalk_phases_.resize(layout.crosswalks.size());
-  for (std::size_t p = 0; p < number_.size(); ++p) {
-    for (const auto& id : plan.phases[p].serves.crosswalks) {
-      const auto found = std::find(layout.crosswalks.begin(), layout.crosswalks.end(), id);
-      if (found == layout.crosswalks.end()) reject("crosswalk '" + id + "' is not at the intersection");
-      crosswalk_phases_[static_cast<std::size_t>(found - layout.crosswalks.begin())].push_back(p);
-    }
   }
   auto phases_of = [&](const std::vector<std::vector<int>>& lists, std::size_t d) {
     std::vector<std::size_t> result;
     if (d >= lists.size()) return result;
     for (const int number : lists[d]) {
-      const std::size_t p = phase_index(number);
-      if (p == number_.size()) {
-        reject("detector '" + layout.detectors[d] + "' names phase " + std::to_string(number) + ", not in the plan");
+      const std::size_t p = timer_.phase_index(number);
+      if (p == timer_.phase_count()) {
+        timer_.reject("detector '" + layout.detectors[d] + "' names phase " + std::to_string(number) + ", not in the plan");
       }
       result.push_back(p);
     }
@@ -124,19 +56,16 @@ ActuatedController::State::State(const Timing& timing, const IntersectionLayout&
     extend_.push_back(d < layout.detector_extend_s.size() ? to_tenths(layout.detector_extend_s[d]) : 0);
   }
   coordinate(timing, plan);
-  extended_.assign(number_.size(), 0);
-  extension_.assign(number_.size(), 0.0);
-  ready_.assign(sequence_.size(), 0);
-  call_.assign(number_.size() * batch_, 0);
-  gap_.assign(number_.size() * batch_, 0);
-  const std::size_t rings = sequence_.size();
-  position_.assign(rings * batch_, 0);
-  interval_.assign(rings * batch_, Interval::idle);
-  elapsed_.assign(rings * batch_, 0);
+  extended_.assign(timer_.phase_count(), 0);
+  extension_.assign(timer_.phase_count(), 0.0);
+  ready_.assign(timer_.ring_count(), 0);
+  call_.assign(timer_.phase_count() * batch_, 0);
+  gap_.assign(timer_.phase_count() * batch_, 0);
+  const std::size_t rings = timer_.ring_count();
   max_elapsed_.assign(rings * batch_, 0);
   min_now_.assign(rings * batch_, 0);
-  initial_veh_.assign(number_.size() * batch_, 0.0);
-  pedestrian_call_.assign(number_.size() * batch_, 0);
+  initial_veh_.assign(timer_.phase_count() * batch_, 0.0);
+  pedestrian_call_.assign(timer_.phase_count() * batch_, 0);
   walk_left_.assign(rings * batch_, 0);
   clearance_left_.assign(rings * batch_, 0);
   max2_selected_.assign(batch_, 0);
@@ -146,7 +75,7 @@ ActuatedController::State::State(const Timing& timing, const IntersectionLayout&
   // Start-up: every ring green in its first phase of barrier group 1.
   for (std::size_t b = 0; b < batch_; ++b) {
     for (std::size_t r = 0; r < rings; ++r) {
-      if (group_of_[sequence_[r].front()] == 0) start_green(r, b, 0);
+      if (timer_.group_of[timer_.sequence[r].front()] == 0) start_green(r, b, 0);
     }
   }
 }
@@ -154,30 +83,30 @@ ActuatedController::State::State(const Timing& timing, const IntersectionLayout&
 void ActuatedController::State::coordinate(const Timing& timing, const RingPlan& plan) {
   // Coordinated-actuated when the plan names coordinated phases: the splits give each phase its
   // force-off in the cycle, counted from the reference's yield point (docs/signals.md).
-  coordinated_phase_.assign(number_.size(), 0);
-  force_off_.assign(number_.size(), 0);
-  split_green_.assign(number_.size(), 0);
-  served_cycle_.assign(number_.size() * batch_, -1);
+  coordinated_phase_.assign(timer_.phase_count(), 0);
+  force_off_.assign(timer_.phase_count(), 0);
+  split_green_.assign(timer_.phase_count(), 0);
+  served_cycle_.assign(timer_.phase_count() * batch_, -1);
   if (plan.coordinated_phases.empty()) return;
   cycle_ = to_tenths(timing.cycle_s);
-  if (cycle_ <= 0) reject("a coordinated plan needs a cycle");
+  if (cycle_ <= 0) timer_.reject("a coordinated plan needs a cycle");
   const auto timeline = detail::ring_timeline(plan);
   const auto& reference = timeline[detail::reference_window(plan, timeline)];
   const auto index = [&](int number) {
-    return static_cast<std::size_t>(std::find(number_.begin(), number_.end(), number) - number_.begin());
+    return static_cast<std::size_t>(std::find(timer_.number.begin(), timer_.number.end(), number) - timer_.number.begin());
   };
   const std::size_t ref = index(reference.phase->number);
   // Local zero is the reference's start of green; its yield point ends its split's green.
-  const Tenths reference_green = reference.end - reference.start - yellow_[ref] - red_[ref];
+  const Tenths reference_green = reference.end - reference.start - timer_.yellow[ref] - timer_.red[ref];
   yield_ = to_tenths(timing.offset_s) + reference_green;
   coordinated_window_ = cycle_ - reference_green;
   for (const auto& window : timeline) {
     const std::size_t p = index(window.phase->number);
-    split_green_[p] = window.end - window.start - yellow_[p] - red_[p];
-    const Tenths green_end = window.end - yellow_[p] - red_[p] - reference.start;  // local time
+    split_green_[p] = window.end - window.start - timer_.yellow[p] - timer_.red[p];
+    const Tenths green_end = window.end - timer_.yellow[p] - timer_.red[p] - reference.start;  // local time
     force_off_[p] = ((green_end - reference_green) % cycle_ + cycle_) % cycle_;
     coordinated_phase_[p] = std::find(plan.coordinated_phases.begin(), plan.coordinated_phases.end(),
-                                      number_[p]) != plan.coordinated_phases.end() ? 1 : 0;
+                                      timer_.number[p]) != plan.coordinated_phases.end() ? 1 : 0;
   }
   floating_ = plan.force_off == ForceOff::floating;
 }
@@ -199,27 +128,25 @@ bool ActuatedController::State::may_start(std::size_t p, std::size_t b, Tenths n
 }
 
 bool ActuatedController::State::servable_call(std::size_t b, Tenths now) const noexcept {
-  for (std::size_t p = 0; p < number_.size(); ++p) {
+  for (std::size_t p = 0; p < timer_.phase_count(); ++p) {
     if (call_[p * batch_ + b] != 0 && coordinated_phase_[p] == 0 && may_start(p, b, now)) return true;
   }
   return false;
 }
 
 bool ActuatedController::State::phase_green(int number, std::size_t b) const noexcept {
-  for (std::size_t r = 0; r < sequence_.size(); ++r) {
+  for (std::size_t r = 0; r < timer_.ring_count(); ++r) {
     const std::size_t i = r * batch_ + b;
-    if (interval_[i] == Interval::green && number_[sequence_[r][position_[i]]] == number) return true;
+    if (timer_.interval[i] == Interval::green && timer_.number[timer_.phase[i]] == number) return true;
   }
   return false;
 }
 
 void ActuatedController::State::start_green(std::size_t r, std::size_t b, std::size_t position) noexcept {
   const std::size_t i = r * batch_ + b;
-  position_[i] = position;
-  interval_[i] = Interval::green;
-  elapsed_[i] = 0;
+  const std::uint32_t p = timer_.sequence[r][position];
+  timer_.start_green(r, b, p);
   max_elapsed_[i] = 0;
-  const std::size_t p = sequence_[r][position];
   gap_[p * batch_ + b] = 0;
   call_[p * batch_ + b] = 0;
   // Volume-density added initial: the vehicles counted while the phase was not green, each adding
@@ -230,8 +157,8 @@ void ActuatedController::State::start_green(std::size_t r, std::size_t b, std::s
   if (cycle_ != 0) served_cycle_[p * batch_ + b] = cycle_number(now_);
   // A waiting pedestrian gets walk, then flashing don't walk, from the start of green.
   const bool pedestrian = pedestrian_call_[p * batch_ + b] != 0;
-  walk_left_[i] = pedestrian ? walk_[p] : 0;
-  clearance_left_[i] = pedestrian ? pedestrian_clearance_[p] : 0;
+  walk_left_[i] = pedestrian ? timer_.walk[p] : 0;
+  clearance_left_[i] = pedestrian ? timer_.pedestrian_clearance[p] : 0;
   pedestrian_call_[p * batch_ + b] = 0;
   initial_veh_[p * batch_ + b] = 0.0;
 }
@@ -256,7 +183,7 @@ void ActuatedController::State::select_max2(std::size_t b, bool selected) noexce
 
 bool ActuatedController::State::any_call_except_green(std::size_t b) const noexcept {
   // Calls of green phases are cleared each tick, so any call left is a conflicting one.
-  for (std::size_t p = 0; p < number_.size(); ++p) {
+  for (std::size_t p = 0; p < timer_.phase_count(); ++p) {
     if (call_[p * batch_ + b] != 0) return true;
   }
   return false;
@@ -264,9 +191,9 @@ bool ActuatedController::State::any_call_except_green(std::size_t b) const noexc
 
 bool ActuatedController::State::ends_at_barrier(std::size_t r, std::size_t b) const noexcept {
   // No later phase of the ring in the current barrier group has a call: the ring goes to the barrier.
-  for (std::size_t pos = position_[r * batch_ + b] + 1; pos < sequence_[r].size(); ++pos) {
-    const std::size_t q = sequence_[r][pos];
-    if (group_of_[q] == group_[b] && call_[q * batch_ + b] != 0) return false;
+  for (std::size_t pos = timer_.position_of[timer_.phase[r * batch_ + b]] + 1; pos < timer_.sequence[r].size(); ++pos) {
+    const std::size_t q = timer_.sequence[r][pos];
+    if (timer_.group_of[q] == group_[b] && call_[q * batch_ + b] != 0) return false;
   }
   return true;
 }
@@ -275,15 +202,15 @@ void ActuatedController::State::find_ready(std::size_t b, bool conflicting) noex
   // Simultaneous gap-out: a ring is ready to cross when it waits at the barrier, clears its last phase
   // before it, or times a last phase that is gapped out or maxed out (and past min green and its
   // pedestrian service) in this tenth, counted as the green case of `tick` will count it.
-  for (std::size_t r = 0; r < sequence_.size(); ++r) {
+  for (std::size_t r = 0; r < timer_.ring_count(); ++r) {
     const std::size_t i = r * batch_ + b;
-    const std::size_t p = sequence_[r][position_[i]];
-    bool ready = interval_[i] == Interval::idle || ends_at_barrier(r, b);
-    if (interval_[i] == Interval::green && ready) {
+    const std::size_t p = timer_.phase[i];
+    bool ready = timer_.interval[i] == Interval::idle || ends_at_barrier(r, b);
+    if (timer_.interval[i] == Interval::green && ready) {
       const Tenths gap = extended_[p] != 0 ? 0 : gap_[p * batch_ + b] + 1;
       const Tenths max_elapsed = max_elapsed_[i] + (conflicting ? 1 : 0);
       const bool gapped_out = gap >= passage_now(p, max_elapsed) && recall_[p] != Recall::max;
-      ready = elapsed_[i] + 1 >= min_now_[i] && (gapped_out || max_elapsed >= maximum(p, b)) &&
+      ready = timer_.elapsed[i] + 1 >= min_now_[i] && (gapped_out || max_elapsed >= maximum(p, b)) &&
               walk_left_[i] + clearance_left_[i] <= 1;
     }
     ready_[r] = ready ? 1 : 0;
@@ -293,13 +220,13 @@ void ActuatedController::State::find_ready(std::size_t b, bool conflicting) noex
 void ActuatedController::State::cross_barrier(std::size_t b, Tenths now) noexcept {
   // The next barrier group (cyclically, the current one last) with a call; each ring starts at its
   // first called phase there. Without any call the rings rest in red.
-  for (std::size_t k = 1; k <= groups_; ++k) {
-    const std::size_t g = (group_[b] + k) % groups_;
+  for (std::size_t k = 1; k <= timer_.groups; ++k) {
+    const std::size_t g = (group_[b] + k) % timer_.groups;
     bool started = false;
-    for (std::size_t r = 0; r < sequence_.size(); ++r) {
-      for (std::size_t pos = 0; pos < sequence_[r].size(); ++pos) {
-        const std::size_t p = sequence_[r][pos];
-        if (group_of_[p] == g && call_[p * batch_ + b] != 0 && may_start(p, b, now)) {
+    for (std::size_t r = 0; r < timer_.ring_count(); ++r) {
+      for (std::size_t pos = 0; pos < timer_.sequence[r].size(); ++pos) {
+        const std::size_t p = timer_.sequence[r][pos];
+        if (timer_.group_of[p] == g && call_[p * batch_ + b] != 0 && may_start(p, b, now)) {
           start_green(r, b, pos);
           started = true;
           break;
@@ -308,11 +235,11 @@ void ActuatedController::State::cross_barrier(std::size_t b, Tenths now) noexcep
     }
     if (started) {
       // Dual entry: a ring without a call in the new group enters its dual-entry phase there.
-      for (std::size_t r = 0; r < sequence_.size(); ++r) {
-        if (interval_[r * batch_ + b] != Interval::idle) continue;
-        for (std::size_t pos = 0; pos < sequence_[r].size(); ++pos) {
-          const std::size_t p = sequence_[r][pos];
-          if (group_of_[p] == g && dual_entry_[p] != 0 && may_start(p, b, now)) {
+      for (std::size_t r = 0; r < timer_.ring_count(); ++r) {
+        if (timer_.interval[r * batch_ + b] != Interval::idle) continue;
+        for (std::size_t pos = 0; pos < timer_.sequence[r].size(); ++pos) {
+          const std::size_t p = timer_.sequence[r][pos];
+          if (timer_.group_of[p] == g && dual_entry_[p] != 0 && may_start(p, b, now)) {
             start_green(r, b, pos);
             break;
           }
@@ -338,11 +265,11 @@ void ActuatedController::State::find_extensions(std::size_t b, Tenths length, co
     if (!present && carry_[at] > 0) occupancy = 1.0;
     carry_[at] = present ? extend_[d] : std::max<Tenths>(0, carry_[at] - length);
     for (const std::size_t p : extends_[d]) {
-      const Tenths passage = passage_now(p, max_elapsed_[ring_of_[p] * batch_ + b]);
+      const Tenths passage = passage_now(p, max_elapsed_[timer_.ring_of[p] * batch_ + b]);
       extension_[p] += flow * static_cast<double>(passage) / 10.0 + occupancy;
     }
   }
-  for (std::size_t p = 0; p < number_.size(); ++p) extended_[p] = extension_[p] >= 1.0 ? 1 : 0;
+  for (std::size_t p = 0; p < timer_.phase_count(); ++p) extended_[p] = extension_[p] >= 1.0 ? 1 : 0;
 }
 
 void ActuatedController::State::count_initial(std::size_t b, const Observation& observation) noexcept {
@@ -351,15 +278,15 @@ void ActuatedController::State::count_initial(std::size_t b, const Observation& 
     const std::size_t at = d * batch_ + b;
     if (at >= observation.detector_count.size()) continue;
     for (const std::size_t p : calls_[d]) {
-      if (added_initial_s_[p] > 0 && !phase_green(number_[p], b)) initial_veh_[p * batch_ + b] += observation.detector_count[at];
+      if (added_initial_s_[p] > 0 && !phase_green(timer_.number[p], b)) initial_veh_[p * batch_ + b] += observation.detector_count[at];
     }
   }
 }
 
 void ActuatedController::State::tick(std::size_t b, const Observation& observation, Tenths now) noexcept {
   now_ = now;
-  const std::size_t phases = number_.size();
-  const std::size_t rings = sequence_.size();
+  const std::size_t phases = timer_.phase_count();
+  const std::size_t rings = timer_.ring_count();
   // Calls: recalls, then detectors (a detector calling in this tenth places its calls and, on a
   // green phase it extends, restarts the passage timer).
   for (std::size_t p = 0; p < phases; ++p) {
@@ -373,36 +300,36 @@ void ActuatedController::State::tick(std::size_t b, const Observation& observati
     if (!present) continue;
     // Call delay: a phase that is not green is called once the presence has lasted delay_s.
     for (const std::size_t p : calls_[d]) {
-      if (present_[at] >= delay_[d] || phase_green(number_[p], b)) call_[p * batch_ + b] = 1;
+      if (present_[at] >= delay_[d] || phase_green(timer_.number[p], b)) call_[p * batch_ + b] = 1;
     }
   }
   // Pedestrian calls wait for the next green of a phase serving the crosswalk (and call it).
-  for (std::size_t c = 0; c < crosswalk_phases_.size(); ++c) {
+  for (std::size_t c = 0; c < timer_.crosswalk_phases.size(); ++c) {
     const std::size_t at = c * batch_ + b;
     if (at >= observation.pedestrian_call.size() || observation.pedestrian_call[at] <= 0.5) continue;
-    for (const std::size_t p : crosswalk_phases_[c]) pedestrian_call_[p * batch_ + b] = 1;
+    for (const std::size_t p : timer_.crosswalk_phases[c]) pedestrian_call_[p * batch_ + b] = 1;
   }
   for (std::size_t p = 0; p < phases; ++p) {
     if (pedestrian_call_[p * batch_ + b] != 0) call_[p * batch_ + b] = 1;
   }
   for (std::size_t r = 0; r < rings; ++r) {
     const std::size_t i = r * batch_ + b;
-    if (interval_[i] == Interval::green) call_[sequence_[r][position_[i]] * batch_ + b] = 0;
+    if (timer_.interval[i] == Interval::green) call_[timer_.phase[i] * batch_ + b] = 0;
   }
   const bool conflicting = any_call_except_green(b);
   if (cycle_ == 0) find_ready(b, conflicting);
   for (std::size_t r = 0; r < rings; ++r) {
     const std::size_t i = r * batch_ + b;
-    const std::size_t p = sequence_[r][position_[i]];
-    switch (interval_[i]) {
+    const std::size_t p = timer_.phase[i];
+    switch (timer_.interval[i]) {
       case Interval::green: {
-        ++elapsed_[i];
+        ++timer_.elapsed[i];
         if (conflicting) ++max_elapsed_[i];
         Tenths& gap = gap_[p * batch_ + b];
         gap = extended[p] != 0 ? 0 : gap + 1;
         const bool gapped_out = gap >= passage_now(p, max_elapsed_[i]) && recall_[p] != Recall::max;
         const bool maxed_out = max_elapsed_[i] >= maximum(p, b);
-        bool ends = elapsed_[i] >= min_now_[i] && conflicting && (gapped_out || maxed_out);
+        bool ends = timer_.elapsed[i] >= min_now_[i] && conflicting && (gapped_out || maxed_out);
         if (ends && !maxed_out && cycle_ == 0 && simultaneous_gap_[p] != 0 && ends_at_barrier(r, b)) {
           // Simultaneous gap-out: at a barrier it gaps out only with every other ring ready.
           for (std::size_t q = 0; q < rings; ++q) ends = ends && (q == r || ready_[q] != 0);
@@ -413,7 +340,7 @@ void ActuatedController::State::tick(std::size_t b, const Observation& observati
             // Held through its window of the cycle; yields to a call that can be served outside it.
             ends = since < coordinated_window_ && servable_call(b, now);
           } else {
-            ends = ends || since >= force_off_[p] || (floating_ && elapsed_[i] >= split_green_[p]);
+            ends = ends || since >= force_off_[p] || (floating_ && timer_.elapsed[i] >= split_green_[p]);
           }
         }
         // Walk, then flashing don't walk: the green lasts until both are over.
@@ -424,25 +351,25 @@ void ActuatedController::State::tick(std::size_t b, const Observation& observati
           --clearance_left_[i];
         }
         if (ends && walk_left_[i] == 0 && clearance_left_[i] == 0) {
-          interval_[i] = Interval::yellow;
-          elapsed_[i] = 0;
+          timer_.interval[i] = Interval::yellow;
+          timer_.elapsed[i] = 0;
         }
         break;
       }
       case Interval::yellow:
-        ++elapsed_[i];
+        ++timer_.elapsed[i];
         break;
       case Interval::red_clearance:
-        ++elapsed_[i];
+        ++timer_.elapsed[i];
         break;
       case Interval::idle:
         break;
     }
-    if (end_clearance(interval_[i], elapsed_[i], yellow_[p], red_[p])) {
+    if (end_clearance(timer_.interval[i], timer_.elapsed[i], timer_.yellow[p], timer_.red[p])) {
       // The next called phase of this ring in the current barrier group, else wait at the barrier.
-      for (std::size_t pos = position_[i] + 1; pos < sequence_[r].size(); ++pos) {
-        const std::size_t q = sequence_[r][pos];
-        if (group_of_[q] == group_[b] && call_[q * batch_ + b] != 0 && may_start(q, b, now)) {
+      for (std::size_t pos = timer_.position_of[timer_.phase[i]] + 1; pos < timer_.sequence[r].size(); ++pos) {
+        const std::size_t q = timer_.sequence[r][pos];
+        if (timer_.group_of[q] == group_[b] && call_[q * batch_ + b] != 0 && may_start(q, b, now)) {
           start_green(r, b, pos);
           break;
         }
@@ -450,15 +377,15 @@ void ActuatedController::State::tick(std::size_t b, const Observation& observati
     }
   }
   bool all_idle = true;
-  for (std::size_t r = 0; r < rings; ++r) all_idle = all_idle && interval_[r * batch_ + b] == Interval::idle;
+  for (std::size_t r = 0; r < rings; ++r) all_idle = all_idle && timer_.interval[r * batch_ + b] == Interval::idle;
   if (all_idle) cross_barrier(b, now);
 }
 
 std::optional<double> ActuatedController::State::unit_extension_s(std::size_t movement) const noexcept {
-  if (movement >= served_by_.size()) return std::nullopt;
+  if (movement >= timer_.movement_count()) return std::nullopt;
   std::optional<double> longest;
-  for (const auto& served : served_by_[movement]) {
-    const std::size_t p = served.first;  // (not a structured binding: clang-14 cannot capture one)
+  for (auto s = timer_.served_begin[movement]; s < timer_.served_begin[movement + 1]; ++s) {
+    const std::size_t p = timer_.served_phase[s];
     const bool extended = std::any_of(extends_.begin(), extends_.end(), [&](const std::vector<std::size_t>& phases) {
       return std::find(phases.begin(), phases.end(), p) != phases.end();
     });
@@ -472,32 +399,6 @@ std::optional<double> ActuatedController::State::unit_extension_s(std::size_t mo
 void ActuatedController::State::step(Tenths start, Tenths length, const Observation& observation,
                               const SignalCommand& command) noexcept {
   const std::size_t batch = batch_;
-  const std::size_t rings = sequence_.size();
-  auto shown = [&](std::size_t m, std::size_t b) {
-    Indication best = Indication::red;
-    auto rank = [](Indication x) {
-      switch (x) {
-        case Indication::protected_green: return 4;
-        case Indication::permitted_green: return 3;
-        case Indication::yellow: return 2;
-        default: return 0;
-      }
-    };
-    for (const auto& [p, is_protected] : served_by_[m]) {
-      for (std::size_t r = 0; r < rings; ++r) {
-        const std::size_t i = r * batch + b;
-        if (sequence_[r][position_[i]] != p) continue;
-        Indication here = Indication::red;
-        if (interval_[i] == Interval::green) {
-          here = is_protected ? Indication::protected_green : Indication::permitted_green;
-        } else if (interval_[i] == Interval::yellow) {
-          here = Indication::yellow;
-        }
-        if (rank(here) > rank(best)) best = here;
-      }
-    }
-    return best;
-  };
   for (std::size_t b = 0; b < batch; ++b) {
     for (std::size_t m = 0; m < movement_count_; ++m) {
       command.green_tenths[m * batch + b] = 0;
@@ -507,17 +408,10 @@ void ActuatedController::State::step(Tenths start, Tenths length, const Observat
     count_initial(b, observation);
     for (Tenths t = 0; t < length; ++t) {
       // The tenth is shown as the state at its start; then the controller advances over it.
-      for (std::size_t m = 0; m < movement_count_; ++m) {
-        const Indication here = shown(m, b);
-        if (is_green(here)) ++command.green_tenths[m * batch + b];
-        if (here == Indication::yellow) ++command.yellow_tenths[m * batch + b];
-      }
+      timer_.show(b, command, true);
       tick(b, observation, start + t + 1);  // timers count at the end of the tenth
     }
-    for (std::size_t m = 0; m < movement_count_; ++m) {
-      const Indication here = shown(m, b);
-      command.indication[m * batch + b] = here == Indication::red && turn_on_red_[m] != 0 ? Indication::red_turn_on_red : here;
-    }
+    timer_.show(b, command, false);
   }
 }
 
@@ -525,10 +419,7 @@ bool ActuatedController::State::copy_member(const State& other, std::size_t from
   if (from >= other.batch_ || to >= batch_) return false;
   // Built for the same intersection: the same phases in the same rings, movements, detectors and
   // crosswalks (so every state column has the same rows).
-  if (other.number_ != number_ || other.sequence_ != sequence_ || other.movement_count_ != movement_count_ ||
-      other.calls_.size() != calls_.size() || other.crosswalk_phases_.size() != crosswalk_phases_.size()) {
-    return false;
-  }
+  if (!timer_.same_plan(other.timer_) || other.calls_.size() != calls_.size()) return false;
   const auto copy = [&](auto& column, const auto& source_column) {
     detail::copy_member_column(column, batch_, to, source_column, other.batch_, from);
   };
@@ -539,9 +430,7 @@ bool ActuatedController::State::copy_member(const State& other, std::size_t from
   copy(initial_veh_, other.initial_veh_);
   copy(pedestrian_call_, other.pedestrian_call_);
   // [ring × batch]
-  copy(position_, other.position_);
-  copy(interval_, other.interval_);
-  copy(elapsed_, other.elapsed_);
+  timer_.copy_member(other.timer_, from, to);
   copy(max_elapsed_, other.max_elapsed_);
   copy(min_now_, other.min_now_);
   copy(walk_left_, other.walk_left_);
@@ -586,7 +475,7 @@ bool ActuatedController::spat(Tenths now, std::size_t b, std::span<MovementSpat>
   return state_->spat(now, b, movements, crosswalks);
 }
 
-std::span<const int> ActuatedController::phase_numbers() const noexcept { return state_->number_; }
+std::span<const int> ActuatedController::phase_numbers() const noexcept { return state_->timer_.number; }
 
 bool ActuatedController::phase_green(int number, std::size_t b) const noexcept { return state_->phase_green(number, b); }
 

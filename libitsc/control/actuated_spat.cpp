@@ -10,7 +10,7 @@ namespace itsc {
 SpatEnd ActuatedController::State::green_end(std::size_t p, std::size_t i, std::size_t b, Tenths now) const noexcept {
   // A green ends at the end of a tenth: k more tenths end it at now + k (k ≥ 1).
   const Tenths gap = gap_[p * batch_ + b];
-  Tenths min_left = std::max<Tenths>({1, min_now_[i] - elapsed_[i], minimum_gap_[p] - gap});
+  Tenths min_left = std::max<Tenths>({1, min_now_[i] - timer_.elapsed[i], minimum_gap_[p] - gap});
   Tenths max_left = kUnknownEnd;
   // The max timer runs only while a conflicting call waits.
   if (any_call_except_green(b)) max_left = std::max<Tenths>(1, maximum(p, b) - max_elapsed_[i]);
@@ -23,7 +23,7 @@ SpatEnd ActuatedController::State::green_end(std::size_t p, std::size_t i, std::
       max_left = kUnknownEnd;
     } else {
       Tenths forced = std::max<Tenths>(1, force_off_[p] - since);
-      if (floating_) forced = std::min(forced, std::max<Tenths>(1, split_green_[p] - elapsed_[i]));
+      if (floating_) forced = std::min(forced, std::max<Tenths>(1, split_green_[p] - timer_.elapsed[i]));
       max_left = std::min(max_left, forced);
     }
   }
@@ -47,34 +47,36 @@ bool ActuatedController::State::spat(Tenths now, std::size_t b, std::span<Moveme
   for (std::size_t m = 0; m < std::min(movements.size(), movement_count_); ++m) {
     MovementSpat out;
     Tenths earliest_green = kUnknownEnd;  // for red: the soonest a serving phase's ring is free
-    for (const auto& [p, is_protected] : served_by_[m]) {
-      const std::size_t r = ring_of_[p];
+    for (auto s = timer_.served_begin[m]; s < timer_.served_begin[m + 1]; ++s) {
+      const std::size_t p = timer_.served_phase[s];
+      const bool is_protected = timer_.served_protected[s] != 0;
+      const std::size_t r = timer_.ring_of[p];
       const std::size_t i = r * batch_ + b;
-      const std::size_t q = sequence_[r][position_[i]];
+      const std::size_t q = timer_.phase[i];
       Indication here = Indication::red;
       SpatEnd end;
-      switch (interval_[i]) {
+      switch (timer_.interval[i]) {
         case Interval::green: {
           const SpatEnd green = green_end(q, i, b, now);
           if (q == p) {
             here = is_protected ? Indication::protected_green : Indication::permitted_green;
             end = green;
           } else {
-            earliest_green = std::min(earliest_green, green.min_end + yellow_[q] + red_[q]);
+            earliest_green = std::min(earliest_green, green.min_end + timer_.yellow[q] + timer_.red[q]);
           }
           break;
         }
         case Interval::yellow: {
-          const Tenths yellow_end = now + std::max<Tenths>(1, yellow_[q] - elapsed_[i]);
+          const Tenths yellow_end = now + std::max<Tenths>(1, timer_.yellow[q] - timer_.elapsed[i]);
           if (q == p) {
             here = Indication::yellow;
             end = {yellow_end, yellow_end, yellow_end};
           }
-          earliest_green = std::min(earliest_green, yellow_end + red_[q]);
+          earliest_green = std::min(earliest_green, yellow_end + timer_.red[q]);
           break;
         }
         case Interval::red_clearance:
-          earliest_green = std::min(earliest_green, now + std::max<Tenths>(1, red_[q] - elapsed_[i]));
+          earliest_green = std::min(earliest_green, now + std::max<Tenths>(1, timer_.red[q] - timer_.elapsed[i]));
           break;
         case Interval::idle:
           earliest_green = std::min(earliest_green, now + 1);
@@ -85,17 +87,17 @@ bool ActuatedController::State::spat(Tenths now, std::size_t b, std::span<Moveme
     if (!is_green(out.indication) && out.indication != Indication::yellow) {
       out.end = SpatEnd{};
       out.end.min_end = earliest_green == kUnknownEnd ? now + 1 : earliest_green;
-      if (turn_on_red_[m] != 0) out.indication = Indication::red_turn_on_red;
+      if (timer_.turn_on_red[m] != 0) out.indication = Indication::red_turn_on_red;
     }
     movements[m] = out;
   }
   // Crosswalks: walk and flashing don't walk end exactly; don't walk until a pedestrian service: unknown.
-  for (std::size_t c = 0; c < std::min(crosswalks.size(), crosswalk_phases_.size()); ++c) {
+  for (std::size_t c = 0; c < std::min(crosswalks.size(), timer_.crosswalk_phases.size()); ++c) {
     CrosswalkSpat out;
-    for (const std::size_t p : crosswalk_phases_[c]) {
-      const std::size_t r = ring_of_[p];
+    for (const std::size_t p : timer_.crosswalk_phases[c]) {
+      const std::size_t r = timer_.ring_of[p];
       const std::size_t i = r * batch_ + b;
-      if (interval_[i] != Interval::green || sequence_[r][position_[i]] != p) continue;
+      if (timer_.interval[i] != Interval::green || timer_.phase[i] != p) continue;
       if (walk_left_[i] > 0) {
         const Tenths end = now + walk_left_[i];
         // Resting in walk (no conflicting call yet): it lasts until one comes.

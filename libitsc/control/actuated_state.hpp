@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "control/phase_timer.hpp"
 #include "itsc/controller.hpp"
 #include "itsc/ring_plan.hpp"
 
@@ -44,19 +45,17 @@ struct ActuatedController::State {
   void cross_barrier(std::size_t b, Tenths now) noexcept;
   void start_green(std::size_t r, std::size_t b, std::size_t position) noexcept;
 
+  // The phases in their rings, what they serve, and per ring and member the phase, interval and time in it.
+  detail::PhaseTimer timer_;
   std::size_t batch_ = 1;
   std::size_t movement_count_ = 0;
-  // Phases [phase]
-  std::vector<int> number_;
-  std::vector<Tenths> min_green_, max1_, max2_, passage_, yellow_, red_;
+  // Phases [phase]: the actuated timing
+  std::vector<Tenths> min_green_, max1_, max2_, passage_;
   std::vector<Tenths> minimum_gap_, reduce_after_, reduce_over_;  // volume-density gap reduction
   std::vector<double> added_initial_s_;                            // volume-density: per vehicle
   std::vector<std::uint8_t> dual_entry_;
   std::vector<std::uint8_t> rest_in_walk_;
   std::vector<std::uint8_t> simultaneous_gap_;
-  std::vector<Tenths> walk_, pedestrian_clearance_;
-  std::vector<std::vector<std::size_t>> crosswalk_phases_;  // [crosswalk] phases serving it
-  std::vector<std::size_t> ring_of_;
   // Coordination (cycle_ == 0: free): times in tenths, force-offs counted from the yield point
   std::vector<std::uint8_t> coordinated_phase_;
   std::vector<Tenths> force_off_, split_green_;
@@ -65,13 +64,6 @@ struct ActuatedController::State {
   std::vector<Tenths> served_cycle_;   // [phase × batch] cycle of its last green (coordinated)
   bool floating_ = false;
   std::vector<Recall> recall_;
-  std::vector<std::size_t> group_of_;  // barrier group of each phase
-  // Rings: sequence[r] = phase indices in order over all barrier groups
-  std::vector<std::vector<std::size_t>> sequence_;
-  std::size_t groups_ = 1;
-  // Movements: [movement] → (phase, protected) pairs
-  std::vector<std::vector<std::pair<std::size_t, bool>>> served_by_;
-  std::vector<std::uint8_t> turn_on_red_;  // [movement] shows red_turn_on_red instead of red
   // Detectors: [detector] → phase indices
   std::vector<std::vector<std::size_t>> calls_, extends_;
   std::vector<Tenths> delay_, extend_;  // [detector] call delay, carry-over
@@ -82,9 +74,6 @@ struct ActuatedController::State {
   std::vector<std::uint8_t> call_;
   std::vector<Tenths> gap_;  // tenths since an extend detector last called, while green
   // State [ring × batch]
-  std::vector<std::size_t> position_;  // index into sequence_[r]
-  std::vector<Interval> interval_;
-  std::vector<Tenths> elapsed_;      // in the current interval
   std::vector<Tenths> max_elapsed_;  // green under a conflicting call (the Max timer)
   std::vector<Tenths> min_now_;      // min green of the current green (with the added initial)
   // State [phase × batch] and [batch]
