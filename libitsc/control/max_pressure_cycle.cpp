@@ -6,11 +6,11 @@
 #include <span>
 
 #include "control/proportional_split.hpp"
-#include "itsc/max_pressure.hpp"
+#include "control/max_pressure_state.hpp"
 
 namespace itsc {
 
-void MaxPressureController::choose_splits(std::size_t b) noexcept {
+void MaxPressureController::State::choose_splits(std::size_t b) noexcept {
   const std::size_t batch = batch_;
   const std::span<double> weight(split_weight_);
   const std::span<double> low(split_low_);
@@ -23,20 +23,20 @@ void MaxPressureController::choose_splits(std::size_t b) noexcept {
   // Barrier groups: weight = the largest ring pressure in the group, minimum = its longest ring of
   // minimum splits. Without any pressure the plan's own group times are the weights.
   std::array<Tenths, 64> group_time{};
-  const std::size_t groups = std::min<std::size_t>(groups_, group_time.size());
+  const std::size_t groups = std::min<std::size_t>(timer_.groups, group_time.size());
   double pressure_total = 0;
   for (std::size_t g = 0; g < groups; ++g) {
     weight[g] = 0;
     low[g] = 0;
     high[g] = static_cast<double>(cycle_);
-    for (std::size_t r = 0; r < rings_; ++r) {
+    for (std::size_t r = 0; r < timer_.ring_count(); ++r) {
       double ring_pressure = 0;
       Tenths ring_low = 0;
-      for (auto k = ring_begin_[r]; k < ring_begin_[r + 1]; ++k) {
-        const std::uint32_t p = sequence_[k];
-        if (group_of_[p] != g) continue;
+      for (std::size_t k = 0; k < timer_.sequence[r].size(); ++k) {
+        const std::uint32_t p = timer_.sequence[r][k];
+        if (timer_.group_of[p] != g) continue;
         ring_pressure += phase_pressure(p);
-        ring_low += min_green_[p] + yellow_[p] + red_[p];
+        ring_low += min_green_[p] + timer_.yellow[p] + timer_.red[p];
       }
       weight[g] = std::max(weight[g], ring_pressure);
       low[g] = std::max(low[g], static_cast<double>(ring_low));
@@ -46,8 +46,8 @@ void MaxPressureController::choose_splits(std::size_t b) noexcept {
   if (!(pressure_total > 0)) {
     for (std::size_t g = 0; g < groups; ++g) {
       weight[g] = 0;
-      for (auto k = ring_begin_[0]; k < ring_begin_[1]; ++k) {
-        if (group_of_[sequence_[k]] == g) weight[g] += static_cast<double>(plan_split_[sequence_[k]]);
+      for (const std::uint32_t p : timer_.sequence[0]) {
+        if (timer_.group_of[p] == g) weight[g] += static_cast<double>(plan_split_[p]);
       }
     }
   }
@@ -56,26 +56,26 @@ void MaxPressureController::choose_splits(std::size_t b) noexcept {
   detail::whole_tenths(out.first(groups), cycle_, std::span<Tenths>(group_time).first(groups));
   // In each ring and group: greens in proportion to the phases' pressures within min and max green.
   std::array<Tenths, 16> green{};
-  for (std::size_t r = 0; r < rings_; ++r) {
+  for (std::size_t r = 0; r < timer_.ring_count(); ++r) {
     for (std::size_t g = 0; g < groups; ++g) {
       std::size_t n = 0;
       Tenths clearance = 0;
       double pressure_sum = 0;
-      for (auto k = ring_begin_[r]; k < ring_begin_[r + 1] && n < green.size(); ++k) {
-        const std::uint32_t p = sequence_[k];
-        if (group_of_[p] != g) continue;
+      for (std::size_t k = 0; k < timer_.sequence[r].size() && n < green.size(); ++k) {
+        const std::uint32_t p = timer_.sequence[r][k];
+        if (timer_.group_of[p] != g) continue;
         weight[n] = phase_pressure(p);
         low[n] = static_cast<double>(min_green_[p]);
         high[n] = static_cast<double>(std::min(max_green_[p], cycle_));
-        clearance += yellow_[p] + red_[p];
+        clearance += timer_.yellow[p] + timer_.red[p];
         pressure_sum += weight[n];
         ++n;
       }
       if (!(pressure_sum > 0)) {
         std::size_t j = 0;
-        for (auto k = ring_begin_[r]; k < ring_begin_[r + 1] && j < n; ++k) {
-          const std::uint32_t p = sequence_[k];
-          if (group_of_[p] == g) weight[j++] = static_cast<double>(plan_split_[p] - yellow_[p] - red_[p]);
+        for (std::size_t k = 0; k < timer_.sequence[r].size() && j < n; ++k) {
+          const std::uint32_t p = timer_.sequence[r][k];
+          if (timer_.group_of[p] == g) weight[j++] = static_cast<double>(plan_split_[p] - timer_.yellow[p] - timer_.red[p]);
         }
       }
       const Tenths available = group_time[g] - clearance;
@@ -83,31 +83,31 @@ void MaxPressureController::choose_splits(std::size_t b) noexcept {
                                  out.first(n));
       detail::whole_tenths(out.first(n), available, std::span<Tenths>(green).first(n));
       std::size_t j = 0;
-      for (auto k = ring_begin_[r]; k < ring_begin_[r + 1] && j < n; ++k) {
-        const std::uint32_t p = sequence_[k];
-        if (group_of_[p] != g) continue;
-        split_[p * batch + b] = green[j++] + yellow_[p] + red_[p];
+      for (std::size_t k = 0; k < timer_.sequence[r].size() && j < n; ++k) {
+        const std::uint32_t p = timer_.sequence[r][k];
+        if (timer_.group_of[p] != g) continue;
+        split_[p * batch + b] = green[j++] + timer_.yellow[p] + timer_.red[p];
       }
     }
   }
 }
 
-void MaxPressureController::place_in_cycle(std::size_t b, Tenths local) noexcept {
+void MaxPressureController::State::place_in_cycle(std::size_t b, Tenths local) noexcept {
   // Each ring walks its sequence of chosen splits to the phase holding local time `local`.
-  for (std::size_t r = 0; r < rings_; ++r) {
+  for (std::size_t r = 0; r < timer_.ring_count(); ++r) {
     const std::size_t i = r * batch_ + b;
     Tenths from = 0;
-    for (auto k = ring_begin_[r]; k < ring_begin_[r + 1]; ++k) {
-      const std::uint32_t p = sequence_[k];
+    for (std::size_t k = 0; k < timer_.sequence[r].size(); ++k) {
+      const std::uint32_t p = timer_.sequence[r][k];
       const Tenths split = split_[p * batch_ + b];
-      if (local < from + split || k + 1 == ring_begin_[r + 1]) {
+      if (local < from + split || k + 1 == timer_.sequence[r].size()) {
         const Tenths within = local - from;
-        const Tenths green = split - yellow_[p] - red_[p];
-        phase_[i] = p;
-        interval_[i] = within < green                ? Interval::green
-                       : within < green + yellow_[p] ? Interval::yellow
+        const Tenths green = split - timer_.yellow[p] - timer_.red[p];
+        timer_.phase[i] = p;
+        timer_.interval[i] = within < green                ? Interval::green
+                       : within < green + timer_.yellow[p] ? Interval::yellow
                                                       : Interval::red_clearance;
-        elapsed_[i] = within;
+        timer_.elapsed[i] = within;
         break;
       }
       from += split;
