@@ -60,7 +60,7 @@ struct Observation {
 /// What a controller returns for one step, [movement × batch] like the observation.
 struct SignalCommand {
   std::size_t batch = 1;                    ///< B
-  std::span<Indication> indication;         ///< [movement × B] indication at the end of the step
+  std::span<Indication> indication;         ///< [movement × B] indication in force in the step's last tenth
   std::span<std::int32_t> green_tenths;     ///< [movement × B] green (either kind) shown inside the step
   std::span<std::int32_t> yellow_tenths;    ///< [movement × B] yellow shown inside the step
 };

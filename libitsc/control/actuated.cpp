@@ -407,11 +407,12 @@ void ActuatedController::State::step(Tenths start, Tenths length, const Observat
     find_extensions(b, length, observation);
     count_initial(b, observation);
     for (Tenths t = 0; t < length; ++t) {
-      // The tenth is shown as the state at its start; then the controller advances over it.
+      // The tenth is shown as the state at its start; then the controller advances over it. The
+      // indication returned is the one shown in the step's last tenth (as under every controller).
       timer_.show(b, command, true);
+      if (t + 1 == length) timer_.show(b, command, false);
       tick(b, observation, start + t + 1);  // timers count at the end of the tenth
     }
-    timer_.show(b, command, false);
   }
 }
 

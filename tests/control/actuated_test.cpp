@@ -82,12 +82,13 @@ std::vector<std::vector<Indication>> run(Controller& controller, Tenths dt, Tent
   return result;
 }
 
-// End of the first step (tenths) after which movement m of member b shows `shown`.
+// When (tenths) movement m of member b begins to show `shown`, after `after`: the start of the first step
+// whose indication (the one in force in its last tenth) is `shown` — a change at a step boundary.
 Tenths first_end(const std::vector<std::vector<Indication>>& record, Tenths dt, std::size_t m, std::size_t b,
                  std::size_t batch, Indication shown, Tenths after = 0) {
   for (std::size_t k = 0; k < record.size(); ++k) {
-    const Tenths end = static_cast<Tenths>(k + 1) * dt;
-    if (end > after && record[k][m * batch + b] == shown) return end;
+    const Tenths start = static_cast<Tenths>(k) * dt;
+    if (start >= after && record[k][m * batch + b] == shown) return start;
   }
   return -1;
 }
@@ -450,7 +451,7 @@ TEST_CASE("actuated: a pedestrian call extends its phase to walk + pedestrian cl
       observation.detector_occupancy = calls;
       observation.pedestrian_call = push;
       controller.step(t, 1, observation, SignalCommand{1, indication, green, yellow});
-      if (b_yellow < 0 && indication[1] == Indication::yellow) b_yellow = t + 1;
+      if (b_yellow < 0 && indication[1] == Indication::yellow) b_yellow = t;  // shown in tenth t
       REQUIRE(controller.spat(t + 1, 0, spat, walk));
       if (t + 1 == 200) walk_end = walk[0].indication == PedestrianIndication::walk ? walk[0].end.likely_end : -2;
       if (t + 1 == 250) {
@@ -494,7 +495,7 @@ TEST_CASE("actuated: rest in walk holds the walk until a conflicting call") {
       observation.detector_occupancy = calls;
       observation.pedestrian_call = push;
       controller.step(t, 1, observation, SignalCommand{1, indication, green, yellow});
-      if (b_yellow < 0 && indication[1] == Indication::yellow) b_yellow = t + 1;
+      if (b_yellow < 0 && indication[1] == Indication::yellow) b_yellow = t;  // shown in tenth t
       REQUIRE(controller.spat(t + 1, 0, spat, walk));
       if (t + 1 == 300) at_30s = walk[0];
     }
@@ -718,6 +719,7 @@ TEST_CASE("actuated: a movement that may turn on red shows red_turn_on_red while
     std::vector<std::int32_t> green(3), yellow(3);
     std::vector<MovementSpat> spat(3);
     int on_red = 0, c_green = 0, plain_red = 0, others_on_red = 0, spat_differs = 0;
+    std::vector<MovementSpat> last_spat;  // the SPaT at the start of this step
     for (Tenths t = 0; t < 1200; t += dt) {
       // A until 8 s, C in bursts: C is served and red in turn.
       calls = {t < 80 || (t >= 400 && t < 500) ? 1.0 : 0.0, 0.0, t % 300 < 150 ? 1.0 : 0.0};
@@ -725,15 +727,17 @@ TEST_CASE("actuated: a movement that may turn on red shows red_turn_on_red while
       observation.detector_call = calls;
       observation.detector_occupancy = calls;
       controller.step(t, dt, observation, SignalCommand{1, indication, green, yellow});
+      // A step of one tenth shows what the SPaT said at its start.
+      for (std::size_t m = 0; m < last_spat.size() && dt == 1; ++m) {
+        if (last_spat[m].indication != indication[m]) ++spat_differs;
+      }
       REQUIRE(controller.spat(t + dt, 0, spat, {}));
+      last_spat = spat;
       if (indication[2] == Indication::red_turn_on_red) ++on_red;
       if (is_green(indication[2])) ++c_green;
       if (indication[2] == Indication::red) ++plain_red;
       for (std::size_t m = 0; m < 2; ++m) {
         if (indication[m] == Indication::red_turn_on_red) ++others_on_red;
-      }
-      for (std::size_t m = 0; m < 3; ++m) {
-        if (spat[m].indication != indication[m]) ++spat_differs;
       }
     }
     CHECK(on_red > 0);

@@ -69,7 +69,8 @@ inline Scenario actuated_approach(const ActuatedOptions& o) {
   return s;
 }
 
-/// Times (s) at the end of the steps in which `movement` turns to `shown` (from something else).
+/// Times (s) at the start of the steps in which `movement` turns to `shown` (from something else): a
+/// step's indication is the one in force in its last tenth, so a change at a step boundary is at its start.
 inline std::vector<double> onsets(const Scenario& scenario, const std::string& movement, Indication shown,
                                   double until_s) {
   Simulation sim(scenario);
@@ -79,7 +80,7 @@ inline std::vector<double> onsets(const Scenario& scenario, const std::string& m
   while (sim.time_s() < until_s - 1e-9) {
     sim.step();
     const Indication now = sim.state().indication[m];
-    if (now == shown && before != shown) times.push_back(sim.time_s());
+    if (now == shown && before != shown) times.push_back(sim.time_s() - sim.model().dt_s);
     before = now;
   }
   return times;

@@ -74,7 +74,7 @@ TEST_CASE("actuated engine: a phase without a call is skipped until its detector
     while (sim.time_s() < 300 - 1e-9 && first_green < 0) {
       sim.step();
       if (first_call < 0 && sim.state().detector_call[1] > 0.5) first_call = sim.time_s();
-      if (is_green(sim.state().indication[sbt])) first_green = sim.time_s();
+      if (is_green(sim.state().indication[sbt])) first_green = sim.time_s() - dt;  // from the step's start
     }
     // No vehicle before 100 s: no call, no green; then yellow (3 s) and red clearance (1 s) of phase 2,
     // which has been resting in green far past its min green without extension.
