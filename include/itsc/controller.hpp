@@ -24,6 +24,26 @@
 
 namespace itsc {
 
+/// One node's change of pattern as it happens.
+struct TransitionPeriod {
+  std::string node;
+  std::string pattern;              ///< the pattern switched to
+  TransitionMethod method = TransitionMethod::shortway;
+  double requested_s = 0;           ///< the switch time from the schedule (simulation time)
+  double start_s = 0;               ///< the old plan's next cycle start (reference green) from then
+  double end_s = 0;                 ///< the new plan runs in step with its offset from here
+  int cycles = 0;                   ///< transition cycles between start and end
+  double correction_s = 0;          ///< time added (> 0) or removed (< 0) over the transition
+};
+
+/// A switch as one node's controller sees it: its plan in the new pattern.
+struct NodeSwitch {
+  Tenths at = 0;                    ///< simulation time of the switch
+  SignalPlan plan;                  ///< compiled for fixed-time control
+  std::string pattern;
+  TransitionMethod method = TransitionMethod::shortway;
+};
+
 /// Every controller a timing may name (`Timing::controller`, `itsc simulate --controller`): the one list
 /// that validation, the command line and `make_controller` agree on.
 inline constexpr std::array<std::string_view, 4> kControllerNames{"fixed", "actuated", "max-pressure",

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "itsc/tenths.hpp"
 #include "itsc/timing.hpp"
 
 namespace itsc {
@@ -30,12 +31,6 @@ enum class PedestrianIndication : std::uint8_t { dont_walk, flashing_dont_walk, 
 [[nodiscard]] constexpr bool is_green(Indication indication) noexcept {
   return indication == Indication::permitted_green || indication == Indication::protected_green;
 }
-
-/// Tenths of a second (signal time is kept in integer tenths).
-using Tenths = std::int64_t;
-
-/// Rounds seconds to the nearest tenth.
-[[nodiscard]] Tenths to_tenths(double seconds) noexcept;
 
 /// A fixed-time plan as a cyclic table of intervals.
 struct IntervalTable {

@@ -2,7 +2,8 @@
 /// @file schedule.hpp
 /// Time-of-day control: named patterns (a timing per signalized node, like a plan file) switched in
 /// at clock times, with the transition to the new pattern's offset simulated as controllers do it:
-/// shortway, add-only or dwell (docs/signals.md, "Time-of-day schedules").
+/// shortway, add-only or dwell (docs/signals.md, "Time-of-day schedules"). The scenario's data; the
+/// switches compiled for a controller (`NodeSwitch`) and the transitions it runs are in controller.hpp.
 
 #include <map>
 #include <optional>
@@ -10,7 +11,6 @@
 #include <string_view>
 #include <vector>
 
-#include "itsc/signal_plan.hpp"
 #include "itsc/timing.hpp"
 
 namespace itsc {
@@ -45,25 +45,5 @@ struct Pattern {
 /// Simulation time (s) of clock time `at_s` for a run whose t = 0 is at clock time `start_time_s`:
 /// the first such moment at or after t = 0 (a clock time before the start is on the next day).
 [[nodiscard]] double schedule_time_s(double at_s, double start_time_s) noexcept;
-
-/// One node's change of pattern as it happens.
-struct TransitionPeriod {
-  std::string node;
-  std::string pattern;              ///< the pattern switched to
-  TransitionMethod method = TransitionMethod::shortway;
-  double requested_s = 0;           ///< the switch time from the schedule (simulation time)
-  double start_s = 0;               ///< the old plan's next cycle start (reference green) from then
-  double end_s = 0;                 ///< the new plan runs in step with its offset from here
-  int cycles = 0;                   ///< transition cycles between start and end
-  double correction_s = 0;          ///< time added (> 0) or removed (< 0) over the transition
-};
-
-/// A switch as one node's controller sees it: its plan in the new pattern.
-struct NodeSwitch {
-  Tenths at = 0;                    ///< simulation time of the switch
-  SignalPlan plan;                  ///< compiled for fixed-time control
-  std::string pattern;
-  TransitionMethod method = TransitionMethod::shortway;
-};
 
 }  // namespace itsc

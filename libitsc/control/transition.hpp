@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "itsc/interval_table.hpp"
 #include "itsc/schedule.hpp"
 
 namespace itsc::detail {

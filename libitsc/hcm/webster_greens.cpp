@@ -6,17 +6,14 @@
 
 #include "itsc/error.hpp"
 #include "itsc/hcm.hpp"
+#include "itsc/tenths.hpp"
 #include "util/format_number.hpp"
 
 namespace itsc::hcm {
 
-namespace {
-long to_tenths(double seconds) { return std::lround(seconds * 10); }
-}  // namespace
-
 std::vector<double> webster_greens_s(double cycle_s, std::span<const StageDemand> stages) {
   // Work in whole tenths so that the greens and clearances add up to the cycle exactly.
-  long available = to_tenths(cycle_s);
+  Tenths available = to_tenths(cycle_s);
   std::vector<long> minimum;
   for (const StageDemand& stage : stages) {
     available -= to_tenths(stage.clearance_s);

@@ -127,8 +127,6 @@ PedestrianIndication crosswalk_at(const std::vector<std::size_t>& servers, const
 
 }  // namespace
 
-Tenths to_tenths(double seconds) noexcept { return static_cast<Tenths>(std::llround(seconds * 10.0)); }
-
 std::size_t IntervalTable::interval_at(Tenths local) const noexcept {
   const auto after = std::upper_bound(start.begin(), start.end(), local);
   return static_cast<std::size_t>(after - start.begin()) - 1;
