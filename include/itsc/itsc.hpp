@@ -1,6 +1,6 @@
 #pragma once
 /// @file itsc.hpp
-/// Umbrella header of libitsc.
+/// Umbrella header of libitsc: every public header.
 
 #include "itsc/clearance.hpp"
 #include "itsc/controller.hpp"
@@ -10,12 +10,22 @@
 #include "itsc/hcm.hpp"
 #include "itsc/interval_table.hpp"
 #include "itsc/io.hpp"
+#include "itsc/layout.hpp"
+#include "itsc/max_pressure.hpp"
 #include "itsc/model.hpp"
 #include "itsc/network.hpp"
+#include "itsc/objective.hpp"
+#include "itsc/plan.hpp"
 #include "itsc/ring_plan.hpp"
 #include "itsc/scenario.hpp"
+#include "itsc/schedule.hpp"
+#include "itsc/signal_plan.hpp"
 #include "itsc/sim.hpp"
 #include "itsc/simulate.hpp"
+#include "itsc/spat.hpp"
+#include "itsc/spat_log.hpp"
 #include "itsc/summary.hpp"
+#include "itsc/sumo.hpp"
+#include "itsc/tenths.hpp"
 #include "itsc/timing.hpp"
 #include "itsc/version.hpp"
