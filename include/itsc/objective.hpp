@@ -2,8 +2,9 @@
 /// @file objective.hpp
 /// How good a member's run was, as one number and its parts: delay (the simulated delay plus HCM's
 /// overflow term, the network figure of `SimulationResult::total_delay_veh_h`), stops, throughput and
-/// queue spill-back over the measured period (after `Model::warmup_s`, or since the state's metrics were
-/// last cleared by a restore). The results and the optimizer both take it from here.
+/// queue spill-back over the measured period (after `Model::warmup_s`; a restored state carries the
+/// snapshot's metrics, so candidates restored from a snapshot saved at the end of the warm-up are measured
+/// from there). The results and the optimizer both take it from here.
 
 #include <cstddef>
 #include <span>
