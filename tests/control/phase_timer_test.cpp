@@ -102,14 +102,7 @@ TEST_CASE("phase timer: actuated on max recall and max-pressure without pressure
       const Shown other = run(controller, step, three_cycles);
       std::size_t first = 0;
       while (first < fixed.indication.size() && other.indication[first] == fixed.indication[first]) ++first;
-      CAPTURE(first);
-      if (first < fixed.indication.size()) {
-        const int mine = static_cast<int>(other.indication[first]);
-        const int theirs = static_cast<int>(fixed.indication[first]);
-        CAPTURE(mine);
-        CAPTURE(theirs);
-        CHECK(mine == theirs);
-      }
+      CAPTURE(first);  // the first tenth × movement that differs
       CHECK(other.indication == fixed.indication);
       CHECK(other.green == fixed.green);
     }

@@ -230,11 +230,12 @@ TEST_CASE("save: every key of the table is written and read back equal, and noth
     }
   }
   // What the writer writes, the table knows (maps of ids, such as turn counts, are not sections).
-  for (const auto& [section, keys] : seen) {
+  for (const auto& entry : seen) {
+    const std::string& section = entry.first;  // (not a structured binding: clang-14 cannot capture one)
     if (known_sections.count(section) == 0) continue;
     for (const detail::Section* table : detail::all_sections()) {
       if (table->name != section) continue;
-      for (const std::string& key : keys) {
+      for (const std::string& key : entry.second) {
         CAPTURE(section);
         CAPTURE(key);
         CHECK(table->find(key) != nullptr);
