@@ -208,10 +208,22 @@ MapReader::MapReader(LoadContext& context, const Section& section, const YamlNod
     found_.emplace(spec->name, Found{spec, key.get(), value.get()});
     context_.record(join_path(path_, name), value->position);
   }
+  // A missing key with a US alternative is named in the units the map is written in, with the other.
+  bool us_units = false;
+  for (const auto& [name, found] : found_) {
+    us_units = us_units || (!found.spec->us_name.empty() && found.key->value == found.spec->us_name);
+  }
   for (const KeySpec& spec : section_.keys) {
-    if (spec.required && !found_.contains(spec.name)) {
-      context_.error(position_, path_, "missing required key '" + std::string(spec.name) + "'");
+    if (!spec.required || found_.contains(spec.name)) continue;
+    std::string message = "missing required key '";
+    if (spec.us_name.empty()) {
+      message += std::string(spec.name) + "'";
+    } else if (us_units) {
+      message += std::string(spec.us_name) + "' (or '" + std::string(spec.name) + "')";
+    } else {
+      message += std::string(spec.name) + "' (or '" + std::string(spec.us_name) + "')";
     }
+    context_.error(position_, path_, std::move(message));
   }
 }
 

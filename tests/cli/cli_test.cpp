@@ -41,7 +41,7 @@ TEST_CASE("cli: validate reports every problem with its position and exits 2") {
   CHECK(result.out.empty());
   // Shape errors first (sorted by line and column); the semantic error of line 6 (lanes: 0) is
   // reported once the document is well-formed.
-  CHECK(result.err == path + ":7:5: links[1]: missing required key 'length_m'\n" + path +
+  CHECK(result.err == path + ":7:5: links[1]: missing required key 'length_m' (or 'length_ft')\n" + path +
                           ":7:29: links[1]: unknown key 'lenght_m' (did you mean 'length_m'?)\n");
 }
 

@@ -78,7 +78,7 @@ TEST_CASE("errors: wrong node kinds") {
 
 TEST_CASE("errors: unknown keys, with a suggestion only when close") {
   CHECK(errors_of(with_link("  - {id: L, from: A, to: B, lenght_m: 100}")) ==
-        Messages{"bad.yaml:6:5: links[0]: missing required key 'length_m'",
+        Messages{"bad.yaml:6:5: links[0]: missing required key 'length_m' (or 'length_ft')",
                  "bad.yaml:6:29: links[0]: unknown key 'lenght_m' (did you mean 'length_m'?)"});
   CHECK(errors_of(with_link("  - {id: L, from: A, to: B, length_m: 1}") + "colour: red\n") ==
         Messages{"bad.yaml:7:1: unknown key 'colour'"});
@@ -101,6 +101,14 @@ TEST_CASE("errors: a metric key and its US alternative together") {
 TEST_CASE("errors: missing required keys are reported at their map") {
   CHECK(errors_of(with_link("  - {id: L, from: A, length_m: 1}")) ==
         Messages{"bad.yaml:6:5: links[0]: missing required key 'to'"});
+}
+
+TEST_CASE("errors: a missing key with a US alternative is named in the units the map uses, with the other") {
+  CHECK(errors_of(with_link("  - {id: L, from: A, to: B}")) ==
+        Messages{"bad.yaml:6:5: links[0]: missing required key 'length_m' (or 'length_ft')"});
+  // A link written in feet and miles per hour: the missing length is asked for in feet first.
+  CHECK(errors_of(with_link("  - {id: L, from: A, to: B, speed_mph: 30}")) ==
+        Messages{"bad.yaml:6:5: links[0]: missing required key 'length_ft' (or 'length_m')"});
 }
 
 TEST_CASE("errors: words outside their choices, clock times, booleans") {
