@@ -96,8 +96,8 @@ constexpr std::array kDetectorKeys{
     KeySpec{"lanes", integer_list, "", "all lanes", "", 0, kOptional, "Lane numbers (1-based from the median)."},
     KeySpec{"setback_m", number, "m", "0", "setback_ft", kFoot, kOptional, "Stop bar to the detector's downstream edge."},
     KeySpec{"length_m", number, "m", "1.8", "length_ft", kFoot, kOptional, "Detection zone length."},
-    KeySpec{"calls", integer_list, "", "none", "", 0, kOptional, "Phases (stages) it calls."},
-    KeySpec{"extends", integer_list, "", "none", "", 0, kOptional, "Phases (stages) it extends."},
+    KeySpec{"calls", integer_list, "", "none", "", 0, kOptional, "Phases (stages) it calls, of the signal its link leads to."},
+    KeySpec{"extends", integer_list, "", "none", "", 0, kOptional, "Phases (stages) it extends, of the signal its link leads to."},
     KeySpec{"delay_s", number, "s", "0", "", 0, kOptional, "Call delay."},
     KeySpec{"extend_s", number, "s", "0", "", 0, kOptional, "Call extension (carry-over)."},
 };

@@ -296,6 +296,46 @@ void validate_schedule(Checker& checker, const Scenario& scenario) {
   }
 }
 
+// The phase numbers a timing defines: its ring plan's, or 1 to n for n stages (ring_plan_of's numbering).
+std::set<int> phase_numbers(const Timing& timing) {
+  std::set<int> numbers;
+  if (timing.rings) {
+    for (const Phase& phase : timing.rings->phases) numbers.insert(phase.number);
+  } else {
+    for (std::size_t k = 0; k < timing.stages.size(); ++k) numbers.insert(static_cast<int>(k + 1));
+  }
+  return numbers;
+}
+
+// A detector calls and extends phases of the signal its link leads to, and only phases it has.
+void check_detector_phases(Checker& checker, const Scenario& scenario) {
+  const Network& network = scenario.network;
+  for (std::size_t i = 0; i < network.detectors.size(); ++i) {
+    const Detector& detector = network.detectors[i];
+    if (detector.calls.empty() && detector.extends.empty()) continue;
+    const auto link = network.link_index(detector.link);
+    if (!link) continue;  // reported with the network
+    const std::string& node_id = network.links[*link].to;
+    const auto timing = scenario.timing.find(node_id);
+    if (timing == scenario.timing.end()) {
+      checker.error(indexed("detectors", i), "calls or extends phases, but link '" + detector.link +
+                                                 "' leads to node '" + node_id + "', which has no signal timing");
+      continue;
+    }
+    const std::set<int> numbers = phase_numbers(timing->second);
+    std::string known;
+    for (const int n : numbers) known += (known.empty() ? "" : ", ") + std::to_string(n);
+    for (const auto* list : {&detector.calls, &detector.extends}) {
+      const std::string list_path = indexed("detectors", i) + (list == &detector.calls ? ".calls" : ".extends");
+      for (std::size_t k = 0; k < list->size(); ++k) {
+        if (numbers.count((*list)[k]) != 0) continue;
+        checker.error(indexed(list_path, k), "phase " + std::to_string((*list)[k]) + " is not in the timing of node '" +
+                                                 node_id + "' (its phases: " + (known.empty() ? "none" : known) + ")");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void validate_timing(Checker& checker, const Scenario& scenario) {
@@ -308,6 +348,7 @@ void validate_timing(Checker& checker, const Scenario& scenario) {
     }
   }
   for (const auto& [node_id, timing] : scenario.timing) check_timing(checker, scenario, node_id, timing, "timing." + node_id);
+  check_detector_phases(checker, scenario);
   validate_schedule(checker, scenario);
 }
 

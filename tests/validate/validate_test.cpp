@@ -520,3 +520,27 @@ TEST_CASE("validate: actuated control needs detectors that call the node's phase
   scenario.timing["C"].controller = "adaptive";
   check_single_error(scenario, "timing.C.controller: unknown controller 'adaptive' (known: fixed, actuated, max-pressure, max-pressure-cycle)");
 }
+
+TEST_CASE("validate: a detector calls and extends only phases of the signal its link leads to") {
+  Scenario scenario = itsc::test::make_cross_scenario();
+  itsc::Detector detector;
+  detector.id = "d1";
+  detector.link = scenario.network.links.front().id;  // arrives at C, a two-stage plan: phases 1 and 2
+  detector.calls = {2};
+  detector.extends = {9};
+  scenario.network.detectors.push_back(detector);
+  check_single_error(scenario, "detectors[0].extends[0]: phase 9 is not in the timing of node 'C' (its phases: 1, 2)");
+  scenario.network.detectors.back().extends = {1};
+  CHECK(errors_of(scenario).empty());
+  // A detector on a link that leaves C (toward a boundary node) has no signal to call.
+  const auto leaving = std::find_if(scenario.network.links.begin(), scenario.network.links.end(),
+                                    [](const itsc::Link& link) { return link.from == "C"; });
+  REQUIRE(leaving != scenario.network.links.end());
+  scenario.network.detectors.back().link = leaving->id;
+  check_single_error(scenario, "detectors[0]: calls or extends phases, but link '" + leaving->id + "' leads to node '" +
+                                   leaving->to + "', which has no signal timing");
+  // A counting detector (no calls, no extends) may be anywhere.
+  scenario.network.detectors.back().calls.clear();
+  scenario.network.detectors.back().extends.clear();
+  CHECK(errors_of(scenario).empty());
+}
