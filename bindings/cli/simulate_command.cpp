@@ -1,4 +1,4 @@
-// itsc simulate FILE [--plan PLAN.yaml] [--controller NAME] [--duration S] [--dt S] [--threads N] [--json]
+// itsc simulate FILE [--plan PLAN.yaml] [--controller NAME] [--duration S] [--warmup S] [--dt S] [--threads N] [--json]
 //                    [--timeseries CSV] [--spat CSV]
 #include <itsc/io.hpp>
 #include <itsc/simulate.hpp>
@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
@@ -19,6 +20,7 @@ struct SimulateArgs {
   std::string plan;
   std::string controller;
   double duration_s = 0;
+  std::optional<double> warmup_s;
   double dt_s = 0;
   int threads = 1;
   bool json = false;
@@ -32,6 +34,7 @@ int run_simulate(const SimulateArgs& args) {
   for (const auto& warning : loaded.warnings) std::fprintf(stderr, "%s\n", warning.to_string().c_str());
   Scenario& scenario = loaded.scenario;
   if (!args.plan.empty()) apply_plan(scenario, load_plan_file(args.plan, scenario));
+  if (args.warmup_s) scenario.simulation.warmup_s = *args.warmup_s;
   SimulateOptions options;
   options.duration_s = args.duration_s;
   options.dt_s = args.dt_s;
@@ -67,6 +70,9 @@ void add_simulate_command(CLI::App& app) {
                           controller_names_text() + ")");
   command->add_option("--duration", args->duration_s, "simulated seconds (default: the scenario's)")
       ->check(CLI::PositiveNumber);
+  command->add_option("--warmup", args->warmup_s,
+                      "simulated seconds before the results are measured (default: the scenario's warmup_s)")
+      ->check(CLI::NonNegativeNumber);
   command->add_option("--dt", args->dt_s, "time step in seconds, a multiple of 0.1 (default: the scenario's)")
       ->check(CLI::PositiveNumber);
   command->add_option("--threads", args->threads, "threads (batched runs only)")->check(CLI::PositiveNumber);

@@ -311,7 +311,17 @@ void Simulation::run() {
 
 SimulationResult simulate(const Scenario& scenario, const SimulateOptions& options) {
   const auto start = std::chrono::steady_clock::now();
+  // A run that measures nothing would report zero delay and LOS A: refuse it, saying what to change.
+  if (scenario.demand.entries.empty()) {
+    fail("nothing enters the network: the demand has no entry flows (give demand.entries[] with a link and "
+         "flow_veh_per_h)");
+  }
   Simulation simulation(scenario, options);
+  if (simulation.duration_s() <= simulation.model().warmup_s) {
+    fail("the run of " + detail::format_number(simulation.duration_s()) + " s ends before the warm-up of " +
+         detail::format_number(simulation.model().warmup_s) +
+         " s does, so nothing would be measured: run longer or shorten simulation.warmup_s");
+  }
   simulation.run();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   SimulationResult result = simulation.result(0);

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -116,12 +117,41 @@ TEST_CASE("cli: simulate --controller max-pressure runs every signal adaptively"
   }
 }
 
+TEST_CASE("cli: a run that would measure nothing is refused, saying what to change") {
+  // The warm-up of data/isolated.yaml is 900 s: a 600 s run would report no delay at all.
+  const auto short_run = run_cli("simulate data/isolated.yaml --duration 600");
+  CHECK(short_run.code == 2);
+  CHECK(short_run.out.empty());
+  CHECK(short_run.err.find("the run of 600 s ends before the warm-up of 900 s does, so nothing would be measured: "
+                           "run longer or shorten simulation.warmup_s") != std::string::npos);
+  const auto shorter_warmup = run_cli("simulate data/isolated.yaml --duration 600 --warmup 300 --json");
+  CHECK(shorter_warmup.code == 0);
+  CHECK(shorter_warmup.out.find("\"measured_from_s\": 300") != std::string::npos);
+  // A network without any entry flow.
+  const auto path = (std::filesystem::temp_directory_path() / "itsc_no_entries.yaml").string();
+  {
+    std::ifstream in(std::string(ITSC_SOURCE_DIR) + "/data/isolated.yaml");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string yaml = text.str();
+    const auto begin = yaml.find("  entries:");
+    const auto end = yaml.find("  turns:");
+    REQUIRE(begin != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    yaml.erase(begin, end - begin);
+    std::ofstream(path) << yaml;
+  }
+  const auto empty = run_cli("simulate " + path);
+  CHECK(empty.code == 2);
+  CHECK(empty.err.find("nothing enters the network: the demand has no entry flows") != std::string::npos);
+}
+
 TEST_CASE("cli: simulate --spat writes member 0's SPaT, exact for the fixed-time plan") {
   // data/isolated.yaml: cycle 90 s from 16:45 (TimeMark of t = 0: 16:45 → 27000 tenths into the hour);
   // stage 3 (NBT, crosswalk east) green 58-85 s, yellow to 88.5 s, red clearance to 90 s; walk 7 s.
   const auto path = (std::filesystem::temp_directory_path() / "itsc_spat_test.csv").string();
   std::filesystem::remove(path);
-  const auto run = run_cli("simulate data/isolated.yaml --duration 200 --spat " + path);
+  const auto run = run_cli("simulate data/isolated.yaml --duration 200 --warmup 0 --spat " + path);
   REQUIRE(run.code == 0);
   std::ifstream in(path);
   std::vector<std::string> lines;
