@@ -60,6 +60,7 @@ struct Movement {
   TurnType turn = TurnType::through;
   std::optional<double> saturation_flow_veh_per_h_per_lane;  ///< overrides the link's base value
   bool right_turn_on_red = false;  ///< a right turn that may go on red after yielding (signalized nodes)
+  bool closed = false;             ///< no traffic may take it: no signal phase serves it, no demand turns into it
   friend bool operator==(const Movement&, const Movement&) = default;
 };
 

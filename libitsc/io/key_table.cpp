@@ -69,6 +69,7 @@ constexpr std::array kMovementKeys{
     KeySpec{"turn", choice, "", "", "", 0, kRequired, "Turn type, checked against the bearings.", "left, through, right, u_turn"},
     KeySpec{"saturation_flow_veh_per_h_per_lane", number, "veh/h/lane", "the link's", "", 0, kOptional, "Saturation flow override."},
     KeySpec{"right_turn_on_red", boolean, "", "false", "", 0, kOptional, "A right turn that may go on red, yielding to the through flow it joins."},
+    KeySpec{"closed", boolean, "", "false", "", 0, kOptional, "Closed to traffic: no phase serves it and no turning data may send vehicles into it."},
 };
 
 constexpr std::array kLaneGroupKeys{

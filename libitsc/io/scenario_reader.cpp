@@ -41,6 +41,7 @@ Movement read_movement(MapReader& in) {
   in.read_choice("turn", out.turn, parse_turn_type);
   in.read("saturation_flow_veh_per_h_per_lane", out.saturation_flow_veh_per_h_per_lane);
   in.read("right_turn_on_red", out.right_turn_on_red);
+  in.read("closed", out.closed);
   return out;
 }
 

@@ -79,6 +79,7 @@ YamlOut write_movement(const Movement& in) {
   out.add("turn", YamlOut::string(to_string(in.turn)));
   out.add_optional("saturation_flow_veh_per_h_per_lane", in.saturation_flow_veh_per_h_per_lane);
   if (in.right_turn_on_red) out.add("right_turn_on_red", YamlOut::boolean(true));
+  if (in.closed) out.add("closed", YamlOut::boolean(true));
   return out.finish();
 }
 

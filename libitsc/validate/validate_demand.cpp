@@ -93,6 +93,11 @@ void check_turns(Checker& checker, const Scenario& scenario, const ApproachTurns
       checker.error(share_path, "movement '" + share.movement + "' does not start on link '" + turns.link + "'");
     }
     if (!seen.insert(share.movement).second) checker.error(share_path, "movement '" + share.movement + "' is given twice");
+    if (movement && node.movements[*movement].closed &&
+        std::any_of(share.values.begin(), share.values.end(), [](double value) { return value != 0; })) {
+      checker.error(share_path, "movement '" + share.movement + "' is closed to traffic: its " +
+                                    (turns.counts ? "count" : "proportion") + " must be 0");
+    }
     check_profile_length(checker, share.values, intervals, share_path);
     for (std::size_t v = 0; v < share.values.size(); ++v) {
       const std::string value_path = share.values.size() == 1 ? share_path : indexed(share_path, v);

@@ -56,7 +56,6 @@ void check_stages(Checker& checker, const Timing& timing, const Node& node, cons
   const std::string stages_path = path + ".sequence.stages";
   if (timing.stages.empty()) checker.error(stages_path, "must list at least one stage");
   double total = 0;
-  std::set<std::string_view> served;
   for (std::size_t s = 0; s < timing.stages.size(); ++s) {
     const Stage& stage = timing.stages[s];
     const std::string stage_path = indexed(stages_path, s);
@@ -65,17 +64,10 @@ void check_stages(Checker& checker, const Timing& timing, const Node& node, cons
     check_interval(checker, stage_path + ".yellow_s", stage.yellow_s, true);
     check_interval(checker, stage_path + ".red_clearance_s", stage.red_clearance_s, true);
     total += stage.split_s();
-    for (const auto& id : stage.serves.protected_movements) served.insert(id);
-    for (const auto& id : stage.serves.permitted_movements) served.insert(id);
   }
   if (!timing.stages.empty() && std::isfinite(total) && std::fabs(total - timing.cycle_s) > kSumTolerance_s) {
     checker.error(stages_path, "stage times add up to " + format_number(total) + " s, not the cycle of " +
                                    format_number(timing.cycle_s) + " s");
-  }
-  for (const Movement& movement : node.movements) {
-    if (served.count(movement.id) == 0) {
-      checker.warning(stages_path, "movement '" + movement.id + "' is served by no stage (always red)");
-    }
   }
 }
 
@@ -193,6 +185,39 @@ void check_rings(Checker& checker, const Timing& timing, const Node& node, const
   }
 }
 
+// Every movement of the node is served by some stage, phase or overlap, or is closed to traffic; a closed
+// one is served by none and is not its link's only way on (its traffic would have nowhere to go).
+void check_served(Checker& checker, const Timing& timing, const Node& node, const std::string& path) {
+  std::set<std::string_view> served;
+  const auto add = [&served](const Service& service) {
+    for (const auto& id : service.protected_movements) served.insert(id);
+    for (const auto& id : service.permitted_movements) served.insert(id);
+  };
+  for (const Stage& stage : timing.stages) add(stage.serves);
+  if (timing.rings) {
+    for (const Phase& phase : timing.rings->phases) add(phase.serves);
+    for (const Overlap& overlap : timing.rings->overlaps) add(overlap.serves);
+  }
+  const std::string sequence = path + ".sequence";
+  for (const Movement& movement : node.movements) {
+    const bool is_served = served.count(movement.id) != 0;
+    if (!is_served && !movement.closed) {
+      checker.error(sequence, "movement '" + movement.id + "' is served by no " + (timing.rings ? "phase" : "stage") +
+                                  " (always red): serve it, or mark it closed: true if no traffic may take it");
+    } else if (is_served && movement.closed) {
+      checker.error(sequence, "movement '" + movement.id + "' is closed, but the plan serves it");
+    }
+    if (!movement.closed) continue;
+    const bool other_way = std::any_of(node.movements.begin(), node.movements.end(), [&](const Movement& other) {
+      return other.from_link == movement.from_link && !other.closed;
+    });
+    if (!other_way) {
+      checker.error(sequence, "movement '" + movement.id + "' is closed, but it is the only way on from link '" +
+                                  movement.from_link + "': its traffic would have nowhere to go");
+    }
+  }
+}
+
 std::size_t error_count(const Checker& checker) {
   return static_cast<std::size_t>(std::count_if(checker.diagnostics().begin(), checker.diagnostics().end(),
                                                 [](const Diagnostic& d) { return d.severity == Severity::error; }));
@@ -256,6 +281,7 @@ void check_timing(Checker& checker, const Scenario& scenario, const std::string&
   }
   // Splits, ranges and conflicts only mean something for a plan of sound shape.
   if (error_count(checker) == errors_before) check_signal_plan(checker, timing, network.nodes[*node], network, path);
+  check_served(checker, timing, network.nodes[*node], path);
 }
 
 // Time-of-day patterns run fixed-time plans, and so do the nodes they change; the schedule names

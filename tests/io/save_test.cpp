@@ -31,7 +31,7 @@ nodes:
     legs:
       - {id: w, in: L, out: M, bearing_deg: 270, crosswalk_length_m: 12.5, grade_percent: 2, approach_speed_kmh: 45, width_m: 15}
     movements:
-      - {id: WBU, from: L, to: M, turn: u_turn, saturation_flow_veh_per_h_per_lane: 1700, right_turn_on_red: true}
+      - {id: WBU, from: L, to: M, turn: u_turn, saturation_flow_veh_per_h_per_lane: 1700, right_turn_on_red: true, closed: true}
       - {id: X, from: L, to: M, turn: right}
     lane_groups:
       - {id: G, link: L, movements: [WBU, X], lanes: 2, bay_length_m: 30}

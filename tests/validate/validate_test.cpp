@@ -483,8 +483,14 @@ TEST_CASE("validate: conflicting movements and crosswalks") {
     s.timing["C"].stages.clear();
     s.timing["C"].cycle_s = 30;
     s.timing["C"].rings = plan;
-    check_single_error(s, "timing.C.sequence: movements 'NBT' and 'EBT' cross and both hold the right of way (protected "
-                          "green or the yellow after it) (from 18 s of the cycle)");
+    // The plan serves EBT and NBT alone: the other movements are reported unserved, and the one conflict.
+    std::vector<std::string> conflicts;
+    for (const std::string& error : errors_of(s)) {
+      if (error.find("is served by no phase") == std::string::npos) conflicts.push_back(error);
+    }
+    CHECK(conflicts == std::vector<std::string>{
+                           "timing.C.sequence: movements 'NBT' and 'EBT' cross and both hold the right of way (protected "
+                           "green or the yellow after it) (from 18 s of the cycle)"});
   }
   SUBCASE("through movements across a crosswalk that shows walk; turns yield") {
     north_south.serves.crosswalks = {"N"};
@@ -543,4 +549,44 @@ TEST_CASE("validate: a detector calls and extends only phases of the signal its 
   scenario.network.detectors.back().calls.clear();
   scenario.network.detectors.back().extends.clear();
   CHECK(errors_of(scenario).empty());
+}
+
+TEST_CASE("validate: every movement of a signal is served, or closed to traffic") {
+  Scenario scenario = itsc::test::make_cross_scenario();
+  REQUIRE(errors_of(scenario).empty());
+  auto& stages = scenario.timing["C"].stages;
+  std::erase(stages[1].serves.protected_movements, "EBR");
+  check_single_error(scenario, "timing.C.sequence: movement 'EBR' is served by no stage (always red): serve it, or "
+                               "mark it closed: true if no traffic may take it");
+  itsc::Movement& ebr = *std::find_if(center(scenario).movements.begin(), center(scenario).movements.end(),
+                                      [](const itsc::Movement& m) { return m.id == "EBR"; });
+  ebr.closed = true;
+  // Closed, but the counts still send 60 veh/h into it.
+  itsc::TurnShare* count = nullptr;
+  for (itsc::ApproachTurns& turns : scenario.demand.turns) {
+    for (itsc::TurnShare& share : turns.shares) {
+      if (share.movement == "EBR") count = &share;
+    }
+  }
+  REQUIRE(count != nullptr);
+  check_single_error(scenario, "demand.turns[3].counts.EBR: movement 'EBR' is closed to traffic: its count must be 0");
+  count->values = {0.0};
+  CHECK(errors_of(scenario).empty());
+  // Closed but served by the plan.
+  stages[1].serves.protected_movements.push_back("EBR");
+  check_single_error(scenario, "timing.C.sequence: movement 'EBR' is closed, but the plan serves it");
+  // Closed and the only way on from its link: its traffic would have nowhere to go.
+  std::erase(stages[1].serves.protected_movements, "EBR");
+  for (itsc::Movement& m : center(scenario).movements) {
+    if (m.from_link == ebr.from_link) m.closed = true;
+  }
+  for (itsc::Stage& stage : stages) {
+    std::erase(stage.serves.protected_movements, "EBT");
+    std::erase(stage.serves.permitted_movements, "EBL");
+  }
+  for (itsc::TurnShare& share : scenario.demand.turns[3].shares) share.values = {0.0};
+  const auto errors = errors_of(scenario);
+  CHECK(std::count_if(errors.begin(), errors.end(), [](const std::string& e) {
+          return e.find("is the only way on from link") != std::string::npos;
+        }) == 3);
 }
