@@ -403,9 +403,17 @@ class Corridor:
             if done:
                 break
         self.flows = flows
+        # Whole vehicles that add up to the approach's (rounded) flow, by largest remainder, so that the counts
+        # of an entry approach agree with its entry flow (libitsc reports any difference: demand.balance).
         for signal, leg, moves in approaches:
-            for m in moves:
-                m["count"] = int(math.floor(flows[leg["in"]["id"]] * m["share"] + 0.5))
+            raw = [flows[leg["in"]["id"]] * m["share"] for m in moves]
+            counts = [int(math.floor(r)) for r in raw]
+            missing = int(math.floor(sum(raw) + 0.5)) - sum(counts)
+            by_remainder = sorted(range(len(moves)), key=lambda i: (-(raw[i] - counts[i]), i))
+            for i in by_remainder[:max(0, missing)]:
+                counts[i] += 1
+            for m, count in zip(moves, counts):
+                m["count"] = count
 
     # -- the initial plan (same rules as libitsc/generate/initial_plan.cpp) -------------------------
     def time_signal(self, signal):

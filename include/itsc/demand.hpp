@@ -3,11 +3,24 @@
 /// Traffic demand: entry flows at boundary links as time profiles, turning counts or proportions per
 /// approach, heavy vehicles, pedestrians. Held apart from the network so that batched runs can vary it.
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace itsc {
+
+/// Which side wins where the turning counts of an entry link's approach do not add up to its entry
+/// flow (`demand.balance`). Every such difference is reported (a warning, or the error).
+enum class DemandBalance : std::uint8_t {
+  entries,  ///< the entry flow: the counts give the turning shares, scaled to it
+  counts,   ///< the counts: their total replaces the entry flow
+  error,    ///< neither: a difference is an error
+};
+[[nodiscard]] std::string_view to_string(DemandBalance balance) noexcept;
+[[nodiscard]] std::optional<DemandBalance> parse_demand_balance(std::string_view text) noexcept;
 
 /// Flow entering the network on one link whose upstream node is a boundary node.
 struct EntryFlow {
@@ -51,10 +64,23 @@ struct Demand {
   double interval_s = 3600;                 ///< length of each profile interval
   std::optional<double> peak_hour_factor;   ///< (0, 1]
   bool normalize_turns = false;             ///< rescale proportions whose sum is off instead of rejecting
+  DemandBalance balance = DemandBalance::entries;
   std::vector<EntryFlow> entries;
   std::vector<ApproachTurns> turns;
   std::vector<PedestrianFlow> pedestrians;
   friend bool operator==(const Demand&, const Demand&) = default;
 };
+
+/// Profile intervals of the demand: as many as its longest profile, at least one.
+[[nodiscard]] std::size_t interval_count(const Demand& demand) noexcept;
+/// A profile's value in interval k: one value holds throughout, the last one beyond the end; 0 if empty.
+[[nodiscard]] double profile_value(const std::vector<double>& values, std::size_t k) noexcept;
+/// The total of the turning counts given for the approach on `link` in interval k (veh/h); none when the
+/// approach has no counts.
+[[nodiscard]] std::optional<double> counted_total_veh_per_h(const Demand& demand, std::string_view link, std::size_t k);
+/// The flow entering on entry link `link` in interval k as a run takes it (veh/h): its `entries[]`
+/// profile, or its approach's counted total where `balance` is `counts` or no `entries[]` row gives it
+/// (counts alone are enough at the edge of the network); 0 without either.
+[[nodiscard]] double entry_flow_veh_per_h(const Demand& demand, std::string_view link, std::size_t k);
 
 }  // namespace itsc

@@ -107,6 +107,8 @@ constexpr std::array kDemandKeys{
     KeySpec{"interval_s", number, "s", "3600", "", 0, kOptional, "Length of each profile interval."},
     KeySpec{"peak_hour_factor", number, "", "none", "", 0, kOptional, "PHF in (0, 1]; only with a one-interval profile (see the PHF rule)."},
     KeySpec{"normalize_turns", boolean, "", "false", "", 0, kOptional, "Rescale turning proportions whose sum is off instead of rejecting them."},
+    KeySpec{"balance", choice, "", "entries", "", 0, kOptional, "Where an entry link's turning counts do not add up to its entry flow: which wins (the counts are scaled, or replace the entry flow), or an error. Reported either way; counts alone give the entry flow.",
+            "entries, counts, error"},
     KeySpec{"entries", list, "", "none", "", 0, kOptional, "Entry flows at boundary links (section `demand.entries[]`)."},
     KeySpec{"turns", list, "", "none", "", 0, kOptional, "Turning counts or proportions (section `demand.turns[]`)."},
     KeySpec{"pedestrians", list, "", "none", "", 0, kOptional, "Pedestrian flows (section `demand.pedestrians[]`)."},

@@ -141,6 +141,7 @@ Demand read_demand(MapReader& in) {
   in.read("interval_s", out.interval_s);
   in.read("peak_hour_factor", out.peak_hour_factor);
   in.read("normalize_turns", out.normalize_turns);
+  in.read_choice("balance", out.balance, parse_demand_balance);
   out.entries = read_items<EntryFlow>(in, "entries", sections::entry, read_entry);
   out.turns = read_items<ApproachTurns>(in, "turns", sections::turns, read_turns);
   out.pedestrians = read_items<PedestrianFlow>(in, "pedestrians", sections::pedestrians, read_pedestrians);

@@ -168,6 +168,7 @@ YamlOut write_demand(const Demand& in) {
   out.add_number("interval_s", in.interval_s, defaults.interval_s);
   out.add_optional("peak_hour_factor", in.peak_hour_factor);
   if (in.normalize_turns) out.add("normalize_turns", YamlOut::boolean(true));
+  if (in.balance != defaults.balance) out.add("balance", YamlOut::string(to_string(in.balance)));
   if (!in.entries.empty()) out.add("entries", items(in.entries, write_entry));
   if (!in.turns.empty()) out.add("turns", items(in.turns, write_turns));
   if (!in.pedestrians.empty()) out.add("pedestrians", items(in.pedestrians, write_pedestrians));

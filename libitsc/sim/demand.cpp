@@ -12,20 +12,6 @@ namespace {
 
 [[noreturn]] void fail(const std::string& message) { throw Error(ErrorCode::invalid_input, "demand: " + message); }
 
-// Value of a profile in interval k: one value holds for all intervals, the last one beyond the end.
-double value_at(const std::vector<double>& values, std::size_t k) {
-  return values.empty() ? 0.0 : values[std::min(k, values.size() - 1)];
-}
-
-std::size_t interval_count(const Demand& demand) {
-  std::size_t count = 1;
-  for (const auto& entry : demand.entries) count = std::max(count, entry.flow_veh_per_h.size());
-  for (const auto& approach : demand.turns) {
-    for (const auto& share : approach.shares) count = std::max(count, share.values.size());
-  }
-  return count;
-}
-
 void fill_member(const Model& model, const Demand& demand, BatchDemand& out, std::size_t b) {
   const std::size_t batch = out.batch;
   const std::size_t entries = model.entry_count();
@@ -34,10 +20,14 @@ void fill_member(const Model& model, const Demand& demand, BatchDemand& out, std
   for (const EntryFlow& entry : demand.entries) {
     const auto link = model.find_link(entry.link);
     if (link == kNone || model.link_entry[link] == kNone) fail("entry flow on '" + entry.link + "', which is not an entry link");
+  }
+  // Every entry link's flow as `demand.balance` takes it (from its counts where they win or stand alone).
+  for (std::size_t e = 0; e < entries; ++e) {
+    const std::string& link = model.link_id[model.entry_link[e]];
     for (std::size_t k = 0; k < out.interval_count; ++k) {
-      const double flow = value_at(entry.flow_veh_per_h, k);
-      if (!(flow >= 0)) fail("entry flow on '" + entry.link + "' must not be negative");
-      out.entry_veh_per_s[(k * entries + model.link_entry[link]) * batch + b] = flow / 3600.0;
+      const double flow = entry_flow_veh_per_h(demand, link, k);
+      if (!(flow >= 0)) fail("entry flow on '" + link + "' must not be negative");
+      out.entry_veh_per_s[(k * entries + e) * batch + b] = flow / 3600.0;
     }
   }
   // Turning proportions: a link with one leaving movement sends everything there.
@@ -57,7 +47,7 @@ void fill_member(const Model& model, const Demand& demand, BatchDemand& out, std
         if (m == kNone || model.movement_from_link[m] != link) {
           fail("turns at node '" + approach.node + "': movement '" + share.movement + "' does not leave link '" + approach.link + "'");
         }
-        const double value = value_at(share.values, k);
+        const double value = profile_value(share.values, k);
         if (!(value >= 0)) fail("turns at node '" + approach.node + "': negative value for '" + share.movement + "'");
         out.turn_proportion[(k * movements + m) * batch + b] = value;
         sum += value;

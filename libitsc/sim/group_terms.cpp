@@ -9,6 +9,8 @@ namespace itsc::detail {
 
 namespace {
 
+constexpr double kLeastCapacity_veh_per_h = 1.0;
+
 double overflow_delay_s(GroupControl control, double x, double capacity_veh_per_h, double analysis_period_h,
                         std::optional<double> unit_extension_s) {
   switch (control) {
@@ -60,10 +62,14 @@ GroupTerms group_terms(const Model& model, const State& state, const BatchDemand
     r.effective_green_share = metrics.group_effective_green_s[g * batch + b] / window_s;
     r.capacity_veh_per_h = model.lane_group_saturation_veh_per_s[g] * 3600.0 * r.effective_green_share;
   }
-  r.degree_of_saturation = hcm::degree_of_saturation(r.volume_veh_per_h, r.capacity_veh_per_h);
+  // A group that got (almost) no green while vehicles arrived has no capacity to divide by: its X and
+  // overflow term are taken at one vehicle per hour — finite, LOS F — and its simulated delay is the wait.
+  const double capacity = r.volume_veh_per_h > 0 ? std::max(r.capacity_veh_per_h, kLeastCapacity_veh_per_h)
+                                                  : r.capacity_veh_per_h;
+  r.degree_of_saturation = hcm::degree_of_saturation(r.volume_veh_per_h, capacity);
   if (r.arrivals_veh > 0) {
-    r.overflow_delay_s_per_veh = overflow_delay_s(group_control(model, g), r.degree_of_saturation,
-                                                  r.capacity_veh_per_h, model.analysis_period_h, unit_extension_s);
+    r.overflow_delay_s_per_veh = overflow_delay_s(group_control(model, g), r.degree_of_saturation, capacity,
+                                                  model.analysis_period_h, unit_extension_s);
   }
   return r;
 }

@@ -311,12 +311,13 @@ void Simulation::run() {
 
 SimulationResult simulate(const Scenario& scenario, const SimulateOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  // A run that measures nothing would report zero delay and LOS A: refuse it, saying what to change.
-  if (scenario.demand.entries.empty()) {
-    fail("nothing enters the network: the demand has no entry flows (give demand.entries[] with a link and "
-         "flow_veh_per_h)");
-  }
   Simulation simulation(scenario, options);
+  // A run that measures nothing would report zero delay and LOS A: refuse it, saying what to change.
+  const std::vector<double>& rates = simulation.demand().entry_veh_per_s;
+  if (std::none_of(rates.begin(), rates.end(), [](double rate) { return rate > 0; })) {
+    fail("nothing enters the network: the demand has no entry flows (give demand.entries[] with a link and "
+         "flow_veh_per_h, or turning counts at the entry links)");
+  }
   if (simulation.duration_s() <= simulation.model().warmup_s) {
     fail("the run of " + detail::format_number(simulation.duration_s()) + " s ends before the warm-up of " +
          detail::format_number(simulation.model().warmup_s) +

@@ -19,6 +19,7 @@ constexpr double kMaxFlow_veh_per_h = 100'000;
 constexpr double kMaxPedestrians_per_h = 100'000;
 constexpr double kProportionTolerance = 1e-6;
 constexpr double kCountMismatchShare = 0.10;
+constexpr double kBalanceTolerance_veh_per_h = 0.5;  // counts are whole vehicles: half of one per hour
 
 double mean(const std::vector<double>& values) {
   double sum = 0;
@@ -126,9 +127,14 @@ std::vector<double> delivered_flows(const Scenario& scenario, std::size_t interv
   const Network& network = scenario.network;
   const IdIndex links(network.links);
   const IdIndex nodes(network.nodes);
+  // What enters on each entry link, as the run takes it (counts where they win or stand alone).
   std::vector<double> entry(network.links.size(), 0);
-  for (const EntryFlow& flow : scenario.demand.entries) {
-    if (const auto l = links.find(flow.link)) entry[*l] += mean(flow.flow_veh_per_h);
+  for (std::size_t l = 0; l < network.links.size(); ++l) {
+    const auto from = nodes.find(network.links[l].from);
+    if (!from || network.nodes[*from].control != NodeControl::boundary) continue;
+    for (std::size_t k = 0; k < intervals; ++k) {
+      entry[l] += entry_flow_veh_per_h(scenario.demand, network.links[l].id, k) / static_cast<double>(intervals);
+    }
   }
   struct Split {
     std::size_t from, to;
@@ -269,12 +275,51 @@ void validate_demand(Checker& checker, const Scenario& scenario) {
     }
   }
 
-  // Counted approach totals against what the entries deliver through the turning shares.
   if (checker.has_errors()) return;
-  const std::vector<double> delivered = delivered_flows(scenario, intervals);
+  // Counts at an entry link's approach against its entry flow: `balance` says which wins; either way the
+  // difference is reported, so that no demand changes silently.
+  std::set<std::string_view> balanced;
   for (std::size_t t = 0; t < demand.turns.size(); ++t) {
     const ApproachTurns& turns = demand.turns[t];
     if (!turns.counts) continue;
+    const auto link = links.find(turns.link);
+    const auto from = link ? nodes.find(network.links[*link].from) : std::nullopt;
+    if (!from || network.nodes[*from].control != NodeControl::boundary) continue;
+    balanced.insert(turns.link);
+    const auto entry = std::find_if(demand.entries.begin(), demand.entries.end(),
+                                    [&](const EntryFlow& flow) { return flow.link == turns.link; });
+    if (entry == demand.entries.end()) continue;  // counts alone give the entry flow
+    const std::size_t e = static_cast<std::size_t>(entry - demand.entries.begin());
+    for (std::size_t k = 0; k < intervals; ++k) {
+      const double counted = *counted_total_veh_per_h(demand, turns.link, k);
+      const double entering = profile_value(entry->flow_veh_per_h, k);
+      if (std::fabs(counted - entering) <= kBalanceTolerance_veh_per_h) continue;
+      const std::string when = intervals > 1 ? " in interval " + std::to_string(k + 1) : "";
+      const std::string numbers = "the counts add up to " + format_number(counted) + " veh/h" + when +
+                                  ", the entry flow of '" + turns.link + "' is " + format_number(entering) + " veh/h";
+      switch (demand.balance) {
+        case DemandBalance::entries:
+          checker.warning(indexed("demand.turns", t) + ".counts",
+                          numbers + ": the run scales the counts by " + format_number(std::round(entering / counted * 1000) / 1000) +
+                              " (demand.balance: entries; set counts to let the counts win, or error to refuse)");
+          break;
+        case DemandBalance::counts:
+          checker.warning(indexed("demand.entries", e) + ".flow_veh_per_h",
+                          numbers + ": the run takes the counts (demand.balance: counts)");
+          break;
+        case DemandBalance::error:
+          checker.error(indexed("demand.turns", t) + ".counts",
+                        numbers + " (demand.balance: error; make them agree, or choose entries or counts)");
+          break;
+      }
+      break;  // one message per approach: the first interval that differs
+    }
+  }
+  // Counted approach totals inside the network against what the entries deliver through the shares.
+  const std::vector<double> delivered = delivered_flows(scenario, intervals);
+  for (std::size_t t = 0; t < demand.turns.size(); ++t) {
+    const ApproachTurns& turns = demand.turns[t];
+    if (!turns.counts || balanced.count(turns.link) != 0) continue;
     double counted = 0;
     for (const TurnShare& share : turns.shares) counted += mean(share.values);
     const double arriving = delivered[*links.find(turns.link)];

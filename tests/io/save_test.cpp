@@ -45,6 +45,7 @@ detectors:
 demand:
   interval_s: 900
   normalize_turns: true
+  balance: counts
   entries:
     - {link: L, flow_veh_per_h: [100.5, 200, 0.1], heavy_vehicle_percent: 4}
   turns:

@@ -2,6 +2,7 @@
 // streets to oversaturation, bays or none, one-way streets, short steps) under every controller, every
 // number of the JSON report is finite (nlohmann writes NaN and infinity as null, so no null either).
 #include <itsc/generate.hpp>
+#include <itsc/io.hpp>
 #include <itsc/simulate.hpp>
 
 #include <doctest/doctest.h>
@@ -87,4 +88,21 @@ TEST_CASE("finite output: every number of every report is finite, over generated
     }
   }
   CHECK(reports == 48);
+}
+
+TEST_CASE("finite output: the bundled scenarios under every controller") {
+  // Acyclic max-pressure leaves Ashland's Harrison Street without green for the hour: no capacity to divide
+  // by, which must still give finite figures (LOS F).
+  for (const char* name : {"isolated.yaml", "corridor.yaml", "chicago_ashland.yaml"}) {
+    const Scenario scenario = load_scenario_file(std::string(ITSC_SOURCE_DIR) + "/data/" + name).scenario;
+    for (const char* controller : {"fixed", "actuated", "max-pressure", "max-pressure-cycle"}) {
+      const std::string file = name;
+      const std::string control = controller;
+      CAPTURE(file);
+      CAPTURE(control);
+      SimulateOptions options;
+      options.controller = controller;
+      CHECK(check_finite(nlohmann::json::parse(to_json(simulate(scenario, options))), "") > 100);
+    }
+  }
 }

@@ -245,12 +245,24 @@ TEST_CASE("validate: demand") {
     check_single_error(s, "demand.peak_hour_factor: applies only to a flat hourly profile; this profile has 4 "
                           "intervals, which already carry the peaking");
   }
-  SUBCASE("counted totals that the network does not deliver") {
-    s.demand.entries[0].flow_veh_per_h = {800};
+  SUBCASE("counts at an entry that do not add up to its flow: reported, and the balance decides") {
+    s.demand.entries[0].flow_veh_per_h = {603};  // the counts give 600: a 0.5% difference is reported too
     CHECK(errors_of(s).empty());
-    const auto warnings = warnings_of(s);
-    REQUIRE(warnings.size() == 1);
-    CHECK(warnings.front() == "demand.turns[0].counts: counts total 600 veh/h but the network delivers 800 veh/h to approach 'N_C'");
+    CHECK(warnings_of(s) == std::vector<std::string>{
+                                "demand.turns[0].counts: the counts add up to 600 veh/h, the entry flow of 'N_C' is 603 "
+                                "veh/h: the run scales the counts by 1.005 (demand.balance: entries; set counts to let "
+                                "the counts win, or error to refuse)"});
+    s.demand.balance = itsc::DemandBalance::counts;
+    CHECK(warnings_of(s) == std::vector<std::string>{
+                                "demand.entries[0].flow_veh_per_h: the counts add up to 600 veh/h, the entry flow of "
+                                "'N_C' is 603 veh/h: the run takes the counts (demand.balance: counts)"});
+    s.demand.balance = itsc::DemandBalance::error;
+    check_single_error(s, "demand.turns[0].counts: the counts add up to 600 veh/h, the entry flow of 'N_C' is 603 veh/h "
+                          "(demand.balance: error; make them agree, or choose entries or counts)");
+    // Within half a vehicle per hour they agree.
+    s.demand.entries[0].flow_veh_per_h = {600.4};
+    CHECK(errors_of(s).empty());
+    CHECK(warnings_of(s).empty());
   }
   SUBCASE("pedestrians on a leg without a crosswalk") {
     center(s).legs[1].crosswalk_length_m.reset();

@@ -1,0 +1,61 @@
+// The demand as a run takes it: profile intervals, and the entry flow where counts and entries meet.
+#include <algorithm>
+#include <array>
+
+#include "itsc/demand.hpp"
+
+namespace itsc {
+
+namespace {
+
+constexpr std::array<std::pair<DemandBalance, std::string_view>, 3> kBalanceNames{
+    {{DemandBalance::entries, "entries"}, {DemandBalance::counts, "counts"}, {DemandBalance::error, "error"}}};
+
+}  // namespace
+
+std::string_view to_string(DemandBalance balance) noexcept {
+  for (const auto& [value, name] : kBalanceNames) {
+    if (value == balance) return name;
+  }
+  return "entries";
+}
+
+std::optional<DemandBalance> parse_demand_balance(std::string_view text) noexcept {
+  for (const auto& [value, name] : kBalanceNames) {
+    if (name == text) return value;
+  }
+  return std::nullopt;
+}
+
+std::size_t interval_count(const Demand& demand) noexcept {
+  std::size_t count = 1;
+  for (const EntryFlow& entry : demand.entries) count = std::max(count, entry.flow_veh_per_h.size());
+  for (const ApproachTurns& turns : demand.turns) {
+    for (const TurnShare& share : turns.shares) count = std::max(count, share.values.size());
+  }
+  return count;
+}
+
+double profile_value(const std::vector<double>& values, std::size_t k) noexcept {
+  return values.empty() ? 0.0 : values[std::min(k, values.size() - 1)];
+}
+
+std::optional<double> counted_total_veh_per_h(const Demand& demand, std::string_view link, std::size_t k) {
+  for (const ApproachTurns& turns : demand.turns) {
+    if (!turns.counts || turns.link != link) continue;
+    double total = 0;
+    for (const TurnShare& share : turns.shares) total += profile_value(share.values, k);
+    return total;
+  }
+  return std::nullopt;
+}
+
+double entry_flow_veh_per_h(const Demand& demand, std::string_view link, std::size_t k) {
+  const auto entry = std::find_if(demand.entries.begin(), demand.entries.end(),
+                                  [&](const EntryFlow& flow) { return flow.link == link; });
+  const std::optional<double> counted = counted_total_veh_per_h(demand, link, k);
+  if (counted && (entry == demand.entries.end() || demand.balance == DemandBalance::counts)) return *counted;
+  return entry == demand.entries.end() ? 0.0 : profile_value(entry->flow_veh_per_h, k);
+}
+
+}  // namespace itsc
