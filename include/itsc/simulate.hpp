@@ -79,8 +79,11 @@ struct LaneGroupResult {
   double stops = 0;                      ///< stops on its approach (veh)
   double stops_per_veh = 0;
   double queue_mean_veh = 0, queue_max_veh = 0, queue_p95_veh = 0;  ///< vehicles held on its approach
-  double queue_mean_m = 0, queue_max_m = 0, queue_p95_m = 0;        ///< as length over its lanes
-  double storage_veh = 0, storage_m = 0;                            ///< its share of the approach
+  double queue_mean_m = 0, queue_max_m = 0, queue_p95_m = 0;        ///< back of queue: in its bay for a
+                                                                    ///< bay group, else on its link
+  double storage_veh = 0;                                           ///< its share of the approach + its bay
+  double storage_m = 0;                   ///< where its queue is held: its bay's length, else its link's
+  bool spills = false;                    ///< its queue reached the end of that storage (queue_max_m)
   double arrivals_veh = 0, departures_veh = 0;
 };
 

@@ -50,6 +50,7 @@ nlohmann::ordered_json lane_group_json(const LaneGroupResult& g) {
   j["p95_queue_m"] = g.queue_p95_m;
   j["storage_veh"] = g.storage_veh;
   j["storage_m"] = g.storage_m;
+  j["spills"] = g.spills;
   j["arrivals_veh"] = g.arrivals_veh;
   j["departures_veh"] = g.departures_veh;
   return j;

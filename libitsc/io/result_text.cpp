@@ -49,13 +49,14 @@ std::string to_text(const SimulationResult& r) {
              i.id.c_str(), i.delay_s_per_veh, i.uniform_delay_s_per_veh, i.overflow_delay_s_per_veh, i.los,
              i.degree_of_saturation);
     }
-    append(out, "  %-12s %8s %8s %6s %8s %8s %8s %4s %6s %8s %8s %8s\n", "lane group", "v veh/h", "c veh/h", "X",
-           "delay s", "sim s", "ovf s", "LOS", "stops", "q mean", "q p95", "q max m");
+    append(out, "  %-12s %8s %8s %6s %8s %8s %8s %4s %6s %8s %8s %8s %9s\n", "lane group", "v veh/h", "c veh/h", "X",
+           "delay s", "sim s", "ovf s", "LOS", "stops", "q mean", "q p95", "q max m", "storage m");
     for (const auto& g : i.lane_groups) {
-      append(out, "  %-12s %8.0f %8.0f %6.2f %8.1f %8.1f %8.1f %4c %6.2f %8.1f %8.1f %8.1f\n", g.id.c_str(),
+      // A queue that filled its storage (a bay overflowing, a link holding back the node upstream): '!'.
+      append(out, "  %-12s %8.0f %8.0f %6.2f %8.1f %8.1f %8.1f %4c %6.2f %8.1f %8.1f %8.1f %8.0f%c\n", g.id.c_str(),
              g.volume_veh_per_h, g.capacity_veh_per_h, g.degree_of_saturation, g.delay_s_per_veh,
              g.uniform_delay_s_per_veh, g.overflow_delay_s_per_veh, g.los, g.stops_per_veh, g.queue_mean_veh,
-             g.queue_p95_veh, g.queue_max_m);
+             g.queue_p95_veh, g.queue_max_m, g.storage_m, g.spills ? '!' : ' ');
       // A shared group: one row per movement (its share of the group's queue; the same back of queue).
       if (g.movements.size() < 2) continue;
       for (const auto& m : g.movements) {

@@ -15,6 +15,9 @@ using detail::group_control;
 using detail::GroupControl;
 using detail::unit_extension_s;
 
+// A fluid queue approaches the end of its storage without quite reaching it: within 1% it has filled it.
+constexpr double kSpillShare = 0.99;
+
 // The 95th percentile of a lane group's queue from its histogram, interpolated inside the bin.
 double percentile_95(const Metrics& metrics, std::size_t group, std::size_t batch, std::size_t b, double storage) {
   const std::size_t bins = metrics.queue_bins;
@@ -88,8 +91,9 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   r.delay_veh_h = (delay + r.overflow_delay_s_per_veh * r.arrivals_veh) / 3600.0;
   r.los = grade(control, r.delay_s_per_veh, r.degree_of_saturation);
   r.storage_veh = model.lane_group_storage_veh[g];
-  // A queue can reach back over the whole approach plus the bay.
-  r.storage_m = model.link_length_m[model.lane_group_link[g]] + model.lane_group_bay_length_m[g];
+  // A bay group's queue is held in its bay; the others' on the link.
+  const double bay_m = model.lane_group_bay_length_m[g];
+  r.storage_m = bay_m > 0 ? bay_m : model.link_length_m[model.lane_group_link[g]];
   if (steps > 0) r.queue_mean_veh = metrics.group_queue_sum_veh[g * batch + b] / steps;
   r.queue_max_veh = metrics.group_queue_max_veh[g * batch + b];
   r.queue_p95_veh = std::min(r.queue_max_veh, percentile_95(metrics, g, batch, b, r.storage_veh));
@@ -97,6 +101,9 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   r.queue_max_m = metrics.group_queue_max_m[g * batch + b];
   // The histogram is kept in vehicles; its 95th percentile is scaled by the group's metres per vehicle.
   r.queue_p95_m = r.queue_max_veh > 0 ? r.queue_p95_veh * r.queue_max_m / r.queue_max_veh : 0.0;
+  // It spills when its back reached the end of its storage: a bay that overflows into the approach, a
+  // link whose queue holds back the node upstream.
+  r.spills = r.queue_max_m >= kSpillShare * r.storage_m;
   for (MovementResult& movement : r.movements) {
     if (movement.arrivals_veh > 0) movement.overflow_delay_s_per_veh = r.overflow_delay_s_per_veh;
     movement.delay_s_per_veh = movement.uniform_delay_s_per_veh + movement.overflow_delay_s_per_veh;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/approach_builders.hpp"
+#include "sim/sim_helpers.hpp"
 
 using namespace itsc;
 
@@ -88,4 +89,29 @@ TEST_CASE("bays: a bay adds its storage to its lane group") {
   const auto group = model.movement_lane_group[model.find_movement(0, "EBL")];
   CHECK(model.lane_group_bay_storage_veh[group] == doctest::Approx(60.0 / 7.5));
   CHECK(model.lane_group_spill_share[group] == doctest::Approx(1.0 / 3.0));
+}
+
+TEST_CASE("bays: a bay's queue is its own, the through queue is the link's, and each flags when it fills its storage") {
+  // 3000 veh/h, a tenth of it left: a 7.5 m bay (one car) overflows; a 300 m one holds every left queue.
+  for (const double bay_m : {7.5, 300.0}) {
+    CAPTURE(bay_m);
+    Simulation sim(left_bay(bay_m));
+    sim.run();
+    const SimulationResult result = sim.result();
+    const LaneGroupResult& left = test::group_of(result, "EBL");
+    const LaneGroupResult& through = test::group_of(result, "EBT");
+    CHECK(left.storage_m == bay_m);
+    CHECK(through.storage_m == 600);
+    CHECK(left.queue_max_m <= bay_m + 1e-9);
+    if (bay_m < 10) {
+      CHECK(left.spills);  // full, the left-turners behind it wait on the link
+      CHECK(left.queue_max_m == doctest::Approx(bay_m).epsilon(0.01));
+      CHECK(through.queue_max_m > 2 * bay_m);
+    } else {
+      CHECK_FALSE(left.spills);
+      CHECK(left.queue_max_m > 7.5);
+      CHECK(left.queue_max_m < 0.5 * bay_m);
+    }
+    CHECK_FALSE(through.spills);
+  }
 }

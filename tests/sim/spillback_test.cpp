@@ -88,4 +88,5 @@ TEST_CASE("spillback: queue back, discharge wave and inflow into the full link")
   const LaneGroupResult& group = test::group_of(result, "EBT");
   CHECK(group.storage_m == 1500);
   CHECK(group.queue_max_m == doctest::Approx(1500).epsilon(0.01));
+  CHECK(group.spills);
 }

@@ -195,8 +195,9 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
         }
       }
       if (block.measure) {
-        // Queue length of each group: its bay queue plus the approach's congested length, the held
-        // vehicles outside the bays at jam spacing over the link's lanes (one FIFO queue).
+        // Queue length of each group: a bay group's is its bay queue (its held vehicles up to the bay's
+        // storage at jam spacing over the bay lanes); the others' is the approach's congested length, the
+        // held vehicles outside the bays at jam spacing over the link's lanes (one FIFO queue).
         const double spacing = model.link_jam_spacing_m[link];
         for (std::size_t b = b0; b < b1; ++b) outside_bays[b] = held_sum[b];
         for (auto g = group_begin; g < group_end; ++g) {
@@ -212,7 +213,7 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
           const double bay_m_per_veh = spacing / model.lane_group_lanes[g];
           for (std::size_t b = b0; b < b1; ++b) {
             const double in_bay = std::min(state.group_held_veh[g * batch + b], storage);
-            const double length = outside_bays[b] * approach_m_per_veh + in_bay * bay_m_per_veh;
+            const double length = storage > 0 ? in_bay * bay_m_per_veh : outside_bays[b] * approach_m_per_veh;
             metrics.group_queue_sum_m[g * batch + b] += length;
             metrics.group_queue_max_m[g * batch + b] = std::max(metrics.group_queue_max_m[g * batch + b], length);
           }
