@@ -100,6 +100,7 @@ struct IntersectionResult {
   char los = 'A';                       ///< from the volume-weighted control delay
   double max_queue_veh = 0;             ///< largest lane-group queue
   double degree_of_saturation = 0;      ///< largest lane-group X
+  double critical_v_c = 0;              ///< signals: HCM's Xc = C/(C − L) · Σ critical v/s, of the plan in force
   std::vector<LaneGroupResult> lane_groups;
 };
 

@@ -94,6 +94,7 @@ std::string to_json(const SimulationResult& r) {
     x["los"] = std::string(1, i.los);
     x["max_queue_veh"] = i.max_queue_veh;
     x["degree_of_saturation"] = i.degree_of_saturation;
+    if (i.control == NodeControl::signalized) x["critical_v_c"] = i.critical_v_c;
     nlohmann::ordered_json groups = nlohmann::ordered_json::array();
     for (const auto& g : i.lane_groups) groups.push_back(lane_group_json(g));
     x["lane_groups"] = std::move(groups);

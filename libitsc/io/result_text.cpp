@@ -45,9 +45,9 @@ std::string to_text(const SimulationResult& r) {
              i.id.c_str(), std::string(to_string(i.control)).c_str(), i.delay_s_per_veh, i.uniform_delay_s_per_veh,
              i.overflow_delay_s_per_veh, i.degree_of_saturation);
     } else {
-      append(out, "\nIntersection %s: delay %.1f s/veh (simulated %.1f + overflow %.1f), LOS %c, max X %.2f\n",
+      append(out, "\nIntersection %s: delay %.1f s/veh (simulated %.1f + overflow %.1f), LOS %c, max X %.2f, Xc %.2f\n",
              i.id.c_str(), i.delay_s_per_veh, i.uniform_delay_s_per_veh, i.overflow_delay_s_per_veh, i.los,
-             i.degree_of_saturation);
+             i.degree_of_saturation, i.critical_v_c);
     }
     append(out, "  %-12s %8s %8s %6s %8s %8s %8s %4s %6s %8s %8s %8s %9s\n", "lane group", "v veh/h", "c veh/h", "X",
            "delay s", "sim s", "ovf s", "LOS", "stops", "q mean", "q p95", "q max m", "storage m");

@@ -5,6 +5,7 @@
 #include "itsc/hcm.hpp"
 #include "itsc/objective.hpp"
 #include "itsc/simulate.hpp"
+#include "sim/critical_ratio.hpp"
 #include "sim/group_terms.hpp"
 
 namespace itsc {
@@ -138,6 +139,7 @@ SimulationResult Simulation::result(std::size_t b) const {
   for (std::uint32_t n = 0; n < model.node_control.size(); ++n) {
     if (model.node_control[n] == NodeControl::two_way_stop) nodes.push_back(n);
   }
+  std::vector<double> group_volume(model.lane_group_count(), 0.0);  // for the critical v/c
   for (const std::uint32_t node : nodes) {
     IntersectionResult intersection;
     intersection.id = model.node_id[node];
@@ -152,6 +154,7 @@ SimulationResult Simulation::result(std::size_t b) const {
       intersection.max_queue_veh = std::max(intersection.max_queue_veh, group.queue_max_veh);
       intersection.degree_of_saturation = std::max(intersection.degree_of_saturation, group.degree_of_saturation);
       intersection.delay_veh_h += group.delay_veh_h;
+      group_volume[g] = group.volume_veh_per_h;
       intersection.lane_groups.push_back(std::move(group));
     }
     if (volume > 0) {
@@ -159,6 +162,11 @@ SimulationResult Simulation::result(std::size_t b) const {
       intersection.overflow_delay_s_per_veh /= volume;
     }
     intersection.delay_s_per_veh = intersection.uniform_delay_s_per_veh + intersection.overflow_delay_s_per_veh;
+    if (intersection.control == NodeControl::signalized) {
+      const auto signal = static_cast<std::size_t>(
+          std::find(model.signalized_nodes.begin(), model.signalized_nodes.end(), node) - model.signalized_nodes.begin());
+      intersection.critical_v_c = detail::critical_v_c(model, signal, plans_.plan(signal, b).timing, group_volume);
+    }
     // HCM grades a two-way stop by movement only.
     intersection.los = intersection.control == NodeControl::signalized
                            ? hcm::to_char(hcm::los_from_delay(intersection.delay_s_per_veh))
