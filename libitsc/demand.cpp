@@ -10,6 +10,8 @@ namespace {
 
 constexpr std::array<std::pair<DemandBalance, std::string_view>, 3> kBalanceNames{
     {{DemandBalance::entries, "entries"}, {DemandBalance::counts, "counts"}, {DemandBalance::error, "error"}}};
+constexpr std::array<std::pair<FlowUnit, std::string_view>, 2> kUnitNames{
+    {{FlowUnit::veh_per_h, "veh_per_h"}, {FlowUnit::veh_per_interval, "veh_per_interval"}}};
 
 }  // namespace
 
@@ -22,6 +24,20 @@ std::string_view to_string(DemandBalance balance) noexcept {
 
 std::optional<DemandBalance> parse_demand_balance(std::string_view text) noexcept {
   for (const auto& [value, name] : kBalanceNames) {
+    if (name == text) return value;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(FlowUnit unit) noexcept {
+  for (const auto& [value, name] : kUnitNames) {
+    if (value == unit) return name;
+  }
+  return "veh_per_h";
+}
+
+std::optional<FlowUnit> parse_flow_unit(std::string_view text) noexcept {
+  for (const auto& [value, name] : kUnitNames) {
     if (name == text) return value;
   }
   return std::nullopt;

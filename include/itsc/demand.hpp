@@ -22,6 +22,15 @@ enum class DemandBalance : std::uint8_t {
 [[nodiscard]] std::string_view to_string(DemandBalance balance) noexcept;
 [[nodiscard]] std::optional<DemandBalance> parse_demand_balance(std::string_view text) noexcept;
 
+/// How a file gives entry flows and turning counts (`demand.unit`). Held in veh/h either way: the reader
+/// converts raw counts (vehicles in each `interval_s`) and the writer converts them back.
+enum class FlowUnit : std::uint8_t {
+  veh_per_h,         ///< hourly rates
+  veh_per_interval,  ///< vehicles counted in each profile interval (raw 15-minute counts, say)
+};
+[[nodiscard]] std::string_view to_string(FlowUnit unit) noexcept;
+[[nodiscard]] std::optional<FlowUnit> parse_flow_unit(std::string_view text) noexcept;
+
 /// Flow entering the network on one link whose upstream node is a boundary node.
 struct EntryFlow {
   std::string link;
@@ -65,6 +74,7 @@ struct Demand {
   std::optional<double> peak_hour_factor;   ///< (0, 1]
   bool normalize_turns = false;             ///< rescale proportions whose sum is off instead of rejecting
   DemandBalance balance = DemandBalance::entries;
+  FlowUnit unit = FlowUnit::veh_per_h;       ///< as the file gives flows; the values here are veh/h always
   std::vector<EntryFlow> entries;
   std::vector<ApproachTurns> turns;
   std::vector<PedestrianFlow> pedestrians;

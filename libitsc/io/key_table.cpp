@@ -109,6 +109,8 @@ constexpr std::array kDemandKeys{
     KeySpec{"normalize_turns", boolean, "", "false", "", 0, kOptional, "Rescale turning proportions whose sum is off instead of rejecting them."},
     KeySpec{"balance", choice, "", "entries", "", 0, kOptional, "Where an entry link's turning counts do not add up to its entry flow: which wins (the counts are scaled, or replace the entry flow), or an error. Reported either way; counts alone give the entry flow.",
             "entries, counts, error"},
+    KeySpec{"unit", choice, "", "veh_per_h", "", 0, kOptional, "How entry flows and turning counts are given: hourly rates, or vehicles counted in each interval_s (raw counts).",
+            "veh_per_h, veh_per_interval"},
     KeySpec{"entries", list, "", "none", "", 0, kOptional, "Entry flows at boundary links (section `demand.entries[]`)."},
     KeySpec{"turns", list, "", "none", "", 0, kOptional, "Turning counts or proportions (section `demand.turns[]`)."},
     KeySpec{"pedestrians", list, "", "none", "", 0, kOptional, "Pedestrian flows (section `demand.pedestrians[]`)."},

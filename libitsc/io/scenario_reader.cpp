@@ -142,9 +142,23 @@ Demand read_demand(MapReader& in) {
   in.read("peak_hour_factor", out.peak_hour_factor);
   in.read("normalize_turns", out.normalize_turns);
   in.read_choice("balance", out.balance, parse_demand_balance);
+  in.read_choice("unit", out.unit, parse_flow_unit);
   out.entries = read_items<EntryFlow>(in, "entries", sections::entry, read_entry);
   out.turns = read_items<ApproachTurns>(in, "turns", sections::turns, read_turns);
   out.pedestrians = read_items<PedestrianFlow>(in, "pedestrians", sections::pedestrians, read_pedestrians);
+  // Raw counts become hourly rates here, once: everything after the reader works in veh/h.
+  if (out.unit == FlowUnit::veh_per_interval && out.interval_s > 0) {
+    const double per_hour = 3600.0 / out.interval_s;
+    for (EntryFlow& entry : out.entries) {
+      for (double& value : entry.flow_veh_per_h) value *= per_hour;
+    }
+    for (ApproachTurns& turns : out.turns) {
+      if (!turns.counts) continue;
+      for (TurnShare& share : turns.shares) {
+        for (double& value : share.values) value *= per_hour;
+      }
+    }
+  }
   return out;
 }
 

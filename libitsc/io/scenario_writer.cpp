@@ -169,8 +169,24 @@ YamlOut write_demand(const Demand& in) {
   out.add_optional("peak_hour_factor", in.peak_hour_factor);
   if (in.normalize_turns) out.add("normalize_turns", YamlOut::boolean(true));
   if (in.balance != defaults.balance) out.add("balance", YamlOut::string(to_string(in.balance)));
-  if (!in.entries.empty()) out.add("entries", items(in.entries, write_entry));
-  if (!in.turns.empty()) out.add("turns", items(in.turns, write_turns));
+  if (in.unit != defaults.unit) out.add("unit", YamlOut::string(to_string(in.unit)));
+  // Raw counts go back out as the vehicles of each interval (the reader made them hourly rates).
+  std::vector<EntryFlow> entries = in.entries;
+  std::vector<ApproachTurns> turns = in.turns;
+  if (in.unit == FlowUnit::veh_per_interval) {
+    const double per_interval = in.interval_s / 3600.0;
+    for (EntryFlow& entry : entries) {
+      for (double& value : entry.flow_veh_per_h) value *= per_interval;
+    }
+    for (ApproachTurns& approach : turns) {
+      if (!approach.counts) continue;
+      for (TurnShare& share : approach.shares) {
+        for (double& value : share.values) value *= per_interval;
+      }
+    }
+  }
+  if (!entries.empty()) out.add("entries", items(entries, write_entry));
+  if (!turns.empty()) out.add("turns", items(turns, write_turns));
   if (!in.pedestrians.empty()) out.add("pedestrians", items(in.pedestrians, write_pedestrians));
   return out.finish();
 }

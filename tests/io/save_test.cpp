@@ -107,6 +107,8 @@ links:
   - {id: L, from: A, to: C, length_m: 100}
   - {id: M, from: C, to: A, length_m: 100}
 demand:
+  interval_s: 900
+  unit: veh_per_interval
   peak_hour_factor: 0.9
   entries: [{link: L, flow_veh_per_h: 300}]
 timing:
@@ -243,4 +245,33 @@ TEST_CASE("save: every key of the table is written and read back equal, and noth
       }
     }
   }
+}
+
+TEST_CASE("save: raw counts are read as hourly rates and written back as counted") {
+  const std::string yaml = R"(schema_version: 1
+nodes:
+  - {id: A, control: boundary}
+  - id: C
+    control: uncontrolled
+    movements: [{id: X, from: L, to: M, turn: through}, {id: Y, from: L, to: N, turn: right}]
+  - {id: B, control: boundary}
+links:
+  - {id: L, from: A, to: C, length_m: 100}
+  - {id: M, from: C, to: B, length_m: 100}
+  - {id: N, from: C, to: B, length_m: 100}
+demand:
+  interval_s: 900
+  unit: veh_per_interval
+  entries: [{link: L, flow_veh_per_h: [150, 175]}]
+  turns: [{node: C, link: L, counts: {X: [120, 140], Y: [30, 35]}}]
+)";
+  const Scenario scenario = detail::read_scenario_document(yaml, "raw.yaml").scenario;
+  CHECK(scenario.demand.unit == FlowUnit::veh_per_interval);
+  CHECK(scenario.demand.entries[0].flow_veh_per_h == std::vector<double>{600, 700});
+  CHECK(scenario.demand.turns[0].shares[0].values == std::vector<double>{480, 560});
+  CHECK(scenario.demand.turns[0].shares[1].values == std::vector<double>{120, 140});
+  const std::string saved = save_scenario_string(scenario);
+  CHECK(saved.find("flow_veh_per_h: [150, 175]") != std::string::npos);
+  CHECK(saved.find("X: [120, 140]") != std::string::npos);
+  CHECK(detail::read_scenario_document(saved, "saved.yaml").scenario == scenario);
 }
