@@ -1,4 +1,4 @@
-// itsc simulate FILE [--plan PLAN.yaml] [--controller NAME] [--duration S] [--warmup S] [--dt S] [--threads N] [--json]
+// itsc simulate FILE [--plan PLAN.yaml] [--controller NAME] [--duration S] [--warmup S] [--dt S] [--threads N] [--json] [--units si|us]
 //                    [--timeseries CSV] [--spat CSV]
 #include <itsc/io.hpp>
 #include <itsc/simulate.hpp>
@@ -24,6 +24,7 @@ struct SimulateArgs {
   double dt_s = 0;
   int threads = 1;
   bool json = false;
+  std::string units = "si";
   std::string timeseries;
   double timeseries_interval_s = 60;
   std::string spat;
@@ -53,7 +54,8 @@ int run_simulate(const SimulateArgs& args) {
   const SimulationResult result = simulate(scenario, options);
   if (!args.timeseries.empty()) write_file_atomically(args.timeseries, timeseries_csv(result.timeseries));
   if (spat) write_file_atomically(args.spat, spat->csv());
-  const std::string report = args.json ? to_json(result) : to_text(result);
+  const Units units = parse_units(args.units).value_or(Units::si);  // checked by the option
+  const std::string report = args.json ? to_json(result, units) : to_text(result, units);
   std::fwrite(report.data(), 1, report.size(), stdout);
   return kExitOk;
 }
@@ -77,6 +79,8 @@ void add_simulate_command(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   command->add_option("--threads", args->threads, "threads (batched runs only)")->check(CLI::PositiveNumber);
   command->add_flag("--json", args->json, "print JSON instead of a table");
+  command->add_option("--units", args->units, "lengths in the report: si (m, km) or us (ft, mi)")
+      ->check(CLI::IsMember({"si", "us"}));
   command->add_option("--timeseries", args->timeseries, "write a CSV time series (queues, flows, indications)");
   command->add_option("--timeseries-interval", args->timeseries_interval_s, "seconds between time-series rows")
       ->check(CLI::PositiveNumber);

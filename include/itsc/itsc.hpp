@@ -28,4 +28,5 @@
 #include "itsc/sumo.hpp"
 #include "itsc/tenths.hpp"
 #include "itsc/timing.hpp"
+#include "itsc/units.hpp"
 #include "itsc/version.hpp"

@@ -17,6 +17,7 @@
 #include "itsc/scenario.hpp"
 #include "itsc/schedule.hpp"
 #include "itsc/sim.hpp"
+#include "itsc/units.hpp"
 
 namespace itsc {
 
@@ -276,9 +277,10 @@ class Simulation {
 
 /// The result as JSON: the network figures (`vehicles_entered`, ...), `intersections[]` with
 /// `lane_groups[]`, and a `run` object with every wall-clock figure.
-[[nodiscard]] std::string to_json(const SimulationResult& result);
+/// `units`: lengths in metres and km (keys `*_m`, `vehicle_km`) or feet and miles (`*_ft`, `vehicle_mi`).
+[[nodiscard]] std::string to_json(const SimulationResult& result, Units units = Units::si);
 /// The result as a readable text table.
-[[nodiscard]] std::string to_text(const SimulationResult& result);
+[[nodiscard]] std::string to_text(const SimulationResult& result, Units units = Units::si);
 /// The time series as CSV: time_s, lane_group, queue_veh, flow_veh_per_h, indication.
 [[nodiscard]] std::string timeseries_csv(const TimeSeries& series);
 /// "red", "yellow", "permitted_green", ...

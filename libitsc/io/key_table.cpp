@@ -4,12 +4,14 @@
 #include <array>
 #include <vector>
 
+#include "itsc/units.hpp"
+
 namespace itsc::detail {
 
 namespace {
 
-constexpr double kFoot = 0.3048;     // m, exact
-constexpr double kMile = 1.609344;   // km, exact
+constexpr double kFoot = kMetresPerFoot;
+constexpr double kMile = kKmPerMile;
 constexpr bool kRequired = true;
 constexpr bool kOptional = false;
 using enum KeyType;

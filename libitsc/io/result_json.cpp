@@ -7,7 +7,20 @@ namespace itsc {
 
 namespace {
 
-nlohmann::ordered_json movement_json(const MovementResult& m) {
+// Lengths in the report's units: the factor from metres (km) and the key suffix.
+struct Lengths {
+  double per_m = 1;
+  std::string m = "m";
+  double per_km = 1;
+  std::string km = "km";
+};
+
+Lengths lengths(Units units) {
+  if (units == Units::us) return {1.0 / kMetresPerFoot, "ft", 1.0 / kKmPerMile, "mi"};
+  return {};
+}
+
+nlohmann::ordered_json movement_json(const MovementResult& m, const Lengths& l) {
   nlohmann::ordered_json j;
   j["id"] = m.id;
   j["volume_veh_per_h"] = m.volume_veh_per_h;
@@ -19,18 +32,18 @@ nlohmann::ordered_json movement_json(const MovementResult& m) {
   j["stops_per_veh"] = m.stops_per_veh;
   j["mean_queue_veh"] = m.queue_mean_veh;
   j["max_queue_veh"] = m.queue_max_veh;
-  j["mean_queue_m"] = m.queue_mean_m;
-  j["max_queue_m"] = m.queue_max_m;
+  j["mean_queue_" + l.m] = m.queue_mean_m * l.per_m;
+  j["max_queue_" + l.m] = m.queue_max_m * l.per_m;
   j["arrivals_veh"] = m.arrivals_veh;
   j["departures_veh"] = m.departures_veh;
   return j;
 }
 
-nlohmann::ordered_json lane_group_json(const LaneGroupResult& g) {
+nlohmann::ordered_json lane_group_json(const LaneGroupResult& g, const Lengths& l) {
   nlohmann::ordered_json j;
   j["id"] = g.id;
   j["movements"] = nlohmann::ordered_json::array();
-  for (const MovementResult& m : g.movements) j["movements"].push_back(movement_json(m));
+  for (const MovementResult& m : g.movements) j["movements"].push_back(movement_json(m, l));
   j["volume_veh_per_h"] = g.volume_veh_per_h;
   j["capacity_veh_per_h"] = g.capacity_veh_per_h;
   j["degree_of_saturation"] = g.degree_of_saturation;
@@ -45,11 +58,11 @@ nlohmann::ordered_json lane_group_json(const LaneGroupResult& g) {
   j["mean_queue_veh"] = g.queue_mean_veh;
   j["max_queue_veh"] = g.queue_max_veh;
   j["p95_queue_veh"] = g.queue_p95_veh;
-  j["mean_queue_m"] = g.queue_mean_m;
-  j["max_queue_m"] = g.queue_max_m;
-  j["p95_queue_m"] = g.queue_p95_m;
+  j["mean_queue_" + l.m] = g.queue_mean_m * l.per_m;
+  j["max_queue_" + l.m] = g.queue_max_m * l.per_m;
+  j["p95_queue_" + l.m] = g.queue_p95_m * l.per_m;
   j["storage_veh"] = g.storage_veh;
-  j["storage_m"] = g.storage_m;
+  j["storage_" + l.m] = g.storage_m * l.per_m;
   j["spills"] = g.spills;
   j["arrivals_veh"] = g.arrivals_veh;
   j["departures_veh"] = g.departures_veh;
@@ -58,8 +71,10 @@ nlohmann::ordered_json lane_group_json(const LaneGroupResult& g) {
 
 }  // namespace
 
-std::string to_json(const SimulationResult& r) {
+std::string to_json(const SimulationResult& r, Units units) {
+  const Lengths l = lengths(units);
   nlohmann::ordered_json j;
+  j["units"] = units == Units::us ? "us" : "si";
   j["duration_s"] = r.duration_s;
   j["dt_s"] = r.dt_s;
   j["measured_from_s"] = r.measured_from_s;
@@ -80,7 +95,7 @@ std::string to_json(const SimulationResult& r) {
   j["stops_per_veh"] = r.stops_per_veh;
   j["average_travel_time_s"] = r.average_travel_time_s;
   j["vehicle_hours"] = r.vehicle_hours;
-  j["vehicle_km"] = r.vehicle_km;
+  j["vehicle_" + l.km] = r.vehicle_km * l.per_km;
   j["throughput_veh_per_h"] = r.throughput_veh_per_h;
   nlohmann::ordered_json intersections = nlohmann::ordered_json::array();
   for (const auto& i : r.intersections) {
@@ -96,7 +111,7 @@ std::string to_json(const SimulationResult& r) {
     x["degree_of_saturation"] = i.degree_of_saturation;
     if (i.control == NodeControl::signalized) x["critical_v_c"] = i.critical_v_c;
     nlohmann::ordered_json groups = nlohmann::ordered_json::array();
-    for (const auto& g : i.lane_groups) groups.push_back(lane_group_json(g));
+    for (const auto& g : i.lane_groups) groups.push_back(lane_group_json(g, l));
     x["lane_groups"] = std::move(groups);
     intersections.push_back(std::move(x));
   }

@@ -29,15 +29,21 @@ std::string_view to_string(Indication indication) noexcept {
   return "?";
 }
 
-std::string to_text(const SimulationResult& r) {
+std::string to_text(const SimulationResult& r, Units units) {
+  // Lengths in the report's units.
+  const bool us = units == Units::us;
+  const double per_m = us ? 1.0 / kMetresPerFoot : 1.0;
+  const double per_km = us ? 1.0 / kKmPerMile : 1.0;
+  const char* m_unit = us ? "ft" : "m";
+  const char* km_unit = us ? "veh-mi" : "veh-km";
   std::string out;
   append(out, "Simulated %.0f s (dt %.1f s), measured from %.0f s\n", r.duration_s, r.dt_s, r.measured_from_s);
   append(out, "  vehicles: entered %.1f, exited %.1f, inside %.1f, waiting at entries %.1f\n", r.vehicles_entered,
          r.vehicles_exited, r.vehicles_inside, r.vehicles_waiting);
   append(out, "  delay: %.1f s/veh (simulated %.1f + overflow %.1f), total %.2f veh-h\n", r.delay_s_per_veh,
          r.uniform_delay_s_per_veh, r.overflow_delay_s_per_veh, r.total_delay_veh_h);
-  append(out, "  stops: %.1f (%.2f per veh); travel time %.1f s; %.2f veh-h; %.2f veh-km; throughput %.0f veh/h\n",
-         r.total_stops, r.stops_per_veh, r.average_travel_time_s, r.vehicle_hours, r.vehicle_km,
+  append(out, "  stops: %.1f (%.2f per veh); travel time %.1f s; %.2f veh-h; %.2f %s; throughput %.0f veh/h\n",
+         r.total_stops, r.stops_per_veh, r.average_travel_time_s, r.vehicle_hours, r.vehicle_km * per_km, km_unit,
          r.throughput_veh_per_h);
   for (const auto& i : r.intersections) {
     if (i.control != NodeControl::signalized) {
@@ -49,20 +55,22 @@ std::string to_text(const SimulationResult& r) {
              i.id.c_str(), i.delay_s_per_veh, i.uniform_delay_s_per_veh, i.overflow_delay_s_per_veh, i.los,
              i.degree_of_saturation, i.critical_v_c);
     }
+    const std::string q_max = std::string("q max ") + m_unit;
+    const std::string storage = std::string("storage ") + m_unit;
     append(out, "  %-12s %8s %8s %6s %8s %8s %8s %4s %6s %8s %8s %8s %9s\n", "lane group", "v veh/h", "c veh/h", "X",
-           "delay s", "sim s", "ovf s", "LOS", "stops", "q mean", "q p95", "q max m", "storage m");
+           "delay s", "sim s", "ovf s", "LOS", "stops", "q mean", "q p95", q_max.c_str(), storage.c_str());
     for (const auto& g : i.lane_groups) {
       // A queue that filled its storage (a bay overflowing, a link holding back the node upstream): '!'.
       append(out, "  %-12s %8.0f %8.0f %6.2f %8.1f %8.1f %8.1f %4c %6.2f %8.1f %8.1f %8.1f %8.0f%c\n", g.id.c_str(),
              g.volume_veh_per_h, g.capacity_veh_per_h, g.degree_of_saturation, g.delay_s_per_veh,
              g.uniform_delay_s_per_veh, g.overflow_delay_s_per_veh, g.los, g.stops_per_veh, g.queue_mean_veh,
-             g.queue_p95_veh, g.queue_max_m, g.storage_m, g.spills ? '!' : ' ');
+             g.queue_p95_veh, g.queue_max_m * per_m, g.storage_m * per_m, g.spills ? '!' : ' ');
       // A shared group: one row per movement (its share of the group's queue; the same back of queue).
       if (g.movements.size() < 2) continue;
       for (const auto& m : g.movements) {
         append(out, "    %-10s %8.0f %8s %6s %8.1f %8.1f %8.1f %4c %6.2f %8.1f %8s %8.1f\n", m.id.c_str(),
                m.volume_veh_per_h, "", "", m.delay_s_per_veh, m.uniform_delay_s_per_veh, m.overflow_delay_s_per_veh,
-               m.los, m.stops_per_veh, m.queue_mean_veh, "", m.queue_max_m);
+               m.los, m.stops_per_veh, m.queue_mean_veh, "", m.queue_max_m * per_m);
       }
     }
   }

@@ -1,5 +1,6 @@
 // The `itsc` command line: exit codes (0 ok, 1 runtime, 2 bad input or usage) and what it prints.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -115,6 +116,29 @@ TEST_CASE("cli: simulate --controller max-pressure runs every signal adaptively"
     CHECK(adaptive.out.find("Intersection C") != std::string::npos);
     CHECK(without_wall_time(adaptive.out) != fixed);  // its greens follow the pressures, not the plan
   }
+}
+
+TEST_CASE("cli: simulate --units us reports lengths in feet and miles, the same run") {
+  const auto si = run_cli("simulate data/isolated.yaml --json");
+  const auto us = run_cli("simulate data/isolated.yaml --json --units us");
+  REQUIRE(si.code == 0);
+  REQUIRE(us.code == 0);
+  const auto metric = nlohmann::json::parse(si.out);
+  const auto customary = nlohmann::json::parse(us.out);
+  CHECK(metric["units"] == "si");
+  CHECK(customary["units"] == "us");
+  CHECK(customary["vehicle_mi"].get<double>() == doctest::Approx(metric["vehicle_km"].get<double>() / 1.609344));
+  const auto& group_si = metric["intersections"][0]["lane_groups"][0];
+  const auto& group_us = customary["intersections"][0]["lane_groups"][0];
+  CHECK(group_us.contains("max_queue_ft"));
+  CHECK_FALSE(group_us.contains("max_queue_m"));
+  CHECK(group_us["max_queue_ft"].get<double>() == doctest::Approx(group_si["max_queue_m"].get<double>() / 0.3048));
+  CHECK(group_us["storage_ft"].get<double>() == doctest::Approx(group_si["storage_m"].get<double>() / 0.3048));
+  CHECK(customary["delay_s_per_veh"] == metric["delay_s_per_veh"]);
+  const auto text = run_cli("simulate data/isolated.yaml --units us");
+  CHECK(text.out.find("q max ft") != std::string::npos);
+  CHECK(text.out.find("veh-mi") != std::string::npos);
+  CHECK(run_cli("simulate data/isolated.yaml --units imperial").code == 2);
 }
 
 TEST_CASE("cli: a run that would measure nothing is refused, saying what to change") {

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 // Bottom to top: base, scenario data, signal plans, model, control, plans, simulation, I/O, the API.
 const std::map<std::string, int> kPublicLayer{
-    {"error", 0},          {"tenths", 0},     {"version", 0},     {"hcm", 0},
+    {"error", 0},          {"tenths", 0},     {"units", 0},       {"version", 0},     {"hcm", 0},
     {"network", 1},        {"timing", 1},     {"demand", 1},      {"schedule", 1},   {"layout", 1},
     {"scenario", 1},       {"ring_plan", 2},  {"interval_table", 2}, {"clearance", 2}, {"signal_plan", 2},
     {"spat", 2},           {"model", 3},      {"controller", 4},  {"max_pressure", 4}, {"plan", 5},
