@@ -42,6 +42,47 @@ enum class Los { A, B, C, D, E, F };
 [[nodiscard]] double overflow_delay_s(double x, double capacity_veh_per_h, double analysis_period_h,
                                      double k = 0.5, double upstream_filtering = 1.0) noexcept;
 
+/// Saturation flow adjustment (HCM 6th ed., Eq. 19-8): s = s0 · N · f_w · f_HV · f_g · f_p · f_bb · f_a ·
+/// f_LU · f_LT · f_RT (pedestrian–bicycle factors: 1, pedestrians are not modelled as conflicting flow).
+/// The factors of a lane group's geometry and traffic mix, each in (0, ~1.04]:
+struct SaturationFactors {
+  double lane_width = 1;        ///< f_w
+  double heavy_vehicles = 1;    ///< f_HV
+  double grade = 1;             ///< f_g
+  double parking = 1;           ///< f_p
+  double bus_blockage = 1;      ///< f_bb
+  double area_type = 1;         ///< f_a
+  double lane_utilization = 1;  ///< f_LU
+  /// Their product: the group's saturation flow per lane is s0 times this (turns aside).
+  [[nodiscard]] double product() const noexcept;
+};
+
+/// f_w (HCM 6th ed., Exhibit 19-20): 0.96 below 10 ft (3.05 m), 1.00 up to 12.9 ft (3.93 m), 1.04 above.
+[[nodiscard]] double lane_width_factor(double lane_width_m) noexcept;
+/// f_HV = 100 / (100 + P_HV·(E_T − 1)), E_T = 2.0 passenger cars per heavy vehicle.
+[[nodiscard]] double heavy_vehicle_factor(double heavy_vehicle_percent) noexcept;
+/// f_g = 1 − P_g / 200, P_g the approach grade (%), positive uphill toward the stop line.
+[[nodiscard]] double grade_factor(double grade_percent) noexcept;
+/// f_p = (N − 0.1 − 18·N_m/3600) / N for a parking lane next to the group with N_m manoeuvres per hour
+/// (0 to 180), at least 0.05.
+[[nodiscard]] double parking_factor(int lanes, double parking_maneuvers_per_h) noexcept;
+/// f_bb = (N − 14.4·N_B/3600) / N for N_B buses stopping per hour (0 to 250), at least 0.05.
+[[nodiscard]] double bus_blockage_factor(int lanes, double buses_stopping_per_h) noexcept;
+/// f_a: 0.90 in a central business district, 1.00 elsewhere.
+[[nodiscard]] double area_type_factor(bool central_business_district) noexcept;
+
+/// What a lane group serves, for the default lane utilization.
+enum class GroupKind { through_or_shared, exclusive_left, exclusive_right };
+/// Default f_LU (HCM 2010 Exhibit 18-30): through or shared 1.000 / 0.952 / 0.908 for 1 / 2 / 3+ lanes;
+/// exclusive left 1.000 / 0.971 (2+ lanes); exclusive right 1.000 / 0.885 (2+ lanes).
+[[nodiscard]] double default_lane_utilization(GroupKind kind, int lanes) noexcept;
+
+/// Through-car equivalents of a turning vehicle: f_LT = 1/E_L for a protected left, f_RT = 1/E_R for a
+/// right (HCM 6th ed., Eq. 19-10 and 19-11). A shared group serves each vehicle at its own rate, which is
+/// HCM's shared-lane factor 1 / (P_T + P_L·E_L + P_R·E_R).
+inline constexpr double kLeftTurnEquivalent = 1.05;
+inline constexpr double kRightTurnEquivalent = 1.18;
+
 /// Critical headway t_c and follow-up time t_f of a movement that crosses or joins a flow in its gaps.
 struct GapHeadways {
   double critical_s;   ///< t_c: the smallest gap a driver accepts (s)

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "itsc/hcm.hpp"
 #include "itsc/layout.hpp"
 #include "itsc/scenario.hpp"
 
@@ -80,7 +81,9 @@ struct Model {
   std::vector<std::uint32_t> lane_group_node;        ///< [group] node
   std::vector<std::uint32_t> lane_group_link;        ///< [group] arriving link
   std::vector<std::int32_t> lane_group_lanes;        ///< [group] lanes
-  std::vector<double> lane_group_saturation_veh_per_s; ///< [group] discharge rate s × lanes (veh/s)
+  std::vector<double> lane_group_saturation_veh_per_s; ///< [group] discharge rate of its through cars:
+                                                     ///< s0 × lanes × its HCM factors (veh/s)
+  std::vector<hcm::SaturationFactors> lane_group_factors; ///< [group] those factors (all 1 off signals)
   std::vector<std::uint32_t> lane_group_movement_begin;///< [group] first movement
   std::vector<std::uint32_t> lane_group_movement_end;  ///< [group] one past the last movement
   std::vector<double> lane_group_storage_veh;        ///< [group] its link's storage × lanes share + its bay (veh)
@@ -96,6 +99,8 @@ struct Model {
   std::vector<std::uint32_t> movement_from_link; ///< [movement] arriving link
   std::vector<std::uint32_t> movement_to_link;   ///< [movement] leaving link
   std::vector<std::uint32_t> movement_lane_group;///< [movement] lane group
+  std::vector<double> movement_saturation_factor;///< [movement] 1/E_L, 1/E_R at signals (HCM f_LT, f_RT):
+                                                 ///< its vehicles discharge at the group's rate × this
   std::vector<std::uint32_t> movement_signal;    ///< [movement] signalized node index (kNone: uncontrolled)
   std::vector<TurnType> movement_turn;           ///< [movement] declared turn (through when synthesized)
   std::vector<YieldRule> movement_yield;         ///< [movement] when it gives way (see YieldRule)

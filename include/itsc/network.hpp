@@ -22,6 +22,9 @@ enum class NodeControl {
   boundary,      ///< where vehicles enter or leave the network
 };
 
+/// Where a node lies, for the saturation flow (HCM area type factor).
+enum class AreaType { other, cbd };
+
 /// The turn a movement makes, checked against the bearings of its legs.
 enum class TurnType { left, through, right, u_turn };
 
@@ -72,6 +75,11 @@ struct LaneGroup {
   std::vector<std::string> movements;  ///< movement ids it serves
   int lanes = 1;
   double bay_length_m = 0;             ///< turn bay storage ahead of the link's full lanes (0: none)
+  // Prevailing conditions of its saturation flow (HCM factors, `hcm::SaturationFactors`):
+  double lane_width_m = 3.6;                          ///< average lane width
+  std::optional<double> parking_maneuvers_per_h{};    ///< a parking lane next to it: manoeuvres per hour
+  double buses_stopping_per_h = 0;                    ///< local buses stopping within 75 m of the stop line
+  std::optional<double> lane_utilization_factor{};    ///< f_LU; default: HCM's by lanes and movements
   friend bool operator==(const LaneGroup&, const LaneGroup&) = default;
 };
 
@@ -86,6 +94,7 @@ struct Node {
   std::vector<LaneGroup> lane_groups;
   std::vector<std::string> major_links{};  ///< two-way stop: links of the major street (movements
                                          ///< arriving on them do not stop)
+  AreaType area_type = AreaType::other;    ///< `cbd`: central business district (saturation flow × 0.90)
   friend bool operator==(const Node&, const Node&) = default;
 };
 
@@ -128,5 +137,7 @@ struct Network {
 [[nodiscard]] std::string_view to_string(TurnType turn) noexcept;
 [[nodiscard]] std::optional<NodeControl> parse_node_control(std::string_view text) noexcept;
 [[nodiscard]] std::optional<TurnType> parse_turn_type(std::string_view text) noexcept;
+[[nodiscard]] std::string_view to_string(AreaType area) noexcept;
+[[nodiscard]] std::optional<AreaType> parse_area_type(std::string_view text) noexcept;
 
 }  // namespace itsc

@@ -69,6 +69,9 @@ struct LaneGroupResult {
   std::string id;
   std::vector<MovementResult> movements;  ///< those it serves, in the scenario's order
   double volume_veh_per_h = 0;           ///< demand measured upstream of its queue (÷ PHF)
+  double saturation_flow_veh_per_h = 0;  ///< s = s0 × lanes × its factors × turn_factor
+  hcm::SaturationFactors saturation_factors;  ///< its HCM factors (all 1 off signals)
+  double turn_factor = 1;                ///< 1 / (P_T + P_L·E_L + P_R·E_R) of its measured traffic
   double capacity_veh_per_h = 0;         ///< s × average effective green / average cycle
   double degree_of_saturation = 0;       ///< X = volume / capacity
   double effective_green_share = 0;      ///< average effective green / time

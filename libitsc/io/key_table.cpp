@@ -51,6 +51,7 @@ constexpr std::array kNodeKeys{
     KeySpec{"movements", list, "", "none", "", 0, kOptional, "Turning movements (section `nodes[].movements[]`)."},
     KeySpec{"lane_groups", list, "", "none", "", 0, kOptional, "Lane groups per approach (section `nodes[].lane_groups[]`)."},
     KeySpec{"major_links", id_list, "", "none", "", 0, kOptional, "Two-way stop: links of the major street; movements arriving on them do not stop (required there)."},
+    KeySpec{"area_type", choice, "", "other", "", 0, kOptional, "`cbd` for a central business district: saturation flow × 0.90 (HCM f_a).", "other, cbd"},
 };
 
 constexpr std::array kLegKeys{
@@ -59,7 +60,7 @@ constexpr std::array kLegKeys{
     KeySpec{"out", string, "", "none", "", 0, kOptional, "Link leaving the node to this side."},
     KeySpec{"bearing_deg", number, "deg", "from coordinates", "", 0, kOptional, "Compass direction from the node out along the leg."},
     KeySpec{"crosswalk_length_m", number, "m", "no crosswalk", "crosswalk_length_ft", kFoot, kOptional, "Length of the pedestrian crossing across this leg."},
-    KeySpec{"grade_percent", number, "%", "0", "", 0, kOptional, "Approach grade, positive uphill toward the node."},
+    KeySpec{"grade_percent", number, "%", "0", "", 0, kOptional, "Approach grade, positive uphill toward the node (yellow interval; HCM f_g = 1 − grade/200)."},
     KeySpec{"approach_speed_kmh", number, "km/h", "in-link speed", "approach_speed_mph", kMile, kOptional, "Approach speed (clearance intervals)."},
     KeySpec{"width_m", number, "m", "none", "width_ft", kFoot, kOptional, "Intersection width crossed by vehicles from this leg."},
 };
@@ -80,6 +81,10 @@ constexpr std::array kLaneGroupKeys{
     KeySpec{"movements", id_list, "", "", "", 0, kRequired, "Movement ids it serves (one: exclusive; several: shared)."},
     KeySpec{"lanes", integer, "lanes", "1", "", 0, kOptional, "Number of lanes."},
     KeySpec{"bay_length_m", number, "m", "0 (no bay)", "bay_length_ft", kFoot, kOptional, "Turn bay storage ahead of the link's full lanes."},
+    KeySpec{"lane_width_m", number, "m", "3.6", "lane_width_ft", kFoot, kOptional, "Average lane width (HCM f_w: 0.96 below 10 ft, 1.04 above 12.9 ft)."},
+    KeySpec{"parking_maneuvers_per_h", number, "1/h", "none (no parking lane)", "", 0, kOptional, "A parking lane next to the group: manoeuvres per hour, 0 to 180 (HCM f_p)."},
+    KeySpec{"buses_stopping_per_h", number, "bus/h", "0", "", 0, kOptional, "Local buses stopping within 75 m (250 ft) of the stop line, 0 to 250 (HCM f_bb)."},
+    KeySpec{"lane_utilization_factor", number, "", "HCM's by lanes", "", 0, kOptional, "f_LU in (0, 1]; default 1 / 0.952 / 0.908 for 1 / 2 / 3+ through or shared lanes, 0.971 for 2+ exclusive left lanes, 0.885 for 2+ exclusive right lanes."},
 };
 
 constexpr std::array kLinkKeys{
@@ -121,7 +126,7 @@ constexpr std::array kDemandKeys{
 constexpr std::array kEntryKeys{
     KeySpec{"link", string, "", "", "", 0, kRequired, "Entry link (its upstream node is a boundary node)."},
     KeySpec{"flow_veh_per_h", number_or_list, "veh/h", "", "", 0, kRequired, "Flow; a list gives one value per interval."},
-    KeySpec{"heavy_vehicle_percent", number, "%", "0", "", 0, kOptional, "Share of heavy vehicles."},
+    KeySpec{"heavy_vehicle_percent", number, "%", "0", "", 0, kOptional, "Share of heavy vehicles; carried downstream in the turning proportions (HCM f_HV, E_T = 2)."},
 };
 
 constexpr std::array kTurnKeys{

@@ -45,6 +45,12 @@ nlohmann::ordered_json lane_group_json(const LaneGroupResult& g, const Lengths& 
   j["movements"] = nlohmann::ordered_json::array();
   for (const MovementResult& m : g.movements) j["movements"].push_back(movement_json(m, l));
   j["volume_veh_per_h"] = g.volume_veh_per_h;
+  j["saturation_flow_veh_per_h"] = g.saturation_flow_veh_per_h;
+  const hcm::SaturationFactors& f = g.saturation_factors;
+  j["saturation_factors"] = {{"lane_width", f.lane_width},     {"heavy_vehicles", f.heavy_vehicles},
+                             {"grade", f.grade},               {"parking", f.parking},
+                             {"bus_blockage", f.bus_blockage}, {"area_type", f.area_type},
+                             {"lane_utilization", f.lane_utilization}, {"turns", g.turn_factor}};
   j["capacity_veh_per_h"] = g.capacity_veh_per_h;
   j["degree_of_saturation"] = g.degree_of_saturation;
   j["effective_green_share"] = g.effective_green_share;

@@ -52,6 +52,10 @@ LaneGroup read_lane_group(MapReader& in) {
   in.read("movements", out.movements);
   in.read("lanes", out.lanes);
   in.read("bay_length_m", out.bay_length_m);
+  in.read("lane_width_m", out.lane_width_m);
+  in.read("parking_maneuvers_per_h", out.parking_maneuvers_per_h);
+  in.read("buses_stopping_per_h", out.buses_stopping_per_h);
+  in.read("lane_utilization_factor", out.lane_utilization_factor);
   return out;
 }
 
@@ -65,6 +69,7 @@ Node read_node(MapReader& in) {
   out.movements = read_items<Movement>(in, "movements", sections::movement, read_movement);
   out.lane_groups = read_items<LaneGroup>(in, "lane_groups", sections::lane_group, read_lane_group);
   in.read("major_links", out.major_links);
+  in.read_choice("area_type", out.area_type, parse_area_type);
   return out;
 }
 

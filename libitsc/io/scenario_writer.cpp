@@ -90,6 +90,10 @@ YamlOut write_lane_group(const LaneGroup& in) {
   out.add("movements", YamlOut::list_of(in.movements, YamlOut::string));
   if (in.lanes != LaneGroup{}.lanes) out.add("lanes", YamlOut::integer(in.lanes));
   out.add_number("bay_length_m", in.bay_length_m, LaneGroup{}.bay_length_m);
+  out.add_number("lane_width_m", in.lane_width_m, LaneGroup{}.lane_width_m);
+  out.add_optional("parking_maneuvers_per_h", in.parking_maneuvers_per_h);
+  out.add_number("buses_stopping_per_h", in.buses_stopping_per_h, LaneGroup{}.buses_stopping_per_h);
+  out.add_optional("lane_utilization_factor", in.lane_utilization_factor);
   return out.finish();
 }
 
@@ -103,6 +107,7 @@ YamlOut write_node(const Node& in) {
   if (!in.movements.empty()) out.add("movements", items(in.movements, write_movement));
   if (!in.lane_groups.empty()) out.add("lane_groups", items(in.lane_groups, write_lane_group));
   out.add_ids("major_links", in.major_links);
+  if (in.area_type != Node{}.area_type) out.add("area_type", YamlOut::string(to_string(in.area_type)));
   return out.finish();
 }
 

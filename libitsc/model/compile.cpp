@@ -11,6 +11,7 @@
 #include "itsc/model.hpp"
 #include "itsc/ring_plan.hpp"
 #include "model/detectors.hpp"
+#include "model/saturation.hpp"
 #include "model/yielding.hpp"
 #include "util/format_number.hpp"
 
@@ -392,6 +393,7 @@ Model compile(const Scenario& scenario, const CompileOptions& options) {
       fail("link '" + network.links[l].id + "': no movement leaves it");
     }
   }
+  detail::compile_saturation(model, scenario);
   return model;
 }
 

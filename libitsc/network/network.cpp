@@ -30,6 +30,11 @@ constexpr detail::EnumNames<TurnType, 4> kTurnNames{{
     {TurnType::u_turn, "u_turn"},
 }};
 
+constexpr detail::EnumNames<AreaType, 2> kAreaNames{{
+    {AreaType::other, "other"},
+    {AreaType::cbd, "cbd"},
+}};
+
 }  // namespace
 
 std::optional<std::size_t> Network::node_index(std::string_view id) const { return index_of(nodes, id); }
@@ -71,5 +76,7 @@ std::optional<NodeControl> parse_node_control(std::string_view text) noexcept {
   return detail::value_of(kNodeControlNames, text);
 }
 std::optional<TurnType> parse_turn_type(std::string_view text) noexcept { return detail::value_of(kTurnNames, text); }
+std::string_view to_string(AreaType area) noexcept { return detail::name_of(kAreaNames, area); }
+std::optional<AreaType> parse_area_type(std::string_view text) noexcept { return detail::value_of(kAreaNames, text); }
 
 }  // namespace itsc

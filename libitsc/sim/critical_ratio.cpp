@@ -10,7 +10,7 @@
 namespace itsc::detail {
 
 double critical_v_c(const Model& model, std::size_t signal, const Timing& timing,
-                    std::span<const double> volume_veh_per_h) {
+                    std::span<const double> volume_veh_per_h, std::span<const double> saturation_veh_per_h) {
   const RingPlan plan = ring_plan_of(timing);
   const std::size_t phases = plan.phases.size();
   const std::uint32_t node = model.signalized_nodes[signal];
@@ -45,8 +45,8 @@ double critical_v_c(const Model& model, std::size_t signal, const Timing& timing
         }
       }
     }
-    const double saturation_veh_per_h = model.lane_group_saturation_veh_per_s[g] * 3600.0;
-    if (best < phases && saturation_veh_per_h > 0) y[best] = std::max(y[best], volume_veh_per_h[g] / saturation_veh_per_h);
+    const double s = saturation_veh_per_h[g];
+    if (best < phases && s > 0) y[best] = std::max(y[best], volume_veh_per_h[g] / s);
   }
   // The critical path: in each barrier group the ring with the largest Σ y (then the larger lost time).
   const auto index = [&](int number) {

@@ -10,10 +10,11 @@
 
 namespace itsc::detail {
 
-/// Xc of signal `signal` running `timing` (resolved), from its lane groups' volumes (veh/h, ÷ PHF; indexed
-/// by the model's lane groups). A lane group counts in the phase that gives it the longest green (protected
+/// Xc of signal `signal` running `timing` (resolved), from its lane groups' volumes (veh/h, ÷ PHF) and
+/// saturation flows (veh/h), both indexed by the model's lane groups. A lane group counts in the phase that gives it the longest green (protected
 /// before permitted); the critical path takes, in each barrier group, the ring with the largest Σ y.
 [[nodiscard]] double critical_v_c(const Model& model, std::size_t signal, const Timing& timing,
-                                  std::span<const double> volume_veh_per_h);
+                                  std::span<const double> volume_veh_per_h,
+                                  std::span<const double> saturation_veh_per_h);
 
 }  // namespace itsc::detail

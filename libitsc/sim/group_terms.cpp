@@ -52,15 +52,29 @@ GroupTerms group_terms(const Model& model, const State& state, const BatchDemand
   const Metrics& metrics = state.metrics;
   const double window_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
   GroupTerms r;
-  for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+  const auto first = model.lane_group_movement_begin[g];
+  const auto last = model.lane_group_movement_end[g];
+  for (auto m = first; m < last; ++m) {
     r.arrivals_veh += metrics.movement_arrivals_veh[m * batch + b];
     r.delay_veh_s += metrics.movement_delay_veh_s[m * batch + b];
     r.stops += metrics.movement_stops[m * batch + b];
   }
+  // Each vehicle takes its own movement's service time: the group's s is its through-car rate over the
+  // mean through-car equivalent of its traffic (its movements in equal shares while none arrived).
+  double equivalents = 0;
+  for (auto m = first; m < last; ++m) {
+    const double share = r.arrivals_veh > 0 ? metrics.movement_arrivals_veh[m * batch + b] / r.arrivals_veh
+                                            : 1.0 / static_cast<double>(last - first);
+    equivalents += share / model.movement_saturation_factor[m];
+  }
+  r.turn_factor = equivalents > 0 ? 1.0 / equivalents : 1.0;
+  const double through_rate_veh_per_h = model.lane_group_saturation_veh_per_s[g] * 3600.0;
+  r.saturation_veh_per_h = through_rate_veh_per_h * r.turn_factor;
   if (window_s > 0) {
     r.volume_veh_per_h = r.arrivals_veh / (window_s / 3600.0) / demand.peak_hour_factor[b];
-    r.effective_green_share = metrics.group_effective_green_s[g * batch + b] / window_s;
-    r.capacity_veh_per_h = model.lane_group_saturation_veh_per_s[g] * 3600.0 * r.effective_green_share;
+    // The metric holds the capacity served in seconds of through-car saturation flow.
+    r.capacity_veh_per_h = through_rate_veh_per_h * metrics.group_effective_green_s[g * batch + b] / window_s;
+    r.effective_green_share = r.saturation_veh_per_h > 0 ? r.capacity_veh_per_h / r.saturation_veh_per_h : 0.0;
   }
   // A group that got (almost) no green while vehicles arrived has no capacity to divide by: its X and
   // overflow term are taken at one vehicle per hour — finite, LOS F — and its simulated delay is the wait.

@@ -27,7 +27,9 @@ struct GroupTerms {
   double delay_veh_s = 0;             ///< simulated delay of its movements
   double stops = 0;                   ///< stops of its movements
   double volume_veh_per_h = 0;        ///< arrivals per hour ÷ PHF
-  double effective_green_share = 0;
+  double turn_factor = 1;             ///< 1 / Σ share·E of its movements: HCM's f_LT·f_RT
+  double saturation_veh_per_h = 0;    ///< s: its through-car rate × turn_factor
+  double effective_green_share = 0;   ///< capacity / s
   double capacity_veh_per_h = 0;
   double degree_of_saturation = 0;
   double overflow_delay_s_per_veh = 0;

@@ -80,6 +80,9 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
     r.movements.push_back(std::move(movement));
   }
   r.volume_veh_per_h = terms.volume_veh_per_h;
+  r.saturation_flow_veh_per_h = terms.saturation_veh_per_h;
+  r.saturation_factors = model.lane_group_factors[g];
+  r.turn_factor = terms.turn_factor;
   r.effective_green_share = terms.effective_green_share;
   r.capacity_veh_per_h = terms.capacity_veh_per_h;
   r.degree_of_saturation = terms.degree_of_saturation;
@@ -139,7 +142,8 @@ SimulationResult Simulation::result(std::size_t b) const {
   for (std::uint32_t n = 0; n < model.node_control.size(); ++n) {
     if (model.node_control[n] == NodeControl::two_way_stop) nodes.push_back(n);
   }
-  std::vector<double> group_volume(model.lane_group_count(), 0.0);  // for the critical v/c
+  std::vector<double> group_volume(model.lane_group_count(), 0.0);      // for the critical v/c
+  std::vector<double> group_saturation(model.lane_group_count(), 0.0);
   for (const std::uint32_t node : nodes) {
     IntersectionResult intersection;
     intersection.id = model.node_id[node];
@@ -155,6 +159,7 @@ SimulationResult Simulation::result(std::size_t b) const {
       intersection.degree_of_saturation = std::max(intersection.degree_of_saturation, group.degree_of_saturation);
       intersection.delay_veh_h += group.delay_veh_h;
       group_volume[g] = group.volume_veh_per_h;
+      group_saturation[g] = group.saturation_flow_veh_per_h;
       intersection.lane_groups.push_back(std::move(group));
     }
     if (volume > 0) {
@@ -165,7 +170,8 @@ SimulationResult Simulation::result(std::size_t b) const {
     if (intersection.control == NodeControl::signalized) {
       const auto signal = static_cast<std::size_t>(
           std::find(model.signalized_nodes.begin(), model.signalized_nodes.end(), node) - model.signalized_nodes.begin());
-      intersection.critical_v_c = detail::critical_v_c(model, signal, plans_.plan(signal, b).timing, group_volume);
+      intersection.critical_v_c = detail::critical_v_c(model, signal, plans_.plan(signal, b).timing, group_volume,
+                                                      group_saturation);
     }
     // HCM grades a two-way stop by movement only.
     intersection.los = intersection.control == NodeControl::signalized

@@ -18,6 +18,9 @@ namespace {
 
 // Bounds against absurd input (a billion lanes, a 10^6 km link); generous for any real street.
 constexpr int kMaxLanes = 16;
+// HCM: lanes narrower than 8 ft are not lanes; one wider than 16 ft is two.
+constexpr double kMinLaneWidth_m = 2.4;
+constexpr double kMaxLaneWidth_m = 4.9;
 constexpr double kMaxLinkLength_m = 100'000;
 constexpr double kMaxSpeed_kmh = 200;
 constexpr double kMaxSaturationFlow = 3600;  // veh/h/lane: one vehicle a second
@@ -153,6 +156,14 @@ void check_lane_groups(Checker& checker, const Network& network, const Node& nod
                                                 format_number(network.links[*link].length_m) + " m");
     }
     if (group.bay_length_m == 0) full_lanes_per_link[group.link] += group.lanes;
+    checker.within(path + ".lane_width_m", group.lane_width_m, kMinLaneWidth_m, kMaxLaneWidth_m, "m");
+    if (group.parking_maneuvers_per_h) {
+      checker.within(path + ".parking_maneuvers_per_h", *group.parking_maneuvers_per_h, 0, 180, "per hour");
+    }
+    checker.within(path + ".buses_stopping_per_h", group.buses_stopping_per_h, 0, 250, "per hour");
+    if (group.lane_utilization_factor) {
+      checker.positive(path + ".lane_utilization_factor", *group.lane_utilization_factor, 1.0);
+    }
     if (group.movements.empty()) checker.error(path + ".movements", "must list at least one movement");
     for (std::size_t m = 0; m < group.movements.size(); ++m) {
       const std::string& id = group.movements[m];

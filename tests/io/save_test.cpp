@@ -34,7 +34,9 @@ nodes:
       - {id: WBU, from: L, to: M, turn: u_turn, saturation_flow_veh_per_h_per_lane: 1700, right_turn_on_red: true, closed: true}
       - {id: X, from: L, to: M, turn: right}
     lane_groups:
-      - {id: G, link: L, movements: [WBU, X], lanes: 2, bay_length_m: 30}
+      - {id: G, link: L, movements: [WBU, X], lanes: 2, bay_length_m: 30, lane_width_m: 3.3, parking_maneuvers_per_h: 20,
+         buses_stopping_per_h: 12, lane_utilization_factor: 0.9}
+    area_type: cbd
   - {id: S, control: signalized}
   - {id: U, control: two_way_stop, major_links: [L]}
 links:

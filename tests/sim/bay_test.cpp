@@ -32,7 +32,7 @@ Scenario left_bay(double bay_length_m) {
 struct Discharge {
   std::vector<double> flow;       // [step] through departures
   std::vector<bool> overflowing;  // [step] the bay overflowed by a vehicle or more at its start
-  double full = 0;                // through capacity of a step with all three lanes (veh)
+  double full = 0;                // through capacity of a step with all three lanes (veh): s0 × 3 × f_LU
 };
 
 Discharge run(double bay_length_m) {
@@ -42,7 +42,7 @@ Discharge run(double bay_length_m) {
   const double storage = model.lane_group_bay_storage_veh[model.movement_lane_group[left]];
   test::FlowProbe through(sim, "EBT");
   Discharge d;
-  d.full = 3 * 1900.0 / 3600.0 * model.dt_s;
+  d.full = model.lane_group_saturation_veh_per_s[model.movement_lane_group[model.find_movement(0, "EBT")]] * model.dt_s;
   while (sim.time_s() < sim.duration_s()) {
     d.overflowing.push_back(sim.state().movement_veh[left] - storage >= 1.0);
     sim.step();

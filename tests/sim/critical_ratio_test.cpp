@@ -15,11 +15,12 @@ using namespace itsc;
 
 namespace {
 
-// Flow ratio v / s of each lane group of C (one shared group of two lanes per approach: s = 2 × 1900).
+// Flow ratio v / s of each lane group of C (one shared group of two lanes per approach; its s is checked
+// against HCM's factors in saturation_flow_test.cpp).
 std::map<std::string, double> flow_ratios(const SimulationResult& result) {
   std::map<std::string, double> y;
   for (const LaneGroupResult& group : result.intersections.front().lane_groups) {
-    y[group.id] = group.volume_veh_per_h / (2 * 1900.0);
+    y[group.id] = group.volume_veh_per_h / group.saturation_flow_veh_per_h;
   }
   return y;
 }
@@ -45,7 +46,8 @@ TEST_CASE("critical v/c: a two-stage plan") {
   // Lost time per stage: l1 2 + yellow 4 + red 1 − e 2 = 5 s.
   const double expected = (std::max(y.at("SB"), y.at("NB")) + std::max(y.at("EB"), y.at("WB"))) * 60.0 / (60.0 - 10.0);
   CHECK(result.intersections.front().critical_v_c == doctest::Approx(expected).epsilon(1e-9));
-  CHECK(expected == doctest::Approx((600 + 900) / 3800.0 * 1.2).epsilon(0.02));  // the volumes are the demand
+  const double s = result.intersections.front().lane_groups.front().saturation_flow_veh_per_h;
+  CHECK(expected == doctest::Approx((600 + 900) / s * 1.2).epsilon(0.02));  // the volumes are the demand
 }
 
 TEST_CASE("critical v/c: a dual-ring plan takes the larger ring in each barrier group") {

@@ -22,11 +22,14 @@ TEST_CASE("discharge: saturation flow × lanes × effective green per cycle") {
       simulation.run();
       const SimulationResult result = simulation.result();
       const auto& group = test::group_of(result, "EBT");
-      const double expected = 1900.0 / 3600.0 * lanes * 45.0;
+      // HCM: s = s0 × N × f_LU (two through lanes carry unevenly: 0.952).
+      const double s = 1900.0 * lanes * hcm::default_lane_utilization(hcm::GroupKind::through_or_shared, lanes);
+      const double expected = s / 3600.0 * 45.0;
       CAPTURE(downstream);
       CAPTURE(lanes);
       CHECK(group.departures_veh / 10 == doctest::Approx(expected).epsilon(0.01));
-      CHECK(group.capacity_veh_per_h == doctest::Approx(950.0 * lanes).epsilon(0.01));
+      CHECK(group.saturation_flow_veh_per_h == doctest::Approx(s).epsilon(1e-12));
+      CHECK(group.capacity_veh_per_h == doctest::Approx(s / 2).epsilon(0.01));
     }
   }
 }

@@ -40,9 +40,11 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
   for (std::size_t k = 0; k < model.yield_movement.size(); ++k) {
     const auto m = model.yield_movement[k];
     const auto g = model.movement_lane_group[m];
-    const double rate = model.lane_group_saturation_veh_per_s[g];
+    // Its saturation flow (the group's × its turn factor); the gap rate is HCM's permitted saturation
+    // flow, which needs no turn factor.
+    const double rate = model.lane_group_saturation_veh_per_s[g] * model.movement_saturation_factor[m];
     const double lanes = model.lane_group_lanes[g];
-    const double lane_rate = rate / lanes;
+    const double lane_rate = model.lane_group_saturation_veh_per_s[g] / lanes;
     const double gap_lanes = model.yield_gap_lanes[k];
     const hcm::GapHeadways headways{model.yield_critical_s[k], model.yield_follow_up_s[k]};
     const YieldRule rule = model.movement_yield[m];
@@ -80,8 +82,8 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
             std::min(lane_rate, hcm::gap_capacity_veh_per_h(flow * 3600.0 / dt, headways) / 3600.0);
       }
       const double gap_rate = queue ? 0.0 : state.yield_gap_rate_veh_per_s[y];
-      // The lanes its gaps govern run at the gap rate, the group's other lanes at saturation flow.
-      const double group_rate = gap_lanes * gap_rate + (lanes - gap_lanes) * lane_rate;
+      // The lanes its gaps govern run at the gap rate, the group's other lanes at its saturation flow.
+      const double group_rate = gap_lanes * gap_rate + (lanes - gap_lanes) * rate / lanes;
       if (rule == YieldRule::turn_on_red) {
         next[i] += 0.1 * red * gap_lanes * gap_rate;  // the red part of the step, turning on red
       } else {

@@ -1,5 +1,6 @@
-// Signal capacity per movement and step: effective green [green onset + l1, yellow onset + e] in
-// tenths, times the open share of the lanes (bays.cpp), then gap acceptance (gaps.cpp).
+// Signal capacity per movement and step: its saturation flow (the lane group's × its turn factor) times
+// its effective green [green onset + l1, yellow onset + e] in tenths, times the open share of the lanes
+// (bays.cpp), then gap acceptance (gaps.cpp).
 #include <algorithm>
 
 #include "sim/kernel/passes.hpp"
@@ -78,7 +79,8 @@ void signal_capacity(const Model& model, State& state, const Block& block) noexc
   bay_blocking<kOne>(model, state, block);
   for (std::size_t m = 0; m < model.movement_count(); ++m) {
     const auto group = model.movement_lane_group[m];
-    const double rate = model.lane_group_saturation_veh_per_s[group];
+    // Its vehicles' rate: the group's through-car rate over their through-car equivalent (HCM f_LT, f_RT).
+    const double rate = model.lane_group_saturation_veh_per_s[group] * model.movement_saturation_factor[m];
     double* capacity = &state.movement_capacity_veh[m * batch];
     // Lane groups without a bay lose the lanes that full bays block (the last row is all ones).
     const bool has_bay = model.lane_group_bay_storage_veh[group] > 0;

@@ -1,0 +1,56 @@
+// HCM saturation flow adjustment factors (HCM 6th ed., chapter 19; lane utilization: HCM 2010 chapter 18).
+#include <algorithm>
+
+#include "itsc/hcm.hpp"
+#include "itsc/units.hpp"
+
+namespace itsc::hcm {
+
+namespace {
+
+constexpr double kLeastFactor = 0.05;  // HCM's floor for the parking and bus factors
+constexpr double kHeavyVehicleEquivalent = 2.0;
+
+}  // namespace
+
+double SaturationFactors::product() const noexcept {
+  return lane_width * heavy_vehicles * grade * parking * bus_blockage * area_type * lane_utilization;
+}
+
+double lane_width_factor(double lane_width_m) noexcept {
+  const double feet = lane_width_m / kMetresPerFoot;
+  if (feet < 10.0) return 0.96;
+  return feet <= 12.9 ? 1.00 : 1.04;
+}
+
+double heavy_vehicle_factor(double heavy_vehicle_percent) noexcept {
+  return 100.0 / (100.0 + heavy_vehicle_percent * (kHeavyVehicleEquivalent - 1.0));
+}
+
+double grade_factor(double grade_percent) noexcept { return 1.0 - grade_percent / 200.0; }
+
+double parking_factor(int lanes, double parking_maneuvers_per_h) noexcept {
+  const double n = lanes;
+  const double maneuvers = std::clamp(parking_maneuvers_per_h, 0.0, 180.0);
+  return std::max(kLeastFactor, (n - 0.1 - 18.0 * maneuvers / 3600.0) / n);
+}
+
+double bus_blockage_factor(int lanes, double buses_stopping_per_h) noexcept {
+  const double n = lanes;
+  const double buses = std::clamp(buses_stopping_per_h, 0.0, 250.0);
+  return std::max(kLeastFactor, (n - 14.4 * buses / 3600.0) / n);
+}
+
+double area_type_factor(bool central_business_district) noexcept { return central_business_district ? 0.90 : 1.00; }
+
+double default_lane_utilization(GroupKind kind, int lanes) noexcept {
+  if (lanes <= 1) return 1.0;
+  switch (kind) {
+    case GroupKind::exclusive_left: return 0.971;
+    case GroupKind::exclusive_right: return 0.885;
+    case GroupKind::through_or_shared: break;
+  }
+  return lanes == 2 ? 0.952 : 0.908;
+}
+
+}  // namespace itsc::hcm

@@ -1,0 +1,148 @@
+// Saturation flows under prevailing conditions (docs/model.md, "Saturation flow").
+#include "model/saturation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "itsc/hcm.hpp"
+
+namespace itsc::detail {
+
+namespace {
+
+// Mean of a profile over the demand's intervals.
+double mean_value(const std::vector<double>& values, std::size_t intervals) {
+  double sum = 0;
+  for (std::size_t k = 0; k < intervals; ++k) sum += profile_value(values, k);
+  return sum / static_cast<double>(intervals);
+}
+
+// Each movement's share of its arriving link's traffic: the turning data (counts as shares), one
+// leaving movement all of it; an approach without data splits evenly (demand compilation refuses it).
+std::vector<double> movement_shares(const Model& model, const Demand& demand, std::size_t intervals) {
+  std::vector<double> share(model.movement_count(), 0.0);
+  std::vector<bool> given(model.link_count(), false);
+  for (const ApproachTurns& approach : demand.turns) {
+    const auto node = model.find_node(approach.node);
+    const auto link = model.find_link(approach.link);
+    if (node == kNone || link == kNone) continue;
+    double total = 0;
+    for (const TurnShare& turn : approach.shares) {
+      const auto m = model.find_movement(node, turn.movement);
+      if (m == kNone || model.movement_from_link[m] != link) continue;
+      share[m] = std::max(0.0, mean_value(turn.values, intervals));
+      total += share[m];
+    }
+    if (!(total > 0)) continue;
+    given[link] = true;
+    for (auto m = model.link_movement_begin[link]; m < model.link_movement_end[link]; ++m) share[m] /= total;
+  }
+  for (std::size_t l = 0; l < model.link_count(); ++l) {
+    const auto begin = model.link_movement_begin[l];
+    const auto end = model.link_movement_end[l];
+    if (given[l] || begin == end) continue;
+    for (auto m = begin; m < end; ++m) share[m] = 1.0 / static_cast<double>(end - begin);
+  }
+  return share;
+}
+
+hcm::GroupKind group_kind(const Model& model, std::size_t g) {
+  bool all_left = true;
+  bool all_right = true;
+  for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+    const TurnType turn = model.movement_turn[m];
+    all_left = all_left && (turn == TurnType::left || turn == TurnType::u_turn);
+    all_right = all_right && turn == TurnType::right;
+  }
+  if (all_left) return hcm::GroupKind::exclusive_left;
+  return all_right ? hcm::GroupKind::exclusive_right : hcm::GroupKind::through_or_shared;
+}
+
+}  // namespace
+
+std::vector<double> heavy_vehicle_percent_per_link(const Model& model, const Demand& demand) {
+  const std::size_t links = model.link_count();
+  std::vector<double> percent(links, 0.0);
+  const std::size_t intervals = interval_count(demand);
+  std::vector<double> entry(links, 0.0);
+  std::vector<double> entry_heavy(links, 0.0);
+  const bool any = std::any_of(demand.entries.begin(), demand.entries.end(),
+                               [](const EntryFlow& flow) { return flow.heavy_vehicle_percent > 0; });
+  if (!any) return percent;
+  for (const auto l : model.entry_link) {
+    double q = 0;
+    for (std::size_t k = 0; k < intervals; ++k) q += entry_flow_veh_per_h(demand, model.link_id[l], k);
+    entry[l] = q / static_cast<double>(intervals);
+    for (const EntryFlow& flow : demand.entries) {
+      if (flow.link == model.link_id[l]) entry_heavy[l] = entry[l] * std::clamp(flow.heavy_vehicle_percent, 0.0, 100.0) / 100.0;
+    }
+  }
+  const std::vector<double> share = movement_shares(model, demand, intervals);
+  // Link flows by fixed point: f = entries + what the movements into each link carry. Traffic leaves a
+  // network through its exits, so the iteration contracts; loops without exits stop at the cap.
+  std::vector<double> flow = entry;
+  std::vector<double> heavy = entry_heavy;
+  std::vector<double> next(links);
+  std::vector<double> next_heavy(links);
+  constexpr int kMaxRounds = 10'000;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    next = entry;
+    next_heavy = entry_heavy;
+    for (std::size_t m = 0; m < model.movement_count(); ++m) {
+      next[model.movement_to_link[m]] += flow[model.movement_from_link[m]] * share[m];
+      next_heavy[model.movement_to_link[m]] += heavy[model.movement_from_link[m]] * share[m];
+    }
+    double change = 0;
+    double largest = 0;
+    for (std::size_t l = 0; l < links; ++l) {
+      change = std::max(change, std::abs(next[l] - flow[l]));
+      largest = std::max(largest, next[l]);
+    }
+    flow.swap(next);
+    heavy.swap(next_heavy);
+    if (change <= 1e-9 * (1.0 + largest)) break;
+  }
+  for (std::size_t l = 0; l < links; ++l) percent[l] = flow[l] > 0 ? std::clamp(100.0 * heavy[l] / flow[l], 0.0, 100.0) : 0.0;
+  return percent;
+}
+
+void compile_saturation(Model& model, const Scenario& scenario) {
+  const std::vector<double> heavy_percent = heavy_vehicle_percent_per_link(model, scenario.demand);
+  model.lane_group_factors.assign(model.lane_group_count(), hcm::SaturationFactors{});
+  model.movement_saturation_factor.assign(model.movement_count(), 1.0);
+  for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+    if (model.lane_group_signalized[g] == 0) continue;
+    const Node& node = scenario.network.nodes[model.lane_group_node[g]];
+    const std::string& link = model.link_id[model.lane_group_link[g]];
+    const auto group = std::find_if(node.lane_groups.begin(), node.lane_groups.end(),
+                                    [&](const LaneGroup& lg) { return lg.id == model.lane_group_id[g]; });
+    const LaneGroup drawn{};  // a group the scenario leaves to the compiler: default conditions
+    const LaneGroup& conditions = group != node.lane_groups.end() ? *group : drawn;
+    const auto leg = std::find_if(node.legs.begin(), node.legs.end(), [&](const Leg& l) { return l.in_link == link; });
+    const int lanes = model.lane_group_lanes[g];
+    hcm::SaturationFactors& f = model.lane_group_factors[g];
+    f.lane_width = hcm::lane_width_factor(conditions.lane_width_m);
+    f.heavy_vehicles = hcm::heavy_vehicle_factor(heavy_percent[model.lane_group_link[g]]);
+    f.grade = hcm::grade_factor(leg != node.legs.end() ? leg->grade_percent : 0.0);
+    if (conditions.parking_maneuvers_per_h) f.parking = hcm::parking_factor(lanes, *conditions.parking_maneuvers_per_h);
+    f.bus_blockage = hcm::bus_blockage_factor(lanes, conditions.buses_stopping_per_h);
+    f.area_type = hcm::area_type_factor(node.area_type == AreaType::cbd);
+    f.lane_utilization = conditions.lane_utilization_factor.value_or(hcm::default_lane_utilization(group_kind(model, g), lanes));
+    model.lane_group_saturation_veh_per_s[g] *= f.product();
+    for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+      const TurnType turn = model.movement_turn[m];
+      if (turn == TurnType::left || turn == TurnType::u_turn) model.movement_saturation_factor[m] = 1.0 / hcm::kLeftTurnEquivalent;
+      if (turn == TurnType::right) model.movement_saturation_factor[m] = 1.0 / hcm::kRightTurnEquivalent;
+    }
+  }
+  // What max-pressure weighs: each movement's own saturation flow.
+  for (std::size_t s = 0; s < model.signal_count(); ++s) {
+    IntersectionLayout& layout = model.signal_layout[s];
+    for (auto m = model.signal_movement_begin[s]; m < model.signal_movement_end[s]; ++m) {
+      layout.saturation_veh_per_s[m - model.signal_movement_begin[s]] =
+          model.lane_group_saturation_veh_per_s[model.movement_lane_group[m]] * model.movement_saturation_factor[m];
+    }
+  }
+}
+
+}  // namespace itsc::detail
