@@ -17,7 +17,7 @@ constexpr bool kOptional = false;
 using enum KeyType;
 
 constexpr std::array kTopKeys{
-    KeySpec{"schema_version", integer, "", "", "", 0, kRequired, "Version of this format; this build reads 1."},
+    KeySpec{"schema_version", integer, "", "", "", 0, kRequired, "Version of this format; this build reads 1 (informational: no traffic effect)."},
     KeySpec{"name", string, "", "\"\"", "", 0, kOptional, "Free-text name of the scenario."},
     KeySpec{"simulation", map, "", "all defaults", "", 0, kOptional, "Simulation settings (section `simulation`)."},
     KeySpec{"nodes", list, "", "", "", 0, kRequired, "Intersections and boundary nodes (section `nodes[]`)."},
@@ -178,14 +178,14 @@ constexpr std::array kStageKeys{
 };
 
 constexpr std::array kPhaseKeys{
-    KeySpec{"phase", integer, "", "", "", 0, kRequired, "NEMA phase number (1-16)."},
+    KeySpec{"phase", integer, "", "", "", 0, kRequired, "NEMA phase number (1-16) (informational: names the phase)."},
     KeySpec{"protected", id_list, "", "none", "", 0, kOptional, "Movement ids with right of way."},
     KeySpec{"permitted", id_list, "", "none", "", 0, kOptional, "Movement ids that yield."},
     KeySpec{"crosswalks", id_list, "", "none", "", 0, kOptional, "Leg ids whose crosswalk shows walk."},
     KeySpec{"split_s", number, "s", "", "", 0, kRequired, "Split: green + yellow + red clearance."},
     KeySpec{"min_green_s", number, "s", "none", "", 0, kOptional, "Minimum green (the split must hold it with yellow and red clearance)."},
     KeySpec{"max1_s", number, "s", "none", "", 0, kOptional, "Maximum green 1."},
-    KeySpec{"max2_s", number, "s", "none", "", 0, kOptional, "Maximum green 2."},
+    KeySpec{"max2_s", number, "s", "none", "", 0, kOptional, "Maximum green 2 (informational in a scenario run, which times Max1: in force when a controller is told to select Max2)."},
     KeySpec{"passage_s", number, "s", "none", "", 0, kOptional, "Passage (vehicle extension) time."},
     KeySpec{"yellow_s", number, "s", "ITE t + v/(2a + 2gG)", "", 0, kOptional, "Yellow change interval (default: docs/signals.md)."},
     KeySpec{"red_clearance_s", number, "s", "ITE (W + L)/v", "", 0, kOptional, "Red clearance interval (default: docs/signals.md)."},
@@ -220,19 +220,19 @@ constexpr std::array kScheduleKeys{
 };
 
 constexpr std::array kSumoKeys{
-    KeySpec{"begin_s", number, "s", "0", "", 0, kOptional, "SUMO time of t = 0 (the import's --begin; the export adds it back)."},
+    KeySpec{"begin_s", number, "s", "0", "", 0, kOptional, "SUMO time of t = 0 (the import's --begin; the export adds it back) (informational: no traffic effect)."},
     KeySpec{"signals", list, "", "none", "", 0, kOptional, "SUMO traffic lights of signalized nodes (section `sumo.signals[]`)."},
 };
 
 constexpr std::array kSumoSignalKeys{
     KeySpec{"node", string, "", "", "", 0, kRequired, "Signalized node id."},
     KeySpec{"tls", string, "", "", "", 0, kRequired, "SUMO traffic light (`tlLogic`) id."},
-    KeySpec{"link_count", integer, "", "", "", 0, kRequired, "Length of its programs' state strings."},
+    KeySpec{"link_count", integer, "", "", "", 0, kRequired, "Length of its programs' state strings (informational: the SUMO export's)."},
     KeySpec{"link_indices", map, "", "none", "", 0, kOptional, "Movement id to the SUMO `linkIndex` list of its connections."},
 };
 
 constexpr std::array kPlanKeys{
-    KeySpec{"schema_version", integer, "", "", "", 0, kRequired, "Version of this format; this build reads 1."},
+    KeySpec{"schema_version", integer, "", "", "", 0, kRequired, "Version of this format; this build reads 1 (informational: no traffic effect)."},
     KeySpec{"timing", map, "", "", "", 0, kRequired, "Timing per signalized node id, as in a scenario's `timing`."},
 };
 
