@@ -89,6 +89,8 @@ struct State {
   std::vector<double> yield_flow_veh;         ///< [yield × B] conflicting flow its gap rate was last computed for
   std::vector<double> yield_gap_rate_veh_per_s; ///< [yield × B] that gap rate, per lane (memo: the flow is often
                                               ///< the same step after step, and exp() is the costly part)
+  std::vector<double> yield_sneakers_veh;     ///< [yield × B] sneakers still to clear in the yellow after a
+                                              ///< permitted green (veh)
   std::vector<std::uint8_t> yield_permitted;  ///< [yield × B] a left at a signal yields: its green in force (or
                                               ///< its last one, through yellow and red) is permitted
   std::vector<Indication> indication;         ///< at the end of the last step

@@ -20,6 +20,7 @@ State make_state(const Model& model, std::size_t batch) {
   s.entry_waiting_veh.assign(model.entry_count() * b, 0.0);
   s.yield_flow_veh.assign(model.yield_movement.size() * b, -1.0);  // no flow is negative: computed at first use
   s.yield_gap_rate_veh_per_s.assign(model.yield_movement.size() * b, 0.0);
+  s.yield_sneakers_veh.assign(model.yield_movement.size() * b, 0.0);
   s.yield_permitted.assign(model.yield_movement.size() * b, 1);  // until a protected green says otherwise
   s.indication.assign(movements, Indication::red);
   s.command_indication.assign(movements, Indication::red);
@@ -134,7 +135,7 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
                   bool one) noexcept {
   // Every per-member array of State and Metrics, and nothing else: a new field must be added here too.
   // (cell_scratch, a batch of one's scratch, is not copied: it holds nothing between passes.)
-  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 45 * sizeof(std::vector<double>) + sizeof(Metrics),
+  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 46 * sizeof(std::vector<double>) + sizeof(Metrics),
                 "State changed: copy its new per-member arrays in copy_members");
   static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 22 * sizeof(std::vector<double>),
                 "Metrics changed: copy its new per-member arrays in copy_members");
@@ -144,6 +145,7 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
   to.time_tenths = from.time_tenths;
   for (auto member : {&State::cell_veh, &State::cell_stopped_veh, &State::movement_veh, &State::movement_stopped_veh,
                       &State::entry_waiting_veh, &State::yield_flow_veh, &State::yield_gap_rate_veh_per_s,
+                      &State::yield_sneakers_veh,
                       &State::detector_call, &State::detector_count, &State::detector_occupancy,
                       &State::detector_passed_veh, &State::detector_upstream_before_veh,
                       &State::detector_cell_before_veh, &State::pedestrian_arrived, &State::pedestrian_call,

@@ -50,16 +50,24 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
     const YieldRule rule = model.movement_yield[m];
     for (std::size_t b = members.begin; b < members.end; ++b) {
       const std::size_t i = m * batch + b;
+      double& waiting = state.yield_sneakers_veh[k * batch + b];
       if (rule == YieldRule::permitted_green && permitted[k * batch + b] == 0) {
         next[i] = capacity[i];  // protected: saturation flow
+        waiting = 0;
         continue;
       }
       // Only a movement that may go in this step needs its gaps (a left on red, a right on green).
       const std::int32_t red = model.dt_tenths - state.green_tenths[i] - state.yellow_tenths[i];
       const bool on_red = state.indication[i] == Indication::red_turn_on_red && red > 0;
-      // Sneakers clear when a permitted green ends, as its yellow starts.
-      const bool yellow_onset = state.yellow_tenths[i] > 0 && state.yellow_elapsed_tenths[i] == state.yellow_tenths[i];
-      const double sneakers = rule == YieldRule::permitted_green && yellow_onset ? model.yield_sneakers_veh[k] : 0.0;
+      // Sneakers: the lefts waiting in the intersection when a permitted green ends clear through its
+      // yellow at their saturation flow, n_s per lane carrying them; none are left once it is red.
+      double sneakers = 0;
+      if (rule == YieldRule::permitted_green) {
+        const bool yellow_onset = state.yellow_tenths[i] > 0 && state.yellow_elapsed_tenths[i] == state.yellow_tenths[i];
+        if (yellow_onset) waiting = model.yield_sneakers_veh[k];
+        sneakers = std::min(waiting, rate * 0.1 * state.yellow_tenths[i]);
+        waiting = state.yellow_tenths[i] > 0 ? waiting - sneakers : 0.0;
+      }
       next[i] = capacity[i] + sneakers;
       if (rule == YieldRule::turn_on_red ? !on_red : !(capacity[i] > 0)) continue;
       double flow = 0;
