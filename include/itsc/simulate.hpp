@@ -130,6 +130,9 @@ struct TimeSeries {
 /// Everything one run reports.
 struct SimulationResult {
   double duration_s = 0, dt_s = 0, measured_from_s = 0, analysis_period_h = 0;
+  /// What every rate (volumes, capacities, X, throughput) is taken over: the measured period up to the end
+  /// of a demand profile of several intervals (what a run drains after it dilutes nothing), s.
+  double rate_period_s = 0;
   double vehicles_entered = 0;   ///< since t = 0 (with the counts below: conservation)
   double vehicles_exited = 0;
   double vehicles_inside = 0;
@@ -149,7 +152,7 @@ struct SimulationResult {
   double average_travel_time_s = 0;
   double vehicle_hours = 0;
   double vehicle_km = 0;
-  double throughput_veh_per_h = 0;  ///< exits per hour over the measured period
+  double throughput_veh_per_h = 0;  ///< measured exits per hour of `rate_period_s`
   std::vector<IntersectionResult> intersections;
   std::vector<TransitionPeriod> transitions;  ///< pattern changes of the time-of-day schedule (by `simulate`)
   TimeSeries timeseries;

@@ -84,6 +84,7 @@ std::string to_json(const SimulationResult& r, Units units) {
   j["duration_s"] = r.duration_s;
   j["dt_s"] = r.dt_s;
   j["measured_from_s"] = r.measured_from_s;
+  j["rate_period_s"] = r.rate_period_s;
   j["analysis_period_h"] = r.analysis_period_h;
   j["vehicles_entered"] = r.vehicles_entered;
   j["vehicles_exited"] = r.vehicles_exited;

@@ -37,7 +37,8 @@ std::string to_text(const SimulationResult& r, Units units) {
   const char* m_unit = us ? "ft" : "m";
   const char* km_unit = us ? "veh-mi" : "veh-km";
   std::string out;
-  append(out, "Simulated %.0f s (dt %.1f s), measured from %.0f s\n", r.duration_s, r.dt_s, r.measured_from_s);
+  append(out, "Simulated %.0f s (dt %.1f s), measured from %.0f s; rates over %.0f s\n", r.duration_s, r.dt_s,
+         r.measured_from_s, r.rate_period_s);
   append(out, "  vehicles: entered %.1f, exited %.1f, inside %.1f, waiting at entries %.1f\n", r.vehicles_entered,
          r.vehicles_exited, r.vehicles_inside, r.vehicles_waiting);
   append(out, "  delay: %.1f s/veh (simulated %.1f + overflow %.1f), total %.2f veh-h\n", r.delay_s_per_veh,

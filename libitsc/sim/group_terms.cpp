@@ -46,11 +46,29 @@ std::optional<double> unit_extension_s(const Model& model, std::span<Controller*
   return longest;
 }
 
+double rate_window_s(const Model& model, const Metrics& metrics, const BatchDemand& demand, std::size_t b) noexcept {
+  const double measured_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
+  const std::size_t entries = model.entry_count();
+  std::size_t last = demand.interval_count;  // one past the last interval with flow; 0: none at all
+  while (last > 0) {
+    bool flow = false;
+    for (std::size_t e = 0; e < entries && !flow; ++e) {
+      flow = demand.entry_veh_per_s[((last - 1) * entries + e) * demand.batch + b] > 0;
+    }
+    if (flow) break;
+    --last;
+  }
+  if (last == demand.interval_count || last == 0) return measured_s;
+  const double demand_end_s = static_cast<double>(last) * demand.interval_s;
+  return demand_end_s > model.warmup_s ? std::min(measured_s, demand_end_s - model.warmup_s) : measured_s;
+}
+
 GroupTerms group_terms(const Model& model, const State& state, const BatchDemand& demand, std::size_t g,
                        std::size_t b, std::optional<double> unit_extension_s) noexcept {
   const std::size_t batch = state.batch;
   const Metrics& metrics = state.metrics;
-  const double window_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
+  const double measured_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
+  const double window_s = rate_window_s(model, metrics, demand, b);
   GroupTerms r;
   const auto first = model.lane_group_movement_begin[g];
   const auto last = model.lane_group_movement_end[g];
@@ -73,7 +91,7 @@ GroupTerms group_terms(const Model& model, const State& state, const BatchDemand
   if (window_s > 0) {
     r.volume_veh_per_h = r.arrivals_veh / (window_s / 3600.0) / demand.peak_hour_factor[b];
     // The metric holds the capacity served in seconds of through-car saturation flow.
-    r.capacity_veh_per_h = through_rate_veh_per_h * metrics.group_effective_green_s[g * batch + b] / window_s;
+    r.capacity_veh_per_h = through_rate_veh_per_h * metrics.group_effective_green_s[g * batch + b] / measured_s;
     r.effective_green_share = r.saturation_veh_per_h > 0 ? r.capacity_veh_per_h / r.saturation_veh_per_h : 0.0;
   }
   // A group that got (almost) no green while vehicles arrived has no capacity to divide by: its X and

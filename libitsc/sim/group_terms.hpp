@@ -22,6 +22,13 @@ enum class GroupControl { signal, stop, free };
 [[nodiscard]] std::optional<double> unit_extension_s(const Model& model, std::span<Controller* const> controllers,
                                                      std::size_t g) noexcept;
 
+/// The measured time that rates of member b are taken over (s): the measured period, cut where its demand
+/// ends — the intervals of the profile after the last one with any entry flow, left empty to drain the
+/// network — so that such a tail dilutes no volume, X, overflow term or throughput. A profile whose last
+/// interval carries flow holds it to the end of the run (`BatchDemand`).
+[[nodiscard]] double rate_window_s(const Model& model, const Metrics& metrics, const BatchDemand& demand,
+                                   std::size_t b) noexcept;
+
 struct GroupTerms {
   double arrivals_veh = 0;            ///< over the measured period
   double delay_veh_s = 0;             ///< simulated delay of its movements

@@ -51,7 +51,7 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
                                   std::size_t b, std::optional<double> unit_extension_s) {
   const std::size_t batch = state.batch;
   const Metrics& metrics = state.metrics;
-  const double window_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
+  const double window_s = detail::rate_window_s(model, metrics, demand, b);
   const double window_h = window_s / 3600.0;
   const double steps = static_cast<double>(metrics.measured_steps);
   const GroupControl control = group_control(model, g);
@@ -204,8 +204,8 @@ SimulationResult Simulation::result(std::size_t b) const {
   r.total_stops = totals.stops;
   r.vehicle_hours = metrics.vehicle_s[b] / 3600.0;
   r.vehicle_km = metrics.vehicle_m[b] / 1000.0;
-  const double window_s = static_cast<double>(metrics.measured_steps) * model.dt_s;
-  if (window_s > 0) r.throughput_veh_per_h = r.measured_exited * 3600.0 / window_s;
+  r.rate_period_s = detail::rate_window_s(model, metrics, demand_, b);
+  if (r.rate_period_s > 0) r.throughput_veh_per_h = r.measured_exited * 3600.0 / r.rate_period_s;
   return r;
 }
 
