@@ -42,13 +42,12 @@ enum class Los { A, B, C, D, E, F };
 [[nodiscard]] double overflow_delay_s(double x, double capacity_veh_per_h, double analysis_period_h,
                                      double k = 0.5, double upstream_filtering = 1.0) noexcept;
 
-/// Saturation flow adjustment (HCM 6th ed., Eq. 19-8): s = s0 · N · f_w · f_HV · f_g · f_p · f_bb · f_a ·
-/// f_LU · f_LT · f_RT (pedestrian–bicycle factors: 1, pedestrians are not modelled as conflicting flow).
+/// Saturation flow adjustment (HCM 6th ed., Eq. 19-8): s = s0 · N · f_w · f_HVg · f_p · f_bb · f_a · f_LU ·
+/// f_LT · f_RT (pedestrian–bicycle factors: 1, pedestrians are not modelled as conflicting flow).
 /// The factors of a lane group's geometry and traffic mix, each in (0, ~1.04]:
 struct SaturationFactors {
   double lane_width = 1;        ///< f_w
-  double heavy_vehicles = 1;    ///< f_HV
-  double grade = 1;             ///< f_g
+  double heavy_vehicles_grade = 1;  ///< f_HVg
   double parking = 1;           ///< f_p
   double bus_blockage = 1;      ///< f_bb
   double area_type = 1;         ///< f_a
@@ -59,10 +58,10 @@ struct SaturationFactors {
 
 /// f_w (HCM 6th ed., Exhibit 19-20): 0.96 below 10 ft (3.05 m), 1.00 up to 12.9 ft (3.93 m), 1.04 above.
 [[nodiscard]] double lane_width_factor(double lane_width_m) noexcept;
-/// f_HV = 100 / (100 + P_HV·(E_T − 1)), E_T = 2.0 passenger cars per heavy vehicle.
-[[nodiscard]] double heavy_vehicle_factor(double heavy_vehicle_percent) noexcept;
-/// f_g = 1 − P_g / 200, P_g the approach grade (%), positive uphill toward the stop line.
-[[nodiscard]] double grade_factor(double grade_percent) noexcept;
+/// f_HVg, heavy vehicles and grade together (HCM 6th ed., Eq. 19-9 and 19-10), P_HV the heavy vehicles
+/// (%) and P_g the approach grade (%, positive uphill toward the stop line):
+/// (100 − 0.78·P_HV − 0.31·P_g²) / 100 uphill or level, (100 − 0.79·P_HV − 2.07·P_g) / 100 downhill.
+[[nodiscard]] double heavy_vehicle_grade_factor(double heavy_vehicle_percent, double grade_percent) noexcept;
 /// f_p = (N − 0.1 − 18·N_m/3600) / N for a parking lane next to the group with N_m manoeuvres per hour
 /// (0 to 180), at least 0.05.
 [[nodiscard]] double parking_factor(int lanes, double parking_maneuvers_per_h) noexcept;

@@ -1,4 +1,5 @@
-// HCM saturation flow adjustment factors (HCM 6th ed., chapter 19; lane utilization: HCM 2010 chapter 18).
+// HCM saturation flow adjustment factors (HCM 6th ed., chapter 19; default lane utilization: HCM 2010
+// chapter 18, the same values).
 #include <algorithm>
 
 #include "itsc/hcm.hpp"
@@ -9,12 +10,11 @@ namespace itsc::hcm {
 namespace {
 
 constexpr double kLeastFactor = 0.05;  // HCM's floor for the parking and bus factors
-constexpr double kHeavyVehicleEquivalent = 2.0;
 
 }  // namespace
 
 double SaturationFactors::product() const noexcept {
-  return lane_width * heavy_vehicles * grade * parking * bus_blockage * area_type * lane_utilization;
+  return lane_width * heavy_vehicles_grade * parking * bus_blockage * area_type * lane_utilization;
 }
 
 double lane_width_factor(double lane_width_m) noexcept {
@@ -23,11 +23,11 @@ double lane_width_factor(double lane_width_m) noexcept {
   return feet <= 12.9 ? 1.00 : 1.04;
 }
 
-double heavy_vehicle_factor(double heavy_vehicle_percent) noexcept {
-  return 100.0 / (100.0 + heavy_vehicle_percent * (kHeavyVehicleEquivalent - 1.0));
+double heavy_vehicle_grade_factor(double heavy_vehicle_percent, double grade_percent) noexcept {
+  const double p = heavy_vehicle_percent;
+  const double g = grade_percent;
+  return g >= 0 ? (100.0 - 0.78 * p - 0.31 * g * g) / 100.0 : (100.0 - 0.79 * p - 2.07 * g) / 100.0;
 }
-
-double grade_factor(double grade_percent) noexcept { return 1.0 - grade_percent / 200.0; }
 
 double parking_factor(int lanes, double parking_maneuvers_per_h) noexcept {
   const double n = lanes;

@@ -60,7 +60,7 @@ constexpr std::array kLegKeys{
     KeySpec{"out", string, "", "none", "", 0, kOptional, "Link leaving the node to this side."},
     KeySpec{"bearing_deg", number, "deg", "from coordinates", "", 0, kOptional, "Compass direction from the node out along the leg."},
     KeySpec{"crosswalk_length_m", number, "m", "no crosswalk", "crosswalk_length_ft", kFoot, kOptional, "Length of the pedestrian crossing across this leg."},
-    KeySpec{"grade_percent", number, "%", "0", "", 0, kOptional, "Approach grade, positive uphill toward the node (yellow interval; HCM f_g = 1 − grade/200)."},
+    KeySpec{"grade_percent", number, "%", "0", "", 0, kOptional, "Approach grade, positive uphill toward the node (yellow interval; with the heavy vehicles HCM's f_HVg)."},
     KeySpec{"approach_speed_kmh", number, "km/h", "in-link speed", "approach_speed_mph", kMile, kOptional, "Approach speed (clearance intervals)."},
     KeySpec{"width_m", number, "m", "none", "width_ft", kFoot, kOptional, "Intersection width crossed by vehicles from this leg."},
 };
@@ -126,7 +126,7 @@ constexpr std::array kDemandKeys{
 constexpr std::array kEntryKeys{
     KeySpec{"link", string, "", "", "", 0, kRequired, "Entry link (its upstream node is a boundary node)."},
     KeySpec{"flow_veh_per_h", number_or_list, "veh/h", "", "", 0, kRequired, "Flow; a list gives one value per interval."},
-    KeySpec{"heavy_vehicle_percent", number, "%", "0", "", 0, kOptional, "Share of heavy vehicles; carried downstream in the turning proportions (HCM f_HV, E_T = 2)."},
+    KeySpec{"heavy_vehicle_percent", number, "%", "0", "", 0, kOptional, "Share of heavy vehicles; carried downstream in the turning proportions (with the grade HCM's f_HVg)."},
 };
 
 constexpr std::array kTurnKeys{

@@ -47,8 +47,8 @@ nlohmann::ordered_json lane_group_json(const LaneGroupResult& g, const Lengths& 
   j["volume_veh_per_h"] = g.volume_veh_per_h;
   j["saturation_flow_veh_per_h"] = g.saturation_flow_veh_per_h;
   const hcm::SaturationFactors& f = g.saturation_factors;
-  j["saturation_factors"] = {{"lane_width", f.lane_width},     {"heavy_vehicles", f.heavy_vehicles},
-                             {"grade", f.grade},               {"parking", f.parking},
+  j["saturation_factors"] = {{"lane_width", f.lane_width},     {"heavy_vehicles_grade", f.heavy_vehicles_grade},
+                             {"parking", f.parking},
                              {"bus_blockage", f.bus_blockage}, {"area_type", f.area_type},
                              {"lane_utilization", f.lane_utilization}, {"turns", g.turn_factor}};
   j["capacity_veh_per_h"] = g.capacity_veh_per_h;

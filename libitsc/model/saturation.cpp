@@ -122,8 +122,8 @@ void compile_saturation(Model& model, const Scenario& scenario) {
     const int lanes = model.lane_group_lanes[g];
     hcm::SaturationFactors& f = model.lane_group_factors[g];
     f.lane_width = hcm::lane_width_factor(conditions.lane_width_m);
-    f.heavy_vehicles = hcm::heavy_vehicle_factor(heavy_percent[model.lane_group_link[g]]);
-    f.grade = hcm::grade_factor(leg != node.legs.end() ? leg->grade_percent : 0.0);
+    f.heavy_vehicles_grade = hcm::heavy_vehicle_grade_factor(heavy_percent[model.lane_group_link[g]],
+                                                             leg != node.legs.end() ? leg->grade_percent : 0.0);
     if (conditions.parking_maneuvers_per_h) f.parking = hcm::parking_factor(lanes, *conditions.parking_maneuvers_per_h);
     f.bus_blockage = hcm::bus_blockage_factor(lanes, conditions.buses_stopping_per_h);
     f.area_type = hcm::area_type_factor(node.area_type == AreaType::cbd);

@@ -1,5 +1,5 @@
 // The engine discharges every lane group at its HCM saturation flow under prevailing conditions:
-// s = s0 · N · f_w · f_HV · f_g · f_p · f_bb · f_a · f_LU, each vehicle at its own turn's rate; and the
+// s = s0 · N · f_w · f_HVg · f_p · f_bb · f_a · f_LU, each vehicle at its own turn's rate; and the
 // heavy vehicles of the entries are carried downstream to the lane groups they reach.
 #include <itsc/simulate.hpp>
 
@@ -53,7 +53,7 @@ TEST_CASE("saturation flow: the engine discharges at s0 × N × every HCM factor
   Leg west;
   west.id = "west";
   west.in_link = "W_C";
-  west.grade_percent = 4.0;  // f_g 0.98
+  west.grade_percent = 4.0;  // with 10% heavy vehicles: f_HVg = (100 − 7.8 − 0.31·16) / 100
   test::node_c(x.s).legs.push_back(west);
   finish(x, {"EBT"});
   Simulation simulation(x.s);
@@ -62,13 +62,13 @@ TEST_CASE("saturation flow: the engine discharges at s0 × N × every HCM factor
   const LaneGroupResult& eb = test::group_of(result, "EBT");
   const hcm::SaturationFactors& f = eb.saturation_factors;
   CHECK(f.lane_width == 0.96);
-  CHECK(f.heavy_vehicles == doctest::Approx(100.0 / 110.0).epsilon(1e-12));
-  CHECK(f.grade == doctest::Approx(0.98).epsilon(1e-12));
+  const double hvg = (100 - 7.8 - 0.31 * 16) / 100;
+  CHECK(f.heavy_vehicles_grade == doctest::Approx(hvg).epsilon(1e-12));
   CHECK(f.parking == doctest::Approx(0.90).epsilon(1e-12));
   CHECK(f.bus_blockage == doctest::Approx(0.976).epsilon(1e-12));
   CHECK(f.area_type == 0.90);
   CHECK(f.lane_utilization == 0.952);
-  const double s = 1900.0 * 2 * 0.96 * (100.0 / 110.0) * 0.98 * 0.90 * 0.976 * 0.90 * 0.952;
+  const double s = 1900.0 * 2 * 0.96 * hvg * 0.90 * 0.976 * 0.90 * 0.952;
   CHECK(eb.saturation_flow_veh_per_h == doctest::Approx(s).epsilon(1e-12));
   CHECK(eb.capacity_veh_per_h == doctest::Approx(s * 45.0 / 90.0).epsilon(0.01));
   CHECK(per_cycle(eb) == doctest::Approx(s * 45.0 / 3600.0).epsilon(0.01));
@@ -131,7 +131,7 @@ TEST_CASE("saturation flow: heavy vehicles are carried downstream in the turning
   CHECK(percent[model.find_link("N_C")] == 0.0);
   CHECK(percent[model.find_link("C_E")] == doctest::Approx(7.5).epsilon(1e-9));
   CHECK(percent[model.find_link("C_S")] == 0.0);
-  // The eastbound group at C runs on its entry's mix: f_HV = 100 / 110.
+  // The eastbound group at C runs on its entry's mix: f_HVg = 1 − 0.78 · 0.10.
   const auto eb = model.movement_lane_group[model.find_movement(0, "EBT")];
-  CHECK(model.lane_group_factors[eb].heavy_vehicles == doctest::Approx(100.0 / 110.0).epsilon(1e-12));
+  CHECK(model.lane_group_factors[eb].heavy_vehicles_grade == doctest::Approx(0.922).epsilon(1e-12));
 }
