@@ -60,7 +60,8 @@ struct SaturationFactors {
 [[nodiscard]] double lane_width_factor(double lane_width_m) noexcept;
 /// f_HVg, heavy vehicles and grade together (HCM 6th ed., Eq. 19-9 and 19-10), P_HV the heavy vehicles
 /// (%) and P_g the approach grade (%, positive uphill toward the stop line):
-/// (100 − 0.78·P_HV − 0.31·P_g²) / 100 uphill or level, (100 − 0.79·P_HV − 2.07·P_g) / 100 downhill.
+/// (100 − 0.78·P_HV − 0.31·P_g²) / 100 uphill or level, (100 − 0.79·P_HV − 2.07·P_g) / 100 downhill;
+/// P_g taken within HCM's −6 % to +10 %, the factor at least 0.05.
 [[nodiscard]] double heavy_vehicle_grade_factor(double heavy_vehicle_percent, double grade_percent) noexcept;
 /// f_p = (N − 0.1 − 18·N_m/3600) / N for a parking lane next to the group with N_m manoeuvres per hour
 /// (0 to 180), at least 0.05.

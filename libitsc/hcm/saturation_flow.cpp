@@ -9,7 +9,9 @@ namespace itsc::hcm {
 
 namespace {
 
-constexpr double kLeastFactor = 0.05;  // HCM's floor for the parking and bus factors
+constexpr double kLeastFactor = 0.05;  // HCM's floor for the parking and bus factors (and here for f_HVg)
+constexpr double kLeastGrade_percent = -6;
+constexpr double kMostGrade_percent = 10;
 
 }  // namespace
 
@@ -24,9 +26,12 @@ double lane_width_factor(double lane_width_m) noexcept {
 }
 
 double heavy_vehicle_grade_factor(double heavy_vehicle_percent, double grade_percent) noexcept {
-  const double p = heavy_vehicle_percent;
-  const double g = grade_percent;
-  return g >= 0 ? (100.0 - 0.78 * p - 0.31 * g * g) / 100.0 : (100.0 - 0.79 * p - 2.07 * g) / 100.0;
+  const double p = std::clamp(heavy_vehicle_percent, 0.0, 100.0);
+  // HCM fits the grade terms over −6 % to +10 %; a steeper street (validation accepts ±20 %) is taken at
+  // the limit, where the uphill term alone would otherwise turn the factor negative.
+  const double g = std::clamp(grade_percent, kLeastGrade_percent, kMostGrade_percent);
+  const double f = g >= 0 ? (100.0 - 0.78 * p - 0.31 * g * g) / 100.0 : (100.0 - 0.79 * p - 2.07 * g) / 100.0;
+  return std::max(kLeastFactor, f);
 }
 
 double parking_factor(int lanes, double parking_maneuvers_per_h) noexcept {

@@ -20,6 +20,11 @@ TEST_CASE("saturation factors: heavy vehicles with grade, parking, buses, area t
   CHECK(hcm::heavy_vehicle_grade_factor(10, 0) == doctest::Approx(0.922).epsilon(1e-12));
   CHECK(hcm::heavy_vehicle_grade_factor(10, 4) == doctest::Approx((100 - 7.8 - 0.31 * 16) / 100).epsilon(1e-12));  // uphill slows
   CHECK(hcm::heavy_vehicle_grade_factor(10, -4) == doctest::Approx((100 - 7.9 + 8.28) / 100).epsilon(1e-12));   // downhill speeds up
+  // Beyond HCM's grades (−6 % to +10 %) the grade is taken at the limit: a 20 % street that validation
+  // accepts never gives a negative saturation flow; all heavy vehicles up 10 % stop at the 0.05 floor.
+  CHECK(hcm::heavy_vehicle_grade_factor(0, 20) == hcm::heavy_vehicle_grade_factor(0, 10));
+  CHECK(hcm::heavy_vehicle_grade_factor(0, -20) == hcm::heavy_vehicle_grade_factor(0, -6));
+  CHECK(hcm::heavy_vehicle_grade_factor(100, 10) == 0.05);
   // f_p = (N − 0.1 − 18·N_m/3600) / N: a parking lane costs 0.1 lane, each manoeuvre 18 s of one lane.
   CHECK(hcm::parking_factor(2, 0) == doctest::Approx(0.95).epsilon(1e-12));
   CHECK(hcm::parking_factor(2, 20) == doctest::Approx(0.90).epsilon(1e-12));
