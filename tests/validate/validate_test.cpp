@@ -175,6 +175,21 @@ TEST_CASE("validate: lane groups") {
     center(s).lane_groups[0].bay_length_m = 400;
     check_single_error(s, "nodes[0].lane_groups[0].bay_length_m: bay of 400 m does not fit on link 'N_C' of 300 m");
   }
+  SUBCASE("prevailing conditions of the saturation flow out of HCM's range") {
+    center(s).lane_groups[0].lane_width_m = 2.0;
+    check_single_error(s, "nodes[0].lane_groups[0].lane_width_m: must be between 2.4 m and 4.9 m, got 2");
+    center(s).lane_groups[0].lane_width_m = 3.6;
+    center(s).lane_groups[0].parking_maneuvers_per_h = 200;
+    check_single_error(s, "nodes[0].lane_groups[0].parking_maneuvers_per_h: must be between 0 per hour and 180 per hour, got 200");
+    center(s).lane_groups[0].parking_maneuvers_per_h.reset();
+    center(s).lane_groups[0].buses_stopping_per_h = -1;
+    check_single_error(s, "nodes[0].lane_groups[0].buses_stopping_per_h: must be between 0 per hour and 250 per hour, got -1");
+    center(s).lane_groups[0].buses_stopping_per_h = 0;
+    center(s).lane_groups[0].lane_utilization_factor = 1.2;
+    const auto errors = errors_of(s);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors.front().find("nodes[0].lane_groups[0].lane_utilization_factor") == 0);
+  }
 }
 
 TEST_CASE("validate: reachability") {
