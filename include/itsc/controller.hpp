@@ -118,6 +118,11 @@ class Controller {
   [[nodiscard]] virtual std::optional<double> unit_extension_s(std::size_t /*movement*/) const noexcept {
     return std::nullopt;
   }
+  /// Phase numbers of a controller that times phases (ring-barrier), in its phase order; none for one
+  /// that plays interval tables (the default).
+  [[nodiscard]] virtual std::span<const int> phase_numbers() const noexcept { return {}; }
+  /// True while phase `number` shows green for member b (false for an unknown number; the default).
+  [[nodiscard]] virtual bool phase_green(int /*number*/, std::size_t /*b*/) const noexcept { return false; }
   /// Member b runs `plan` (compiled for this intersection) from `now` on: at once when `method` is
   /// empty (the new plan in step with its offset, mid-cycle if so), else from the running plan's next
   /// cycle start through the transition cycles of `method` (as a time-of-day switch). Switches of b not
@@ -251,10 +256,8 @@ class ActuatedController final : public Controller {
   [[nodiscard]] bool spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
                           std::span<CrosswalkSpat> crosswalks) const noexcept override;
 
-  /// Phase numbers in the controller's phase order.
-  [[nodiscard]] std::span<const int> phase_numbers() const noexcept;
-  /// True while phase `number` shows green for member b (false for an unknown number).
-  [[nodiscard]] bool phase_green(int number, std::size_t b) const noexcept;
+  [[nodiscard]] std::span<const int> phase_numbers() const noexcept override;
+  [[nodiscard]] bool phase_green(int number, std::size_t b) const noexcept override;
   /// The longest passage time of the actuated phases serving `movement`: phases that detectors extend,
   /// not on max recall and not coordinated.
   [[nodiscard]] std::optional<double> unit_extension_s(std::size_t movement) const noexcept override;

@@ -49,6 +49,9 @@ class MaxPressureController final : public Controller {
   void step(Tenths start, Tenths length, const Observation& observation,
             const SignalCommand& command) noexcept override;
 
+  [[nodiscard]] std::span<const int> phase_numbers() const noexcept override;
+  [[nodiscard]] bool phase_green(int number, std::size_t b) const noexcept override;
+
   /// Candidates: each a phase number per ring (stage numbers for a stage plan), in the order the
   /// acyclic mode breaks ties (lowest first, after the current one).
   [[nodiscard]] std::size_t candidate_count() const noexcept;

@@ -153,6 +153,24 @@ struct Model {
   std::vector<std::uint32_t> detector_link;         ///< [detector] its link
   std::vector<double> detector_lane_share;          ///< [detector] covered lanes / link lanes
   std::vector<double> detector_occupancy_factor;    ///< [detector] 1 + jam spacing / zone length
+  // Where a link has turn bays and the detector's edge lies within one, its lanes are numbered across
+  // the stop-bar cross-section (left-turn bays on the median side); it sees the bays it covers apart
+  // from the link's lanes, whose share `detector_lane_share` then is.
+  std::vector<std::uint32_t> detector_bay_begin;    ///< [detector + 1] range in detector_bay_*
+  std::vector<std::uint32_t> detector_bay_group;    ///< [bay entry] a bay lane group it covers
+  std::vector<double> detector_bay_lane_share;      ///< [bay entry] covered lanes / the bay's lanes
+  std::vector<double> detector_near_m;              ///< [detector] its zone from the stop bar: downstream edge
+  std::vector<double> detector_far_m;               ///< [detector] and upstream edge (m)
+  std::vector<double> detector_last_cell_share;     ///< [detector] its zone's share of the link's last cell
+                                                    ///< when the link has bays in reach (0: none), for
+                                                    ///< taking out the vehicles stored in the bays
+  std::vector<std::uint8_t> detector_edge_in_bays;  ///< [detector] its edge lies in the last cell beside
+                                                    ///< bays: the bays' discharge does not cross it
+  // Random arrivals (HCM 7th ed. Eqs. 31-4, 31-5: a bunched exponential per the lanes it covers).
+  std::vector<double> detector_bunched_headway_s;   ///< [detector] Δ: 1.5 s over one lane, 0.5 s over more
+  std::vector<double> detector_bunching_factor;     ///< [detector] b: 0.6 (1 lane), 0.5 (2), 0.8 (3 or more)
+  DetectorArrivals detector_arrivals = DetectorArrivals::random;
+  std::uint64_t seed = 1;                           ///< every member's seed of the random arrivals
 
   // --- boundaries -------------------------------------------------------------------------------
   std::vector<std::uint32_t> entry_link;  ///< [entry] link whose first cell receives the entry queue

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "itsc/demand.hpp"
@@ -21,6 +22,12 @@ inline constexpr int kSchemaVersion = 1;
 /// Largest start-up lost time or usable yellow accepted (s): beyond it the value is a typo, not a driver.
 inline constexpr double kMaxLostTime_s = 10;
 
+/// How the engine's detectors turn the fluid's flow into actuations (docs/model.md, "Detectors").
+enum class DetectorArrivals {
+  random,   ///< free-flowing vehicles at HCM's bunched-exponential headways (seeded), queue discharge regular
+  uniform,  ///< every vehicle at even headways: one actuation per whole vehicle of the fluid
+};
+
 /// The `simulation:` block. Command-line options override it.
 struct SimulationSettings {
   double dt_s = 1;                     ///< step; a positive multiple of 0.1 s
@@ -32,8 +39,13 @@ struct SimulationSettings {
                                        ///< green, per lane carrying them (HCM: 2)
   double startup_lost_time_s = 2;      ///< l1: effective green starts this long after green onset (HCM: 2)
   double usable_yellow_s = 2;          ///< e: effective green ends this long after yellow onset (HCM: 2)
+  DetectorArrivals detector_arrivals = DetectorArrivals::random;
+  int seed = 1;                        ///< of the random detector arrivals (every batch member's by default)
   friend bool operator==(const SimulationSettings&, const SimulationSettings&) = default;
 };
+
+[[nodiscard]] std::string_view to_string(DetectorArrivals arrivals) noexcept;
+[[nodiscard]] std::optional<DetectorArrivals> parse_detector_arrivals(std::string_view text) noexcept;
 
 /// A signalized node's SUMO traffic light, kept by the SUMO import so that plans can be exported to it.
 struct SumoSignal {

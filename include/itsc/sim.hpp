@@ -39,6 +39,10 @@ struct BatchDemand {
 
 /// Accumulated metrics of a batch: every array [item × B]. Network counts run from t = 0; everything
 /// else from the end of the warm-up (`Model::warmup_s`).
+/// Phase numbers a ring-barrier controller may use (1 to 16, NTCIP 1202): per signal, the slots of
+/// the phase statistics.
+inline constexpr std::size_t kPhaseSlots = 16;
+
 struct Metrics {
   std::size_t queue_bins = 100;          ///< histogram bins per lane group over [0, storage]
   std::int64_t measured_steps = 0;       ///< steps accumulated after the warm-up
@@ -71,6 +75,10 @@ struct Metrics {
                                                ///< the approach's congested length
   std::vector<double> group_queue_max_m;       ///< longest queue seen (m)
   std::vector<double> group_queue_histogram;   ///< [group × bin × B] steps with the queue in each bin
+  std::vector<double> phase_greens;            ///< [signal × kPhaseSlots × B] greens begun, by phase number − 1
+  std::vector<double> phase_green_s;           ///< [signal × kPhaseSlots × B] green shown (s), at the step's end
+  std::vector<double> phase_first_green_s;     ///< [signal × kPhaseSlots × B] time of the first green begun (−1: none)
+  std::vector<double> phase_last_green_s;      ///< [signal × kPhaseSlots × B] and of the last
   std::vector<double> link_spillback_s;        ///< [link × B] time its first cell, full, took less than the
                                                ///< flow bound for it: a queue back to the node upstream (s)
 };
@@ -107,6 +115,11 @@ struct State {
   std::vector<double> detector_upstream_before_veh; ///< [detector × B] scratch: its link's vehicles up to its
                                               ///< cell, before the step's cell update
   std::vector<double> detector_cell_before_veh; ///< [detector × B] scratch: its cell's vehicles, before it
+  std::vector<double> detector_next_veh;      ///< [detector × B] random arrivals: the count (detector_passed_veh)
+                                              ///< at which the next vehicle leaves the zone
+  std::vector<std::uint64_t> detector_draws;  ///< [detector × B] random numbers drawn so far (0: none yet)
+  std::vector<std::uint8_t> phase_green_shown; ///< [signal × kPhaseSlots × B] the phase was green after the last step
+  std::vector<std::uint64_t> member_seed;     ///< [B] seed of the random arrivals (the model's unless varied)
   std::vector<double> observed_queued_veh;    ///< [movement × B]
   std::vector<double> observed_moving_veh;    ///< [movement × B]
   std::vector<std::uint32_t> feed_begin;      ///< [movement + 1]

@@ -93,6 +93,13 @@ struct LaneGroupResult {
 
 /// Results of one signalized or two-way-stop intersection. At a two-way stop the movements that give
 /// way carry HCM's stop-control delay (`hcm::stop_control_delay_s`, as their overflow term) and its LOS
+/// A phase of a controller that times phases (actuated, max-pressure), over the measured period.
+struct PhaseResult {
+  int number = 0;
+  double greens = 0;            ///< greens begun
+  double average_green_s = 0;   ///< green shown per green begun
+};
+
 /// scale; the free major street has LOS '-', and so has the intersection (HCM grades movements only).
 struct IntersectionResult {
   std::string id;
@@ -105,6 +112,10 @@ struct IntersectionResult {
   double max_queue_veh = 0;             ///< largest lane-group queue
   double degree_of_saturation = 0;      ///< largest lane-group X
   double critical_v_c = 0;              ///< signals: HCM's Xc = C/(C − L) · Σ critical v/s, of the plan in force
+  /// Signals: the plan's cycle under fixed time; under a controller that times phases, the mean time
+  /// between the measured greens of its most often served phase (a phase is served at most once a cycle).
+  double average_cycle_s = 0;
+  std::vector<PhaseResult> phases;      ///< a controller that times phases: each phase, in its order
   std::vector<LaneGroupResult> lane_groups;
 };
 

@@ -63,6 +63,7 @@ ActuatedController::State::State(const Timing& timing, const IntersectionLayout&
   gap_.assign(timer_.phase_count() * batch_, 0);
   const std::size_t rings = timer_.ring_count();
   max_elapsed_.assign(rings * batch_, 0);
+  gapped_out_.assign(rings * batch_, 0);
   min_now_.assign(rings * batch_, 0);
   initial_veh_.assign(timer_.phase_count() * batch_, 0.0);
   pedestrian_call_.assign(timer_.phase_count() * batch_, 0);
@@ -147,6 +148,7 @@ void ActuatedController::State::start_green(std::size_t r, std::size_t b, std::s
   const std::uint32_t p = timer_.sequence[r][position];
   timer_.start_green(r, b, p);
   max_elapsed_[i] = 0;
+  gapped_out_[i] = 0;
   gap_[p * batch_ + b] = 0;
   call_[p * batch_ + b] = 0;
   // Volume-density added initial: the vehicles counted while the phase was not green, each adding
@@ -161,6 +163,10 @@ void ActuatedController::State::start_green(std::size_t r, std::size_t b, std::s
   clearance_left_[i] = pedestrian ? timer_.pedestrian_clearance[p] : 0;
   pedestrian_call_[p * batch_ + b] = 0;
   initial_veh_[p * batch_ + b] = 0.0;
+}
+
+bool ActuatedController::State::kept_gap_out(std::size_t p, std::size_t i) const noexcept {
+  return simultaneous_gap_[p] == 0 && gapped_out_[i] != 0;
 }
 
 Tenths ActuatedController::State::maximum(std::size_t p, std::size_t b) const noexcept {
@@ -209,7 +215,7 @@ void ActuatedController::State::find_ready(std::size_t b, bool conflicting) noex
     if (timer_.interval[i] == Interval::green && ready) {
       const Tenths gap = extended_[p] != 0 ? 0 : gap_[p * batch_ + b] + 1;
       const Tenths max_elapsed = max_elapsed_[i] + (conflicting ? 1 : 0);
-      const bool gapped_out = gap >= passage_now(p, max_elapsed) && recall_[p] != Recall::max;
+      const bool gapped_out = (gap >= passage_now(p, max_elapsed) || kept_gap_out(p, i)) && recall_[p] != Recall::max;
       ready = timer_.elapsed[i] + 1 >= min_now_[i] && (gapped_out || max_elapsed >= maximum(p, b)) &&
               walk_left_[i] + clearance_left_[i] <= 1;
     }
@@ -327,11 +333,15 @@ void ActuatedController::State::tick(std::size_t b, const Observation& observati
         if (conflicting) ++max_elapsed_[i];
         Tenths& gap = gap_[p * batch_ + b];
         gap = extended[p] != 0 ? 0 : gap + 1;
-        const bool gapped_out = gap >= passage_now(p, max_elapsed_[i]) && recall_[p] != Recall::max;
+        const bool gap_now = gap >= passage_now(p, max_elapsed_[i]) && recall_[p] != Recall::max;
+        // Without simultaneous gap-out a gap-out is kept until the phase ends; with it, an actuation undoes it.
+        if (gap_now && simultaneous_gap_[p] == 0 && timer_.elapsed[i] >= min_now_[i]) gapped_out_[i] = 1;
+        const bool gapped_out = gap_now || (kept_gap_out(p, i) && recall_[p] != Recall::max);
         const bool maxed_out = max_elapsed_[i] >= maximum(p, b);
         bool ends = timer_.elapsed[i] >= min_now_[i] && conflicting && (gapped_out || maxed_out);
-        if (ends && !maxed_out && cycle_ == 0 && simultaneous_gap_[p] != 0 && ends_at_barrier(r, b)) {
-          // Simultaneous gap-out: at a barrier it gaps out only with every other ring ready.
+        if (ends && cycle_ == 0 && ends_at_barrier(r, b)) {
+          // The rings cross a barrier together: a phase ready to end there stays green until every
+          // other ring is ready too.
           for (std::size_t q = 0; q < rings; ++q) ends = ends && (q == r || ready_[q] != 0);
         }
         if (cycle_ != 0) {
@@ -433,6 +443,7 @@ bool ActuatedController::State::copy_member(const State& other, std::size_t from
   // [ring × batch]
   timer_.copy_member(other.timer_, from, to);
   copy(max_elapsed_, other.max_elapsed_);
+  copy(gapped_out_, other.gapped_out_);
   copy(min_now_, other.min_now_);
   copy(walk_left_, other.walk_left_);
   copy(clearance_left_, other.clearance_left_);

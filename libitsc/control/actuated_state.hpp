@@ -31,6 +31,7 @@ struct ActuatedController::State {
   void find_extensions(std::size_t b, Tenths length, const Observation& observation) noexcept;
   void count_initial(std::size_t b, const Observation& observation) noexcept;
   [[nodiscard]] Tenths maximum(std::size_t p, std::size_t b) const noexcept;
+  [[nodiscard]] bool kept_gap_out(std::size_t p, std::size_t i) const noexcept;
   [[nodiscard]] Tenths passage_now(std::size_t p, Tenths conflict_green) const noexcept;
   [[nodiscard]] SpatEnd green_end(std::size_t p, std::size_t i, std::size_t b, Tenths now) const noexcept;
   void tick(std::size_t b, const Observation& observation, Tenths now) noexcept;
@@ -75,6 +76,7 @@ struct ActuatedController::State {
   std::vector<Tenths> gap_;  // tenths since an extend detector last called, while green
   // State [ring × batch]
   std::vector<Tenths> max_elapsed_;  // green under a conflicting call (the Max timer)
+  std::vector<std::uint8_t> gapped_out_;  // gapped out past min green, kept (without simultaneous gap-out)
   std::vector<Tenths> min_now_;      // min green of the current green (with the added initial)
   // State [phase × batch] and [batch]
   std::vector<double> initial_veh_;  // vehicles counted while not green (added initial)

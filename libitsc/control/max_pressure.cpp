@@ -313,6 +313,13 @@ bool MaxPressureController::copy_member(const Controller& source, std::size_t fr
 
 std::size_t MaxPressureController::movement_count() const noexcept { return state_->movement_count_; }
 
+std::span<const int> MaxPressureController::phase_numbers() const noexcept { return state_->timer_.number; }
+
+bool MaxPressureController::phase_green(int number, std::size_t b) const noexcept {
+  const std::size_t p = state_->timer_.phase_index(number);
+  return p < state_->timer_.phase_count() && b < state_->timer_.batch && state_->timer_.green(p, b);
+}
+
 std::size_t MaxPressureController::batch_size() const noexcept { return state_->batch_; }
 
 void MaxPressureController::step(Tenths start, Tenths length, const Observation& observation,

@@ -39,6 +39,8 @@ constexpr std::array kSimulationKeys{
     KeySpec{"sneakers_per_cycle", number, "veh/lane", "2", "", 0, kOptional, "Permitted lefts that clear at the end of each permitted green, per lane carrying them."},
     KeySpec{"startup_lost_time_s", number, "s", "2", "", 0, kOptional, "Start-up lost time l1: effective green starts this long after the green onset."},
     KeySpec{"usable_yellow_s", number, "s", "2", "", 0, kOptional, "Extension of effective green e: effective green ends this long after the yellow onset."},
+    KeySpec{"detector_arrivals", choice, "", "random", "", 0, kOptional, "How detectors see the traffic: `random`, free-flowing vehicles at HCM's bunched-exponential headways and queues discharging at even ones; `uniform`, every vehicle at even headways.", "random, uniform"},
+    KeySpec{"seed", integer, "", "1", "", 0, kOptional, "Seed of the random detector arrivals: the same seed gives the same run."},
 };
 
 constexpr std::array kNodeKeys{

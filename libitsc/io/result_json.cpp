@@ -116,7 +116,15 @@ std::string to_json(const SimulationResult& r, Units units) {
     x["los"] = std::string(1, i.los);
     x["max_queue_veh"] = i.max_queue_veh;
     x["degree_of_saturation"] = i.degree_of_saturation;
-    if (i.control == NodeControl::signalized) x["critical_v_c"] = i.critical_v_c;
+    if (i.control == NodeControl::signalized) {
+      x["critical_v_c"] = i.critical_v_c;
+      x["average_cycle_s"] = i.average_cycle_s;
+      nlohmann::ordered_json phases = nlohmann::ordered_json::array();
+      for (const auto& p : i.phases) {
+        phases.push_back({{"number", p.number}, {"greens", p.greens}, {"average_green_s", p.average_green_s}});
+      }
+      if (!i.phases.empty()) x["phases"] = std::move(phases);
+    }
     nlohmann::ordered_json groups = nlohmann::ordered_json::array();
     for (const auto& g : i.lane_groups) groups.push_back(lane_group_json(g, l));
     x["lane_groups"] = std::move(groups);

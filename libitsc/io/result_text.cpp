@@ -55,6 +55,11 @@ std::string to_text(const SimulationResult& r, Units units) {
       append(out, "\nIntersection %s: delay %.1f s/veh (simulated %.1f + overflow %.1f), LOS %c, max X %.2f, Xc %.2f\n",
              i.id.c_str(), i.delay_s_per_veh, i.uniform_delay_s_per_veh, i.overflow_delay_s_per_veh, i.los,
              i.degree_of_saturation, i.critical_v_c);
+      if (!i.phases.empty()) {
+        append(out, "  average cycle %.1f s; average green per phase:", i.average_cycle_s);
+        for (const auto& p : i.phases) append(out, " %d: %.1f s (%.0f)", p.number, p.average_green_s, p.greens);
+        append(out, "\n");
+      }
     }
     const std::string q_max = std::string("q max ") + m_unit;
     const std::string storage = std::string("storage ") + m_unit;

@@ -17,6 +17,8 @@ SimulationSettings read_simulation(MapReader& in) {
   in.read("sneakers_per_cycle", out.sneakers_per_cycle);
   in.read("startup_lost_time_s", out.startup_lost_time_s);
   in.read("usable_yellow_s", out.usable_yellow_s);
+  in.read_choice("detector_arrivals", out.detector_arrivals, parse_detector_arrivals);
+  in.read("seed", out.seed);
   return out;
 }
 

@@ -55,6 +55,10 @@ YamlOut write_simulation(const SimulationSettings& in) {
   out.add_number("sneakers_per_cycle", in.sneakers_per_cycle, defaults.sneakers_per_cycle);
   out.add_number("startup_lost_time_s", in.startup_lost_time_s, defaults.startup_lost_time_s);
   out.add_number("usable_yellow_s", in.usable_yellow_s, defaults.usable_yellow_s);
+  if (in.detector_arrivals != defaults.detector_arrivals) {
+    out.add("detector_arrivals", YamlOut::string(to_string(in.detector_arrivals)));
+  }
+  if (in.seed != defaults.seed) out.add("seed", YamlOut::integer(in.seed));
   return out.finish();
 }
 

@@ -343,6 +343,8 @@ Model compile(const Scenario& scenario, const CompileOptions& options) {
   model.usable_yellow_tenths = static_cast<std::int32_t>(to_tenths(usable_s));
   model.analysis_period_h = scenario.simulation.analysis_period_h;
   model.warmup_s = scenario.simulation.warmup_s;
+  model.detector_arrivals = scenario.simulation.detector_arrivals;
+  model.seed = static_cast<std::uint64_t>(scenario.simulation.seed);
   model.duration_s = scenario.duration_s();
   if (!(model.analysis_period_h > 0)) fail("simulation: analysis_period_h must be positive");
 

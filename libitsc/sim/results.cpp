@@ -118,6 +118,28 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   return r;
 }
 
+// Average greens of a controller's phases and the cycle they make, over the measured period.
+void phase_results(const State& state, std::size_t signal, std::size_t b,
+                   const Controller& controller, IntersectionResult& out) {
+  const Metrics& metrics = state.metrics;
+  double most = 0, span_s = 0;
+  for (const int number : controller.phase_numbers()) {
+    if (number < 1 || static_cast<std::size_t>(number) > kPhaseSlots) continue;
+    const std::size_t at = (signal * kPhaseSlots + static_cast<std::size_t>(number) - 1) * state.batch + b;
+    PhaseResult phase;
+    phase.number = number;
+    phase.greens = metrics.phase_greens[at];
+    if (phase.greens > 0) phase.average_green_s = metrics.phase_green_s[at] / phase.greens;
+    if (phase.greens > most) {
+      most = phase.greens;
+      span_s = metrics.phase_last_green_s[at] - metrics.phase_first_green_s[at];
+    }
+    out.phases.push_back(phase);
+  }
+  // From the first to the last green of the phase served most often: whole cycles only.
+  if (most > 1) out.average_cycle_s = span_s / (most - 1);
+}
+
 }  // namespace
 
 SimulationResult Simulation::result(std::size_t b) const {
@@ -172,6 +194,8 @@ SimulationResult Simulation::result(std::size_t b) const {
           std::find(model.signalized_nodes.begin(), model.signalized_nodes.end(), node) - model.signalized_nodes.begin());
       intersection.critical_v_c = detail::critical_v_c(model, signal, plans_.plan(signal, b).timing, group_volume,
                                                       group_saturation);
+      phase_results(state, signal, b, *controllers[signal], intersection);
+      if (intersection.phases.empty()) intersection.average_cycle_s = plans_.plan(signal, b).timing.cycle_s;
     }
     // HCM grades a two-way stop by movement only.
     intersection.los = intersection.control == NodeControl::signalized

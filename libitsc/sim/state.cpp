@@ -34,6 +34,9 @@ State make_state(const Model& model, std::size_t batch) {
                   &s.detector_upstream_before_veh, &s.detector_cell_before_veh}) {
     v->assign(model.detector_count() * b, 0.0);
   }
+  s.detector_next_veh.assign(model.detector_count() * b, 0.0);
+  s.detector_draws.assign(model.detector_count() * b, 0);
+  s.member_seed.assign(b, model.seed);
   s.observed_queued_veh.assign(movements, 0.0);
   s.observed_moving_veh.assign(movements, 0.0);
   s.feed_begin.assign(model.movement_count() + 1, 0);
@@ -90,6 +93,11 @@ State make_state(const Model& model, std::size_t batch) {
     v->assign(groups, 0.0);
   }
   m.group_queue_histogram.assign(groups * m.queue_bins, 0.0);
+  m.phase_greens.assign(model.signal_count() * kPhaseSlots * b, 0.0);
+  m.phase_green_s.assign(model.signal_count() * kPhaseSlots * b, 0.0);
+  m.phase_first_green_s.assign(model.signal_count() * kPhaseSlots * b, -1.0);
+  m.phase_last_green_s.assign(model.signal_count() * kPhaseSlots * b, -1.0);
+  s.phase_green_shown.assign(model.signal_count() * kPhaseSlots * b, 0);
   m.link_spillback_s.assign(links, 0.0);
   return s;
 }
@@ -135,9 +143,9 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
                   bool one) noexcept {
   // Every per-member array of State and Metrics, and nothing else: a new field must be added here too.
   // (cell_scratch, a batch of one's scratch, is not copied: it holds nothing between passes.)
-  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 46 * sizeof(std::vector<double>) + sizeof(Metrics),
+  static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 50 * sizeof(std::vector<double>) + sizeof(Metrics),
                 "State changed: copy its new per-member arrays in copy_members");
-  static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 22 * sizeof(std::vector<double>),
+  static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 26 * sizeof(std::vector<double>),
                 "Metrics changed: copy its new per-member arrays in copy_members");
   const auto copy = [&](auto member) {
     copy_columns(to.*member, to.batch, to_begin, from.*member, from.batch, from_begin, count, one);
@@ -148,7 +156,7 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
                       &State::yield_sneakers_veh,
                       &State::detector_call, &State::detector_count, &State::detector_occupancy,
                       &State::detector_passed_veh, &State::detector_upstream_before_veh,
-                      &State::detector_cell_before_veh, &State::pedestrian_arrived, &State::pedestrian_call,
+                      &State::detector_cell_before_veh, &State::detector_next_veh, &State::pedestrian_arrived, &State::pedestrian_call,
                       &State::observed_queued_veh, &State::observed_moving_veh,
                       &State::feed_queued_veh, &State::feed_moving_veh, &State::feed_proportion,
                       &State::link_inflow_veh, &State::link_demand_veh, &State::link_upstream_held_veh,
@@ -160,6 +168,8 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
   }
   for (auto member : {&State::indication, &State::command_indication}) copy(member);
   copy(&State::yield_permitted);
+  copy(&State::phase_green_shown);
+  for (auto member : {&State::detector_draws, &State::member_seed}) copy(member);
   for (auto member : {&State::green_tenths, &State::yellow_tenths, &State::green_elapsed_tenths,
                       &State::yellow_elapsed_tenths}) {
     copy(member);
@@ -177,7 +187,8 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
                       &Metrics::movement_queue_sum_veh, &Metrics::movement_queue_max_veh,
                       &Metrics::group_effective_green_s, &Metrics::group_queue_sum_veh, &Metrics::group_queue_max_veh,
                       &Metrics::group_queue_sum_m, &Metrics::group_queue_max_m, &Metrics::group_queue_histogram,
-                      &Metrics::link_spillback_s}) {
+                      &Metrics::phase_greens, &Metrics::phase_green_s, &Metrics::phase_first_green_s,
+                      &Metrics::phase_last_green_s, &Metrics::link_spillback_s}) {
     copy_columns(into.*member, to.batch, to_begin, source.*member, from.batch, from_begin, count, one);
   }
 }

@@ -47,6 +47,31 @@ void run_controllers(const Model& model, State& state, std::span<Controller* con
   }
 }
 
+// Phase statistics of the controllers that time phases: greens begun and green shown, per phase number.
+void tally_phases(const Model& model, State& state, std::span<Controller* const> controllers, bool measure) noexcept {
+  const std::size_t batch = state.batch;
+  const double now_s = static_cast<double>(state.time_tenths + model.dt_tenths) / 10.0;  // the step's end
+  for (std::size_t s = 0; s < model.signal_count() && s < controllers.size(); ++s) {
+    for (const int number : controllers[s]->phase_numbers()) {
+      if (number < 1 || static_cast<std::size_t>(number) > kPhaseSlots) continue;
+      const std::size_t row = (s * kPhaseSlots + static_cast<std::size_t>(number) - 1) * batch;
+      for (std::size_t b = 0; b < batch; ++b) {
+        const bool green = controllers[s]->phase_green(number, b);
+        if (measure && green) {
+          Metrics& m = state.metrics;
+          if (state.phase_green_shown[row + b] == 0) {
+            m.phase_greens[row + b] += 1.0;
+            if (m.phase_first_green_s[row + b] < 0) m.phase_first_green_s[row + b] = now_s;
+            m.phase_last_green_s[row + b] = now_s;
+          }
+          m.phase_green_s[row + b] += model.dt_s;
+        }
+        state.phase_green_shown[row + b] = green ? 1 : 0;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Block step_block(const Model& model, const State& state, const BatchDemand& demand) noexcept {
@@ -65,6 +90,7 @@ bool observe_and_control(const Model& model, State& state, const BatchDemand& de
     pedestrian_calls(model, state, demand);
   }
   run_controllers(model, state, controllers, observe);
+  tally_phases(model, state, controllers, block.measure);
   return observe;
 }
 

@@ -254,12 +254,21 @@ void check_detector(Checker& checker, const Detector& detector, const std::strin
                     const IdIndex& links) {
   const auto link = links.find(detector.link);
   if (!link) checker.error(path + ".link", "unknown link '" + detector.link + "'");
-  const int lanes = link ? network.links[*link].lanes : kMaxLanes;
+  // Within a turn bay's length the bays' lanes are part of the cross-section (docs/scenario-format.md).
+  int lanes = link ? network.links[*link].lanes : kMaxLanes;
+  int bay_lanes = 0;
+  for (const Node& node : network.nodes) {
+    for (const LaneGroup& group : node.lane_groups) {
+      if (link && group.link == detector.link && group.bay_length_m > detector.setback_m) bay_lanes += group.lanes;
+    }
+  }
+  lanes += bay_lanes;
   for (std::size_t i = 0; i < detector.lanes.size(); ++i) {
     if (detector.lanes[i] < 1 || detector.lanes[i] > lanes) {
       checker.error(indexed(path + ".lanes", i), "lane " + std::to_string(detector.lanes[i]) +
                                                      " does not exist (the link has " + std::to_string(lanes) +
-                                                     (lanes == 1 ? " lane)" : " lanes)"));
+                                                     (lanes == 1 ? " lane" : " lanes") +
+                                                     (bay_lanes > 0 ? " at the detector, its bays' included)" : ")"));
     }
   }
   const double max_setback = link ? network.links[*link].length_m : kMaxLinkLength_m;

@@ -27,6 +27,7 @@ void validate_simulation(detail::Checker& checker, const Scenario& scenario) {
   checker.non_negative("simulation.sneakers_per_cycle", settings.sneakers_per_cycle, kMaxSneakers, "veh");
   checker.non_negative("simulation.startup_lost_time_s", settings.startup_lost_time_s, kMaxLostTime_s, "s");
   checker.non_negative("simulation.usable_yellow_s", settings.usable_yellow_s, kMaxLostTime_s, "s");
+  checker.non_negative("simulation.seed", settings.seed, 2147483647, "");
   const double duration = scenario.duration_s();
   if (warmup_ok && std::isfinite(duration) && settings.warmup_s >= duration) {
     checker.error("simulation.warmup_s", "the warm-up of " + detail::format_number(settings.warmup_s) +

@@ -18,7 +18,7 @@ namespace {
 constexpr std::string_view kEveryKey = R"(schema_version: 1
 name: 'Every key: "quoted" # and more'
 simulation: {dt_s: 0.5, duration_s: 1800, warmup_s: 600, analysis_period_h: 0.5, start_time: "07:30:15", sneakers_per_cycle: 1.5,
-             startup_lost_time_s: 2.5, usable_yellow_s: 1.5}
+             startup_lost_time_s: 2.5, usable_yellow_s: 1.5, detector_arrivals: uniform, seed: 7}
 nodes:
   - id: "1"
     control: boundary
@@ -203,6 +203,8 @@ TEST_CASE("save: a scenario with every key, both timing forms and quoted strings
   CHECK(original.simulation.sneakers_per_cycle == 1.5);
   CHECK(original.simulation.startup_lost_time_s == 2.5);
   CHECK(original.simulation.usable_yellow_s == 1.5);
+  CHECK(original.simulation.detector_arrivals == DetectorArrivals::uniform);
+  CHECK(original.simulation.seed == 7);
   CHECK(original.network.nodes[3].major_links == std::vector<std::string>{"L"});
   const std::string text = save_scenario_string(original);
   INFO(text);

@@ -157,6 +157,7 @@ std::vector<Probe> probes() {
       {"simulation", "sneakers_per_cycle", Base::stages, fixed, [](Scenario& s) { s.simulation.sneakers_per_cycle = 1; }},
       {"simulation", "startup_lost_time_s", Base::stages, fixed, [](Scenario& s) { s.simulation.startup_lost_time_s = 3; }},
       {"simulation", "usable_yellow_s", Base::stages, fixed, [](Scenario& s) { s.simulation.usable_yellow_s = 3; }},
+      {"simulation", "seed", Base::stages, actuated, [](Scenario& s) { s.simulation.seed = 7; }},
       // Coordinates and bearings give the legs' directions: which approach opposes a left.
       {"nodes[]", "x_m", Base::stages, fixed, [](Scenario& s) { node(s, "E").x_m = -10; }},
       {"nodes[]", "y_m", Base::stages, fixed, [](Scenario& s) { node(s, "E").y_m = 500; }},

@@ -21,6 +21,8 @@ struct ActuatedOptions {
   double interval_s = 3600;
   double dt_s = 1;
   double duration_s = 600;
+  /// Even arrivals by default: the tests of the extension rule see the fluid's flow exactly.
+  DetectorArrivals arrivals = DetectorArrivals::uniform;
 };
 
 inline Phase actuated_phase(int number, const char* movement, const ActuatedOptions& o) {
@@ -42,6 +44,7 @@ inline Scenario actuated_approach(const ActuatedOptions& o) {
   a.dt_s = o.dt_s;
   a.duration_s = o.duration_s;
   Scenario s = isolated_approach(a);
+  s.simulation.detector_arrivals = o.arrivals;
   s.demand.interval_s = o.interval_s;
   s.demand.entries = {EntryFlow{"W_C", o.flow_veh_per_h, 0}, EntryFlow{"N_C", o.cross_flow_veh_per_h, 0}};
   Timing timing;

@@ -15,6 +15,7 @@ namespace {
 
 Scenario with_detector(ApproachOptions options, double setback_m, double length_m) {
   Scenario s = isolated_approach(options);
+  s.simulation.detector_arrivals = DetectorArrivals::uniform;  // the fluid's flow, one call per whole vehicle
   Detector d;
   d.id = "D";
   d.link = "W_C";
