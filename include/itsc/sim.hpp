@@ -75,9 +75,9 @@ struct Metrics {
                                                ///< the approach's congested length
   std::vector<double> group_queue_max_m;       ///< longest queue seen (m)
   std::vector<double> group_queue_histogram;   ///< [group × bin × B] steps with the queue in each bin
-  std::vector<double> phase_greens;            ///< [signal × kPhaseSlots × B] greens begun, by phase number − 1
-  std::vector<double> phase_green_s;           ///< [signal × kPhaseSlots × B] green shown (s), at the step's end
-  std::vector<double> phase_first_green_s;     ///< [signal × kPhaseSlots × B] time of the first green begun (−1: none)
+  std::vector<double> phase_greens;            ///< [signal × kPhaseSlots × B] whole greens measured, by phase number − 1
+  std::vector<double> phase_green_s;           ///< [signal × kPhaseSlots × B] their green time (s, in steps)
+  std::vector<double> phase_first_green_s;     ///< [signal × kPhaseSlots × B] end of the first of them (−1: none)
   std::vector<double> phase_last_green_s;      ///< [signal × kPhaseSlots × B] and of the last
   std::vector<double> link_spillback_s;        ///< [link × B] time its first cell, full, took less than the
                                                ///< flow bound for it: a queue back to the node upstream (s)
@@ -118,7 +118,8 @@ struct State {
   std::vector<double> detector_next_veh;      ///< [detector × B] random arrivals: the count (detector_passed_veh)
                                               ///< at which the next vehicle leaves the zone
   std::vector<std::uint64_t> detector_draws;  ///< [detector × B] random numbers drawn so far (0: none yet)
-  std::vector<std::uint8_t> phase_green_shown; ///< [signal × kPhaseSlots × B] the phase was green after the last step
+  std::vector<double> phase_green_run_s;      ///< [signal × kPhaseSlots × B] its green so far: −1 not green,
+                                              ///< −2 green since before the measured period (not counted)
   std::vector<std::uint64_t> member_seed;     ///< [B] seed of the random arrivals (the model's unless varied)
   std::vector<double> observed_queued_veh;    ///< [movement × B]
   std::vector<double> observed_moving_veh;    ///< [movement × B]

@@ -46,6 +46,9 @@ struct BatchSpec {
   std::size_t size = 1;                                     ///< B
   std::vector<std::map<std::string, Timing>> timing;        ///< [B] timing by signalized node id
   std::vector<Demand> demand;                               ///< [B]
+  /// [B] seeds of the random detector arrivals: replications of one scenario (`simulation.seed` and
+  /// its arrivals for every member when empty, so that members differ only by what else varies).
+  std::vector<int> seeds;
 };
 
 /// Results of one turning movement over the measured period. Its delay and queue are its share of its
@@ -96,8 +99,8 @@ struct LaneGroupResult {
 /// A phase of a controller that times phases (actuated, max-pressure), over the measured period.
 struct PhaseResult {
   int number = 0;
-  double greens = 0;            ///< greens begun
-  double average_green_s = 0;   ///< green shown per green begun
+  double greens = 0;            ///< whole greens (begun and ended in the measured period)
+  double average_green_s = 0;   ///< their average (s, to the step)
 };
 
 /// scale; the free major street has LOS '-', and so has the intersection (HCM grades movements only).
@@ -269,6 +272,7 @@ class Simulation {
   [[nodiscard]] std::size_t part_of(std::size_t b, std::size_t& local) const noexcept;
   /// Builds the parts' controllers and states from the plans, at time zero.
   void build_parts();
+  std::vector<std::uint64_t> seeds_;  ///< [member] of the random detector arrivals
   /// Departures so far of member b's signalized lane groups (the time series' columns).
   void departures(std::size_t b, std::vector<double>& out) const;
   /// Appends a sample of every member, its flows since `since_s` from `departures_before` [member][column].

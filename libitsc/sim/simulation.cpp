@@ -30,6 +30,7 @@ struct Simulation::Compiled {
   std::shared_ptr<const Model> model;
   BatchDemand demand;
   PlanSet plans;
+  std::vector<int> seeds;
 };
 
 Simulation::Compiled Simulation::compile_batch(const Scenario& scenario, const SimulateOptions& options, const BatchSpec& spec) {
@@ -46,6 +47,10 @@ Simulation::Compiled Simulation::compile_batch(const Scenario& scenario, const S
     fail("unknown controller '" + options.controller + "' (known: " + controller_names_text() + ")");
   }
   out.plans = compile_plans(scenario, *out.model, spec.timing, batch, options.controller);
+  if (!spec.seeds.empty() && spec.seeds.size() != batch) {
+    fail("batch: seeds given for " + std::to_string(spec.seeds.size()) + " members, expected " + std::to_string(batch));
+  }
+  out.seeds = spec.seeds;
   return out;
 }
 
@@ -54,7 +59,11 @@ Simulation::Simulation(const Scenario& scenario, const SimulateOptions& options,
     : Simulation(compile_batch(scenario, options, spec), options) {}
 
 Simulation::Simulation(Compiled&& compiled, const SimulateOptions& options)
-    : Simulation(std::move(compiled.model), std::move(compiled.demand), std::move(compiled.plans), options) {}
+    : Simulation(std::move(compiled.model), std::move(compiled.demand), std::move(compiled.plans), options) {
+  if (compiled.seeds.empty()) return;
+  seeds_.assign(compiled.seeds.begin(), compiled.seeds.end());
+  build_parts();
+}
 
 Simulation::Simulation(std::shared_ptr<const Model> model, BatchDemand demand, PlanSet plans,
                        const SimulateOptions& options)
@@ -70,6 +79,7 @@ Simulation::Simulation(std::shared_ptr<const Model> model, BatchDemand demand, P
   step_options_.threads = std::max(1, options.threads);
   step_options_.detectors = options.detectors;
   step_options_.isa = options.isa;
+  seeds_.assign(demand_.batch, model_->seed);
   build_parts();
   duration_s_ = options.duration_s > 0 ? options.duration_s : model_->duration_s;
   if (!(duration_s_ > 0)) fail("simulation: the duration must be positive");
@@ -102,6 +112,7 @@ void Simulation::build_parts() {
     part.controllers = make_controllers(*model_, count > 1 ? slice(plans_, begin, members) : plans_);
     for (auto& controller : part.controllers) part.views.push_back(controller.get());
     part.state = make_state(*model_, members);
+    std::copy_n(seeds_.begin() + static_cast<std::ptrdiff_t>(begin), members, part.state.member_seed.begin());
   }
   stale_ = true;
 }

@@ -97,7 +97,7 @@ State make_state(const Model& model, std::size_t batch) {
   m.phase_green_s.assign(model.signal_count() * kPhaseSlots * b, 0.0);
   m.phase_first_green_s.assign(model.signal_count() * kPhaseSlots * b, -1.0);
   m.phase_last_green_s.assign(model.signal_count() * kPhaseSlots * b, -1.0);
-  s.phase_green_shown.assign(model.signal_count() * kPhaseSlots * b, 0);
+  s.phase_green_run_s.assign(model.signal_count() * kPhaseSlots * b, -1.0);
   m.link_spillback_s.assign(links, 0.0);
   return s;
 }
@@ -168,7 +168,7 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
   }
   for (auto member : {&State::indication, &State::command_indication}) copy(member);
   copy(&State::yield_permitted);
-  copy(&State::phase_green_shown);
+  copy(&State::phase_green_run_s);
   for (auto member : {&State::detector_draws, &State::member_seed}) copy(member);
   for (auto member : {&State::green_tenths, &State::yellow_tenths, &State::green_elapsed_tenths,
                       &State::yellow_elapsed_tenths}) {

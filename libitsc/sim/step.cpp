@@ -47,26 +47,33 @@ void run_controllers(const Model& model, State& state, std::span<Controller* con
   }
 }
 
-// Phase statistics of the controllers that time phases: greens begun and green shown, per phase number.
+// Phase statistics of the controllers that time phases, per phase number: the greens that begin and
+// end in the measured period, their time, and when the first and the last of them ended.
 void tally_phases(const Model& model, State& state, std::span<Controller* const> controllers, bool measure) noexcept {
   const std::size_t batch = state.batch;
   const double now_s = static_cast<double>(state.time_tenths + model.dt_tenths) / 10.0;  // the step's end
+  Metrics& m = state.metrics;
   for (std::size_t s = 0; s < model.signal_count() && s < controllers.size(); ++s) {
     for (const int number : controllers[s]->phase_numbers()) {
       if (number < 1 || static_cast<std::size_t>(number) > kPhaseSlots) continue;
       const std::size_t row = (s * kPhaseSlots + static_cast<std::size_t>(number) - 1) * batch;
       for (std::size_t b = 0; b < batch; ++b) {
-        const bool green = controllers[s]->phase_green(number, b);
-        if (measure && green) {
-          Metrics& m = state.metrics;
-          if (state.phase_green_shown[row + b] == 0) {
-            m.phase_greens[row + b] += 1.0;
-            if (m.phase_first_green_s[row + b] < 0) m.phase_first_green_s[row + b] = now_s;
-            m.phase_last_green_s[row + b] = now_s;
+        double& run = state.phase_green_run_s[row + b];
+        if (controllers[s]->phase_green(number, b)) {
+          if (run >= 0) {
+            run += model.dt_s;
+          } else if (run > -1.5) {  // begins now
+            run = measure ? model.dt_s : -2.0;
           }
-          m.phase_green_s[row + b] += model.dt_s;
+          continue;
         }
-        state.phase_green_shown[row + b] = green ? 1 : 0;
+        if (run >= 0 && measure) {  // a whole measured green ended
+          m.phase_greens[row + b] += 1.0;
+          m.phase_green_s[row + b] += run;
+          if (m.phase_first_green_s[row + b] < 0) m.phase_first_green_s[row + b] = now_s;
+          m.phase_last_green_s[row + b] = now_s;
+        }
+        run = -1.0;
       }
     }
   }
