@@ -88,6 +88,10 @@ struct Model {
   std::vector<std::uint32_t> lane_group_movement_end;  ///< [group] one past the last movement
   std::vector<double> lane_group_storage_veh;        ///< [group] its link's storage × lanes share + its bay (veh)
   std::vector<double> lane_group_bay_length_m;       ///< [group] as given (0: no bay)
+  std::vector<double> lane_group_storage_m;          ///< [group] where its queue is held: its bay's length,
+                                                     ///< else its link's (m)
+  std::vector<double> lane_group_queue_m_per_veh;    ///< [group] length of its queue per vehicle at jam spacing:
+                                                     ///< over its bay's lanes, else its lanes on the link (m)
   std::vector<double> lane_group_bay_storage_veh;    ///< [group] bay storage: length × lanes / jam spacing (veh)
   std::vector<double> lane_group_spill_share;        ///< [group] share of its link's lanes a full bay blocks:
                                                      ///< min(1, bay lanes / link lanes); 0 without a bay

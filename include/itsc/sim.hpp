@@ -37,12 +37,12 @@ struct BatchDemand {
 /// Members [begin, begin + count) of `demand`, a batch of their own.
 [[nodiscard]] BatchDemand slice(const BatchDemand& demand, std::size_t begin, std::size_t count);
 
-/// Accumulated metrics of a batch: every array [item × B]. Network counts run from t = 0; everything
-/// else from the end of the warm-up (`Model::warmup_s`).
 /// Phase numbers a ring-barrier controller may use (1 to 16, NTCIP 1202): per signal, the slots of
 /// the phase statistics.
 inline constexpr std::size_t kPhaseSlots = 16;
 
+/// Accumulated metrics of a batch: every array [item × B]. Network counts run from t = 0; everything
+/// else from the end of the warm-up (`Model::warmup_s`), but for the current cycle's back of queue.
 struct Metrics {
   std::size_t queue_bins = 100;          ///< histogram bins per lane group over [0, storage]
   std::int64_t measured_steps = 0;       ///< steps accumulated after the warm-up
@@ -75,6 +75,16 @@ struct Metrics {
                                                ///< the approach's congested length
   std::vector<double> group_queue_max_m;       ///< longest queue seen (m)
   std::vector<double> group_queue_histogram;   ///< [group × bin × B] steps with the queue in each bin
+  // signal cycles of the lane groups [group × B]: each ends at the onset of red after green or yellow of
+  // the group's first movement. The current cycle is followed from t = 0, so the first one counted is whole.
+  std::vector<double> group_cycle_queue_veh;   ///< back of queue of the current cycle so far: the queue the
+                                               ///< last green left plus the vehicles that stopped since (veh)
+  std::vector<double> group_cycle_left_veh;    ///< its queue at the end of the cycle's last green step: what
+                                               ///< the next cycle begins with (veh)
+  std::vector<std::uint8_t> group_cycle_green; ///< the current cycle has shown green or yellow (0 / 1)
+  std::vector<double> group_cycle_histogram;   ///< [group × bin × B] cycles ended after the warm-up, by their
+                                               ///< back of queue in m, bins over Model::lane_group_storage_m
+  std::vector<double> group_cycle_max_m;       ///< longest back of queue of those cycles (m)
   std::vector<double> phase_greens;            ///< [signal × kPhaseSlots × B] whole greens measured, by phase number − 1
   std::vector<double> phase_green_s;           ///< [signal × kPhaseSlots × B] their green time (s, in steps)
   std::vector<double> phase_first_green_s;     ///< [signal × kPhaseSlots × B] end of the first of them (−1: none)

@@ -91,6 +91,13 @@ struct LaneGroupResult {
   double storage_veh = 0;                                           ///< its share of the approach + its bay
   double storage_m = 0;                   ///< where its queue is held: its bay's length, else its link's
   bool spills = false;                    ///< its queue reached the end of that storage (queue_max_m)
+  /// HCM's cycle-based back of queue (docs/model.md, "Queues"): its signal cycles that ended in the measured
+  /// period, and the 95th percentile of their longest back of queue (all 0 without a cycle: off signals).
+  int cycles = 0;
+  double queue_cycle_p95_veh = 0;         ///< at the jam density of its storage
+  double queue_cycle_p95_m = 0;           ///< from the stop line; in its bay for a bay group
+  double queue_storage_ratio = 0;         ///< queue_cycle_p95_m / storage_m (HCM's R_Q)
+  bool cycle_p95_spills = false;          ///< queue_cycle_p95_m reached storage_m
   double arrivals_veh = 0, departures_veh = 0;
 };
 

@@ -70,6 +70,15 @@ nlohmann::ordered_json lane_group_json(const LaneGroupResult& g, const Lengths& 
   j["storage_veh"] = g.storage_veh;
   j["storage_" + l.m] = g.storage_m * l.per_m;
   j["spills"] = g.spills;
+  // HCM's cycle-based back of queue: left out without a measured signal cycle (off signals), as a null
+  // in a report stands for a number that is not finite.
+  j["cycles"] = g.cycles;
+  if (g.cycles > 0) {
+    j["cycle_p95_queue_veh"] = g.queue_cycle_p95_veh;
+    j["cycle_p95_queue_" + l.m] = g.queue_cycle_p95_m * l.per_m;
+    j["queue_storage_ratio"] = g.queue_storage_ratio;
+    j["cycle_p95_spills"] = g.cycle_p95_spills;
+  }
   j["arrivals_veh"] = g.arrivals_veh;
   j["departures_veh"] = g.departures_veh;
   return j;

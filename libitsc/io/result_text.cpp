@@ -63,20 +63,26 @@ std::string to_text(const SimulationResult& r, Units units) {
     }
     const std::string q_max = std::string("q max ") + m_unit;
     const std::string storage = std::string("storage ") + m_unit;
-    append(out, "  %-12s %8s %8s %8s %6s %8s %8s %8s %4s %6s %8s %8s %8s %9s\n", "lane group", "v veh/h", "s veh/h", "c veh/h", "X",
-           "delay s", "sim s", "ovf s", "LOS", "stops", "q mean", "q p95", q_max.c_str(), storage.c_str());
+    append(out, "  %-12s %8s %8s %8s %6s %8s %8s %8s %4s %6s %8s %8s %9s %8s %9s\n", "lane group", "v veh/h", "s veh/h",
+           "c veh/h", "X", "delay s", "sim s", "ovf s", "LOS", "stops", "q mean", "q p95", "cyc p95", q_max.c_str(),
+           storage.c_str());
     for (const auto& g : i.lane_groups) {
-      // A queue that filled its storage (a bay overflowing, a link holding back the node upstream): '!'.
-      append(out, "  %-12s %8.0f %8.0f %8.0f %6.2f %8.1f %8.1f %8.1f %4c %6.2f %8.1f %8.1f %8.1f %8.0f%c\n", g.id.c_str(),
-             g.volume_veh_per_h, g.saturation_flow_veh_per_h, g.capacity_veh_per_h, g.degree_of_saturation, g.delay_s_per_veh,
-             g.uniform_delay_s_per_veh, g.overflow_delay_s_per_veh, g.los, g.stops_per_veh, g.queue_mean_veh,
-             g.queue_p95_veh, g.queue_max_m * per_m, g.storage_m * per_m, g.spills ? '!' : ' ');
+      // HCM's cycle-based 95th-percentile back of queue (veh), '-' without a signal cycle.
+      char cycle_p95[32] = "-";
+      if (g.cycles > 0) std::snprintf(cycle_p95, sizeof cycle_p95, "%.1f", g.queue_cycle_p95_veh);
+      // A queue that filled its storage (a bay overflowing, a link holding back the node upstream): '!'
+      // after the storage; a cycle-based back of queue that reaches it: '!' after that.
+      append(out, "  %-12s %8.0f %8.0f %8.0f %6.2f %8.1f %8.1f %8.1f %4c %6.2f %8.1f %8.1f %8s%c %8.1f %8.0f%c\n",
+             g.id.c_str(), g.volume_veh_per_h, g.saturation_flow_veh_per_h, g.capacity_veh_per_h, g.degree_of_saturation,
+             g.delay_s_per_veh, g.uniform_delay_s_per_veh, g.overflow_delay_s_per_veh, g.los, g.stops_per_veh,
+             g.queue_mean_veh, g.queue_p95_veh, cycle_p95, g.cycle_p95_spills ? '!' : ' ', g.queue_max_m * per_m,
+             g.storage_m * per_m, g.spills ? '!' : ' ');
       // A shared group: one row per movement (its share of the group's queue; the same back of queue).
       if (g.movements.size() < 2) continue;
       for (const auto& m : g.movements) {
-        append(out, "    %-10s %8.0f %8s %8s %6s %8.1f %8.1f %8.1f %4c %6.2f %8.1f %8s %8.1f\n", m.id.c_str(),
+        append(out, "    %-10s %8.0f %8s %8s %6s %8.1f %8.1f %8.1f %4c %6.2f %8.1f %8s %9s %8.1f\n", m.id.c_str(),
                m.volume_veh_per_h, "", "", "", m.delay_s_per_veh, m.uniform_delay_s_per_veh, m.overflow_delay_s_per_veh,
-               m.los, m.stops_per_veh, m.queue_mean_veh, "", m.queue_max_m * per_m);
+               m.los, m.stops_per_veh, m.queue_mean_veh, "", "", m.queue_max_m * per_m);
       }
     }
   }

@@ -234,6 +234,9 @@ void compile_node(Model& model, const Node& node, const Scenario& scenario, cons
     const double lane_share = std::min(1.0, static_cast<double>(group.lanes) / link.lanes);
     model.lane_group_storage_veh.push_back(link_storage * lane_share + bay_storage);
     model.lane_group_bay_length_m.push_back(group.bay_length_m);
+    model.lane_group_storage_m.push_back(group.bay_length_m > 0 ? group.bay_length_m : model.link_length_m[group.link]);
+    model.lane_group_queue_m_per_veh.push_back(link.jam_spacing_m /
+                                               (bay_storage > 0 ? group.lanes : std::min(group.lanes, link.lanes)));
     model.lane_group_bay_storage_veh.push_back(bay_storage);
     model.lane_group_spill_share.push_back(bay_storage > 0 ? lane_share : 0.0);
     model.lane_group_signalized.push_back(node.control == NodeControl::signalized ? 1 : 0);

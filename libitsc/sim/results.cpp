@@ -19,15 +19,15 @@ using detail::unit_extension_s;
 // A fluid queue approaches the end of its storage without quite reaching it: within 1% it has filled it.
 constexpr double kSpillShare = 0.99;
 
-// The 95th percentile of a lane group's queue from its histogram, interpolated inside the bin.
-double percentile_95(const Metrics& metrics, std::size_t group, std::size_t batch, std::size_t b, double storage) {
-  const std::size_t bins = metrics.queue_bins;
-  const double total = static_cast<double>(metrics.measured_steps);
+// The 95th percentile of `total` counts in a lane group's histogram ([group × bin × B], `bins` over
+// [0, storage]), interpolated inside the bin.
+double percentile_95(const std::vector<double>& histogram, std::size_t bins, double total, std::size_t group,
+                     std::size_t batch, std::size_t b, double storage) {
   if (!(total > 0) || !(storage > 0)) return 0.0;
   const double target = 0.95 * total;
   double seen = 0;
   for (std::size_t bin = 0; bin < bins; ++bin) {
-    const double count = metrics.group_queue_histogram[(group * bins + bin) * batch + b];
+    const double count = histogram[(group * bins + bin) * batch + b];
     if (seen + count >= target && count > 0) {
       const double width = storage / static_cast<double>(bins);
       return width * (static_cast<double>(bin) + (target - seen) / count);
@@ -35,6 +35,14 @@ double percentile_95(const Metrics& metrics, std::size_t group, std::size_t batc
     seen += count;
   }
   return storage;
+}
+
+// Counts in a lane group's histogram.
+double histogram_total(const std::vector<double>& histogram, std::size_t bins, std::size_t group, std::size_t batch,
+                       std::size_t b) {
+  double total = 0;
+  for (std::size_t bin = 0; bin < bins; ++bin) total += histogram[(group * bins + bin) * batch + b];
+  return total;
 }
 
 // '-' where HCM defines no LOS (a free-flowing major-street movement at a two-way stop).
@@ -96,11 +104,12 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   r.los = grade(control, r.delay_s_per_veh, r.degree_of_saturation);
   r.storage_veh = model.lane_group_storage_veh[g];
   // A bay group's queue is held in its bay; the others' on the link.
-  const double bay_m = model.lane_group_bay_length_m[g];
-  r.storage_m = bay_m > 0 ? bay_m : model.link_length_m[model.lane_group_link[g]];
+  r.storage_m = model.lane_group_storage_m[g];
+  const std::size_t bins = metrics.queue_bins;
   if (steps > 0) r.queue_mean_veh = metrics.group_queue_sum_veh[g * batch + b] / steps;
   r.queue_max_veh = metrics.group_queue_max_veh[g * batch + b];
-  r.queue_p95_veh = std::min(r.queue_max_veh, percentile_95(metrics, g, batch, b, r.storage_veh));
+  r.queue_p95_veh =
+      std::min(r.queue_max_veh, percentile_95(metrics.group_queue_histogram, bins, steps, g, batch, b, r.storage_veh));
   if (steps > 0) r.queue_mean_m = metrics.group_queue_sum_m[g * batch + b] / steps;
   r.queue_max_m = metrics.group_queue_max_m[g * batch + b];
   // The histogram is kept in vehicles; its 95th percentile is scaled by the group's metres per vehicle.
@@ -108,6 +117,17 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   // It spills when its back reached the end of its storage: a bay that overflows into the approach, a
   // link whose queue holds back the node upstream.
   r.spills = r.queue_max_m >= kSpillShare * r.storage_m;
+  // HCM's back of queue: the 95th percentile over the measured signal cycles, at most their longest (exact
+  // when every cycle's falls in one bin).
+  const double cycles = histogram_total(metrics.group_cycle_histogram, bins, g, batch, b);
+  r.cycles = static_cast<int>(cycles);
+  if (r.cycles > 0) {
+    r.queue_cycle_p95_m = std::min(metrics.group_cycle_max_m[g * batch + b],
+                                   percentile_95(metrics.group_cycle_histogram, bins, cycles, g, batch, b, r.storage_m));
+    r.queue_cycle_p95_veh = r.queue_cycle_p95_m / model.lane_group_queue_m_per_veh[g];
+    r.queue_storage_ratio = r.queue_cycle_p95_m / r.storage_m;
+    r.cycle_p95_spills = r.queue_cycle_p95_m >= kSpillShare * r.storage_m;
+  }
   for (MovementResult& movement : r.movements) {
     if (movement.arrivals_veh > 0) movement.overflow_delay_s_per_veh = r.overflow_delay_s_per_veh;
     movement.delay_s_per_veh = movement.uniform_delay_s_per_veh + movement.overflow_delay_s_per_veh;

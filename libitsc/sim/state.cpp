@@ -89,7 +89,7 @@ State make_state(const Model& model, std::size_t batch) {
     v->assign(movements, 0.0);
   }
   for (auto* v : {&m.group_effective_green_s, &m.group_queue_sum_veh, &m.group_queue_max_veh, &m.group_queue_sum_m,
-                  &m.group_queue_max_m}) {
+                  &m.group_queue_max_m, &m.group_cycle_queue_veh, &m.group_cycle_left_veh, &m.group_cycle_max_m}) {
     v->assign(groups, 0.0);
   }
   m.group_queue_histogram.assign(groups * m.queue_bins, 0.0);
@@ -98,6 +98,8 @@ State make_state(const Model& model, std::size_t batch) {
   m.phase_first_green_s.assign(model.signal_count() * kPhaseSlots * b, -1.0);
   m.phase_last_green_s.assign(model.signal_count() * kPhaseSlots * b, -1.0);
   s.phase_green_run_s.assign(model.signal_count() * kPhaseSlots * b, -1.0);
+  m.group_cycle_green.assign(groups, 0);
+  m.group_cycle_histogram.assign(groups * m.queue_bins, 0.0);
   m.link_spillback_s.assign(links, 0.0);
   return s;
 }
@@ -145,7 +147,7 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
   // (cell_scratch, a batch of one's scratch, is not copied: it holds nothing between passes.)
   static_assert(sizeof(State) == 2 * sizeof(std::size_t) + 50 * sizeof(std::vector<double>) + sizeof(Metrics),
                 "State changed: copy its new per-member arrays in copy_members");
-  static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 26 * sizeof(std::vector<double>),
+  static_assert(sizeof(Metrics) == 2 * sizeof(std::size_t) + 31 * sizeof(std::vector<double>),
                 "Metrics changed: copy its new per-member arrays in copy_members");
   const auto copy = [&](auto member) {
     copy_columns(to.*member, to.batch, to_begin, from.*member, from.batch, from_begin, count, one);
@@ -188,9 +190,13 @@ void copy_members(State& to, std::size_t to_begin, const State& from, std::size_
                       &Metrics::group_effective_green_s, &Metrics::group_queue_sum_veh, &Metrics::group_queue_max_veh,
                       &Metrics::group_queue_sum_m, &Metrics::group_queue_max_m, &Metrics::group_queue_histogram,
                       &Metrics::phase_greens, &Metrics::phase_green_s, &Metrics::phase_first_green_s,
-                      &Metrics::phase_last_green_s, &Metrics::link_spillback_s}) {
+                      &Metrics::phase_last_green_s,
+                      &Metrics::group_cycle_queue_veh, &Metrics::group_cycle_left_veh, &Metrics::group_cycle_histogram,
+                      &Metrics::group_cycle_max_m,
+                      &Metrics::link_spillback_s}) {
     copy_columns(into.*member, to.batch, to_begin, source.*member, from.batch, from_begin, count, one);
   }
+  copy_columns(into.group_cycle_green, to.batch, to_begin, source.group_cycle_green, from.batch, from_begin, count, one);
 }
 
 }  // namespace itsc::detail

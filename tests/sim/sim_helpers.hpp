@@ -49,6 +49,8 @@ inline void check_same(const State& batched, std::size_t b, const State& other, 
   CHECK(member(p.movement_delay_veh_s, x, b) == member(q.movement_delay_veh_s, y, c));
   CHECK(member(p.group_queue_histogram, x, b) == member(q.group_queue_histogram, y, c));
   CHECK(member(p.group_queue_sum_m, x, b) == member(q.group_queue_sum_m, y, c));
+  CHECK(member(p.group_cycle_queue_veh, x, b) == member(q.group_cycle_queue_veh, y, c));
+  CHECK(member(p.group_cycle_histogram, x, b) == member(q.group_cycle_histogram, y, c));
   CHECK(member(p.movement_departures_veh, x, b) == member(q.movement_departures_veh, y, c));
 }
 

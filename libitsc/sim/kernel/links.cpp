@@ -146,6 +146,8 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
         double* __restrict stops_sum = &metrics.movement_stops[m * batch];
         double* __restrict queue_sum = &metrics.movement_queue_sum_veh[m * batch];
         double* __restrict queue_max = &metrics.movement_queue_max_veh[m * batch];
+        double* __restrict cycle_queue = &metrics.group_cycle_queue_veh[group * batch];
+        const bool cycles = model.lane_group_signalized[group] != 0;
         // A vector of members at a time (cells.hpp).
         for_members(b0, b1, [&](auto lanes, std::size_t b) {
           using T = decltype(lanes);
@@ -165,12 +167,15 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
           const T queue = held + p * load<T>(held_sum + b);
           add_to(group_queue + b, queue);
           add_to(group_held + b, held);
+          // Its vehicles that stopped on the approach in this step: they join the back of its queue.
+          const T joined = stops + p * load<T>(new_stops + b);
+          if (cycles) add_to(cycle_queue + b, joined);
           if (block.measure) {
             // Demand upstream of the queue: at an entry, the arrivals before any entry queue.
             add_to(arrivals_sum + b, p * load<T>(link_demand + b));
             add_to(departures_sum + b, out);
             add_to(delay_sum + b, queue * dt);
-            add_to(stops_sum + b, stops + p * load<T>(new_stops + b));
+            add_to(stops_sum + b, joined);
             add_to(queue_sum + b, queue);
             store(queue_max + b, lane_max(load<T>(queue_max + b), queue));
           }
@@ -247,8 +252,8 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
     }
   }
   // Queues of the lane groups: mean, maximum and histogram (for percentiles).
+  const std::size_t bins = metrics.queue_bins;
   if (block.measure) {
-    const std::size_t bins = metrics.queue_bins;
     for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
       const double storage = model.lane_group_storage_veh[g];
       for (std::size_t b = members.begin; b < members.end; ++b) {
@@ -257,6 +262,32 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
         metrics.group_queue_max_veh[g * batch + b] = std::max(metrics.group_queue_max_veh[g * batch + b], queue);
         metrics.group_queue_histogram[(g * bins + queue_bin(queue, storage, bins)) * batch + b] += 1.0;
       }
+    }
+  }
+  // Signal cycles (from t = 0): one ends at the onset of red after green (and yellow) of its group's first
+  // movement. Its back of queue, at jam spacing, is the queue the last green left plus the vehicles that
+  // stopped since (those stopping in the yellow join this cycle's, not the next's); counted when the cycle
+  // ends after the warm-up.
+  for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+    if (model.lane_group_signalized[g] == 0) continue;
+    const double storage_m = model.lane_group_storage_m[g];
+    const double m_per_veh = model.lane_group_queue_m_per_veh[g];
+    const Indication* shown = &state.indication[model.lane_group_movement_begin[g] * batch];
+    for (std::size_t b = members.begin; b < members.end; ++b) {
+      const std::size_t i = g * batch + b;
+      if (is_green(shown[b])) metrics.group_cycle_left_veh[i] = state.group_queue_veh[i];
+      if (is_green(shown[b]) || shown[b] == Indication::yellow) {
+        metrics.group_cycle_green[i] = 1;
+        continue;
+      }
+      if (metrics.group_cycle_green[i] == 0) continue;
+      if (block.measure) {
+        const double back_m = metrics.group_cycle_queue_veh[i] * m_per_veh;
+        metrics.group_cycle_histogram[(g * bins + queue_bin(back_m, storage_m, bins)) * batch + b] += 1.0;
+        metrics.group_cycle_max_m[i] = std::max(metrics.group_cycle_max_m[i], back_m);
+      }
+      metrics.group_cycle_queue_veh[i] = metrics.group_cycle_left_veh[i];
+      metrics.group_cycle_green[i] = 0;
     }
   }
 }
