@@ -103,7 +103,7 @@ constexpr std::array kLinkKeys{
 constexpr std::array kDetectorKeys{
     KeySpec{"id", string, "", "", "", 0, kRequired, "Unique detector id."},
     KeySpec{"link", string, "", "", "", 0, kRequired, "Link it lies on."},
-    KeySpec{"lanes", integer_list, "", "all lanes", "", 0, kOptional, "Lane numbers (1-based from the median)."},
+    KeySpec{"lanes", integer_list, "", "all lanes", "", 0, kOptional, "Lane numbers, 1-based from the median across the cross-section at the detector: within a turn bay's length the bay's lanes count too, left-turn bays on the median side (docs/model.md, \"Detectors\")."},
     KeySpec{"setback_m", number, "m", "0", "setback_ft", kFoot, kOptional, "Stop bar to the detector's downstream edge."},
     KeySpec{"length_m", number, "m", "1.8", "length_ft", kFoot, kOptional, "Detection zone length."},
     KeySpec{"calls", integer_list, "", "none", "", 0, kOptional, "Phases (stages) it calls, of the signal its link leads to."},
