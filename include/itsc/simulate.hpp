@@ -48,7 +48,7 @@ struct BatchSpec {
   std::vector<Demand> demand;                               ///< [B]
   /// [B] seeds of the random detector arrivals: replications of one scenario (`simulation.seed` and
   /// its arrivals for every member when empty, so that members differ only by what else varies).
-  std::vector<int> seeds;
+  std::vector<int> seeds{};
 };
 
 /// Results of one turning movement over the measured period. Its delay and queue are its share of its
