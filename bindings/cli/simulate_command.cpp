@@ -1,4 +1,4 @@
-// itsc simulate FILE [--plan PLAN.yaml] [--controller NAME] [--duration S] [--warmup S] [--dt S] [--threads N] [--json] [--units si|us]
+// itsc simulate FILE [--plan PLAN.yaml] [--controller NAME] [--duration S] [--warmup S] [--dt S] [--seed N] [--threads N] [--json] [--units si|us]
 //                    [--timeseries CSV] [--spat CSV]
 #include <itsc/io.hpp>
 #include <itsc/simulate.hpp>
@@ -22,6 +22,7 @@ struct SimulateArgs {
   double duration_s = 0;
   std::optional<double> warmup_s;
   double dt_s = 0;
+  std::optional<int> seed;
   int threads = 1;
   bool json = false;
   std::string units = "si";
@@ -36,6 +37,7 @@ int run_simulate(const SimulateArgs& args) {
   Scenario& scenario = loaded.scenario;
   if (!args.plan.empty()) apply_plan(scenario, load_plan_file(args.plan, scenario));
   if (args.warmup_s) scenario.simulation.warmup_s = *args.warmup_s;
+  if (args.seed) scenario.simulation.seed = *args.seed;
   SimulateOptions options;
   options.duration_s = args.duration_s;
   options.dt_s = args.dt_s;
@@ -77,6 +79,9 @@ void add_simulate_command(CLI::App& app) {
       ->check(CLI::NonNegativeNumber);
   command->add_option("--dt", args->dt_s, "time step in seconds, a multiple of 0.1 (default: the scenario's)")
       ->check(CLI::PositiveNumber);
+  command->add_option("--seed", args->seed,
+                      "seed of the random detector arrivals (default: the scenario's simulation.seed)")
+      ->check(CLI::NonNegativeNumber);
   command->add_option("--threads", args->threads, "threads (batched runs only)")->check(CLI::PositiveNumber);
   command->add_flag("--json", args->json, "print JSON instead of a table");
   command->add_option("--units", args->units, "lengths in the report: si (m, km) or us (ft, mi)")

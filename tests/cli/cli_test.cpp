@@ -141,6 +141,17 @@ TEST_CASE("cli: simulate --units us reports lengths in feet and miles, the same 
   CHECK(run_cli("simulate data/isolated.yaml --units imperial").code == 2);
 }
 
+TEST_CASE("cli: --seed sets the random detector arrivals of an actuated run, the same seed the same report") {
+  const auto first = run_cli("simulate data/isolated.yaml --controller actuated --seed 3 --json");
+  const auto again = run_cli("simulate data/isolated.yaml --controller actuated --seed 3 --json");
+  const auto other = run_cli("simulate data/isolated.yaml --controller actuated --seed 4 --json");
+  REQUIRE(first.code == 0);
+  const auto delays = [](const std::string& json) { return json.substr(json.find("\"delay_s_per_veh\""), 40); };
+  CHECK(delays(first.out) == delays(again.out));
+  CHECK(delays(first.out) != delays(other.out));
+  CHECK(run_cli("simulate data/isolated.yaml --seed -1").code == 2);
+}
+
 TEST_CASE("cli: a run that would measure nothing is refused, saying what to change") {
   // The warm-up of data/isolated.yaml is 900 s: a 600 s run would report no delay at all.
   const auto short_run = run_cli("simulate data/isolated.yaml --duration 600");
