@@ -59,7 +59,8 @@ struct Observation {
   // fluid detectors: docs/model.md, "Detectors"). The actuated controller places calls from
   // `detector_call` and extends from count and occupancy (docs/signals.md).
   std::span<const double> detector_call;       ///< [detector × B] 1 if occupied at any time in the step
-  std::span<const double> detector_count;      ///< [detector × B] vehicles crossing it in the step (veh)
+  std::span<const double> detector_count;      ///< [detector × B] vehicles crossing it in the step (veh;
+                                               ///< whole vehicles under the engine's random arrivals)
   std::span<const double> detector_occupancy;  ///< [detector × B] share of the step occupied, 0..1
   /// [crosswalk × B] 1 if a pedestrian called (pushed the button) in the step, in the layout's
   /// crosswalk order (the engine places them from the scenario's pedestrian demand: docs/signals.md,
