@@ -58,7 +58,7 @@ std::string to_text(const SimulationResult& r, Units units) {
       if (!i.phases.empty()) {
         append(out, "  average cycle %.1f s; average green per phase:", i.average_cycle_s);
         for (const auto& p : i.phases) append(out, " %d: %.1f s (%.0f)", p.number, p.average_green_s, p.greens);
-        append(out, "\n");
+        out += '\n';
       }
     }
     const std::string q_max = std::string("q max ") + m_unit;
