@@ -42,7 +42,9 @@ TEST_CASE("HCM chapter 31 Example Problem 1: actuated phase durations and cycle 
   CAPTURE(sim.cycle_s);
   CHECK(sim.cycle_s == doctest::Approx(101.8).epsilon(0.10));
   const std::map<int, double> hcm{{2, 34.0}, {6, 34.0}, {8, 54.0}, {4, 57.6}, {3, 10.2}, {7, 13.8}};
-  for (const auto& [number, published] : hcm) {
+  for (const auto& entry : hcm) {
+    const int number = entry.first;
+    const double published = entry.second;
     const double simulated = sim.duration_s.at(number);
     CAPTURE(number);
     CAPTURE(simulated);
@@ -60,7 +62,9 @@ TEST_CASE("phase results: on max recall every phase times its maximum and the cy
   const Averages sim = run(scenario, 1);
   // Each ring: 30 + 25 + 50 s of green and 3 × 4 s of yellow = 117 s.
   CHECK(sim.cycle_s == doctest::Approx(117.0).epsilon(1e-9));
-  for (const auto& [number, max_green] : std::map<int, double>{{2, 30}, {6, 30}, {3, 25}, {7, 25}, {4, 50}, {8, 50}}) {
+  for (const auto& entry : std::map<int, double>{{2, 30}, {6, 30}, {3, 25}, {7, 25}, {4, 50}, {8, 50}}) {
+    const int number = entry.first;
+    const double max_green = entry.second;
     CAPTURE(number);
     CHECK(sim.duration_s.at(number) == doctest::Approx(max_green + 4.0).epsilon(0.01));
   }
