@@ -16,7 +16,7 @@ struct Lengths {
 };
 
 Lengths lengths(Units units) {
-  if (units == Units::us) return {1.0 / kMetresPerFoot, "ft", 1.0 / kKmPerMile, "mi"};
+  if (units == Units::us) return {per_metre(units), "ft", per_km(units), "mi"};
   return {};
 }
 

@@ -32,8 +32,8 @@ std::string_view to_string(Indication indication) noexcept {
 std::string to_text(const SimulationResult& r, Units units) {
   // Lengths in the report's units.
   const bool us = units == Units::us;
-  const double per_m = us ? 1.0 / kMetresPerFoot : 1.0;
-  const double per_km = us ? 1.0 / kKmPerMile : 1.0;
+  const double per_m = per_metre(units);
+  const double km_factor = per_km(units);  // km and km/h
   const char* m_unit = us ? "ft" : "m";
   const char* km_unit = us ? "veh-mi" : "veh-km";
   std::string out;
@@ -44,7 +44,7 @@ std::string to_text(const SimulationResult& r, Units units) {
   append(out, "  delay: %.1f s/veh (simulated %.1f + overflow %.1f), total %.2f veh-h\n", r.delay_s_per_veh,
          r.uniform_delay_s_per_veh, r.overflow_delay_s_per_veh, r.total_delay_veh_h);
   append(out, "  stops: %.1f (%.2f per veh); travel time %.1f s; %.2f veh-h; %.2f %s; throughput %.0f veh/h\n",
-         r.total_stops, r.stops_per_veh, r.average_travel_time_s, r.vehicle_hours, r.vehicle_km * per_km, km_unit,
+         r.total_stops, r.stops_per_veh, r.average_travel_time_s, r.vehicle_hours, r.vehicle_km * km_factor, km_unit,
          r.throughput_veh_per_h);
   for (const auto& i : r.intersections) {
     if (i.control != NodeControl::signalized) {
