@@ -86,6 +86,25 @@ std::string to_text(const SimulationResult& r, Units units) {
       }
     }
   }
+  if (!r.routes.empty()) {
+    // One row per through route: HCM's urban street figures from its first signal to its last, the travel
+    // speed as a percentage of the base free-flow speed (what the LOS is graded on); '!' after the LOS
+    // when a through movement's v/c above 1 makes it F.
+    const char* speed_unit = us ? "mi/h" : "km/h";
+    const std::string length = std::string("length ") + m_unit;
+    const std::string ffs = std::string("ffs ") + speed_unit;
+    const std::string speed = std::string("speed ") + speed_unit;
+    out += "\nRoutes (through, first signal to last)\n";
+    append(out, "  %-24s %6s %10s %8s %8s %8s %10s %10s %6s %8s %6s %4s\n", "route", "nodes", length.c_str(), "run s",
+           "delay s", "travel s", ffs.c_str(), speed.c_str(), "% ffs", "v veh/h", "v/c", "LOS");
+    for (const auto& route : r.routes) {
+      append(out, "  %-24s %6zu %10.0f %8.1f %8.1f %8.1f %10.1f %10.1f %6.1f %8.0f %6.2f %4c%c\n", route.id.c_str(),
+             route.nodes.size(), route.length_m * per_m, route.running_time_s, route.control_delay_s,
+             route.travel_time_s, route.free_flow_speed_kmh * km_factor, route.speed_kmh * km_factor,
+             route.speed_share * 100.0, route.through_volume_veh_per_h, route.critical_v_c, route.los,
+             route.over_capacity ? '!' : ' ');
+    }
+  }
   if (!r.transitions.empty()) out += "\nPattern transitions (time-of-day schedule)\n";
   for (const auto& t : r.transitions) {
     append(out, "  %-12s to %-12s %-8s requested %.1f s, from %.1f s to %.1f s: %d cycle(s), %+.1f s\n",
