@@ -141,7 +141,7 @@ struct RouteResult {
   double running_time_s = 0;           ///< Σ L / v: its links at their free-flow speeds
   double control_delay_s = 0;          ///< Σ delay_s_per_veh of its through movements after the first signal
   double travel_time_s = 0;            ///< running time + control delay
-  double free_flow_speed_kmh = 0;      ///< base free-flow speed: length / running time (HCM Eq. 16-2)
+  double free_flow_speed_kmh = 0;      ///< base free-flow speed: length / running time (HCM chapter 16)
   double speed_kmh = 0;                ///< travel speed: length / travel time
   double speed_share = 0;              ///< speed / free-flow speed
   double through_volume_veh_per_h = 0; ///< its through movements' volumes after the first signal, weighted by
