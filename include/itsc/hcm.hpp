@@ -123,6 +123,12 @@ inline constexpr GapHeadways kMinorLeftHeadways{7.1, 3.5};
 [[nodiscard]] Los los_from_delay(double control_delay_s) noexcept;
 /// Lane-group LOS: F whenever X > 1, otherwise by delay.
 [[nodiscard]] Los los(double control_delay_s, double x) noexcept;
+/// Urban street segment and facility LOS of the motorized vehicle mode (HCM 6th ed. Exhibit 18-1; chapter
+/// 16 grades a facility by the same thresholds) from the through vehicles' travel speed as a share of the
+/// base free-flow speed: A > 0.80,
+/// B > 0.67, C > 0.50, D > 0.40, E > 0.30, F ≤ 0.30; F whenever the critical v/c (the largest
+/// through-movement v/c at the segments' downstream boundary intersections) exceeds 1.0.
+[[nodiscard]] Los urban_street_los(double speed_share, double critical_v_c) noexcept;
 /// "A".."F".
 [[nodiscard]] char to_char(Los los) noexcept;
 

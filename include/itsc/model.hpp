@@ -176,6 +176,14 @@ struct Model {
   DetectorArrivals detector_arrivals = DetectorArrivals::random;
   std::uint64_t seed = 1;                           ///< every member's seed of the random arrivals
 
+  // --- through routes [route]: the arterials the urban street figures cover (docs/model.md) --------
+  // A route is a maximal chain of links joined by through movements that passes two signals or more,
+  // one direction of travel; it is kept from its first signal to its last.
+  std::vector<std::string> route_id;                ///< [route] "<first signal>-><last signal>"
+  std::vector<std::uint32_t> route_movement_begin;  ///< [route + 1] range in route_movement
+  std::vector<std::uint32_t> route_movement;        ///< [route entry] its through movements in the order of
+                                                    ///< travel, from its first signal's to its last's
+
   // --- boundaries -------------------------------------------------------------------------------
   std::vector<std::uint32_t> entry_link;  ///< [entry] link whose first cell receives the entry queue
   std::vector<std::uint32_t> exit_link;   ///< [exit] link whose last cell empties out of the network
@@ -193,6 +201,7 @@ struct Model {
   [[nodiscard]] std::size_t detector_count() const noexcept { return detector_point_cell.size(); }
   [[nodiscard]] std::size_t entry_count() const noexcept { return entry_link.size(); }
   [[nodiscard]] std::size_t exit_count() const noexcept { return exit_link.size(); }
+  [[nodiscard]] std::size_t route_count() const noexcept { return route_id.size(); }
   /// Index of the movement with this id at this node, or kNone.
   [[nodiscard]] std::uint32_t find_movement(std::uint32_t node, const std::string& id) const noexcept;
   /// Index of the node / link with this id, or kNone.

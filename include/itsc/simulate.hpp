@@ -129,6 +129,29 @@ struct IntersectionResult {
   std::vector<LaneGroupResult> lane_groups;
 };
 
+/// One through route (an arterial in one direction: `Model::route_*`) over the measured period, by HCM's
+/// urban street facility method (docs/model.md, "Arterial routes"): it runs from its first signal to its
+/// last; each link's running time at its free-flow speed plus the control delay of the through movement at
+/// the node it ends at make its travel time.
+struct RouteResult {
+  std::string id;                      ///< "<first signal>-><last signal>"
+  std::vector<std::string> nodes;      ///< the nodes it passes in order, its first and last signal included
+  std::vector<std::string> links;      ///< its links in order, from its first signal to its last
+  double length_m = 0;                 ///< Σ L of its links
+  double running_time_s = 0;           ///< Σ L / v: its links at their free-flow speeds
+  double control_delay_s = 0;          ///< Σ delay_s_per_veh of its through movements after the first signal
+  double travel_time_s = 0;            ///< running time + control delay
+  double free_flow_speed_kmh = 0;      ///< base free-flow speed: length / running time (HCM chapter 16)
+  double speed_kmh = 0;                ///< travel speed: length / travel time
+  double speed_share = 0;              ///< speed / free-flow speed
+  double through_volume_veh_per_h = 0; ///< its through movements' volumes after the first signal, weighted by
+                                       ///< the lengths of the links arriving at them
+  double critical_v_c = 0;             ///< largest X of its through movements' lane groups at its signals
+                                       ///< after the first (the segments' downstream boundaries)
+  bool over_capacity = false;          ///< critical_v_c > 1: LOS F whatever the speed
+  char los = 'A';                      ///< HCM urban street LOS (`hcm::urban_street_los`)
+};
+
 /// Wall-clock figures: the only part that may differ between identical runs.
 struct RunInfo {
   double wall_time_s = 0;
@@ -175,6 +198,7 @@ struct SimulationResult {
   double vehicle_km = 0;
   double throughput_veh_per_h = 0;  ///< measured exits per hour of `rate_period_s`
   std::vector<IntersectionResult> intersections;
+  std::vector<RouteResult> routes;            ///< its through routes, in `Model::route_*` order
   std::vector<TransitionPeriod> transitions;  ///< pattern changes of the time-of-day schedule (by `simulate`)
   TimeSeries timeseries;
   RunInfo run;
@@ -304,8 +328,9 @@ class Simulation {
 [[nodiscard]] SimulationResult simulate(const Scenario& scenario, const SimulateOptions& options = {});
 
 /// The result as JSON: the network figures (`vehicles_entered`, ...), `intersections[]` with
-/// `lane_groups[]`, and a `run` object with every wall-clock figure.
-/// `units`: lengths in metres and km (keys `*_m`, `vehicle_km`) or feet and miles (`*_ft`, `vehicle_mi`).
+/// `lane_groups[]`, `routes[]`, and a `run` object with every wall-clock figure.
+/// `units`: lengths in metres and km (keys `*_m`, `vehicle_km`, speeds `*_kmh`) or feet and miles (`*_ft`,
+/// `vehicle_mi`, `*_mph`).
 [[nodiscard]] std::string to_json(const SimulationResult& result, Units units = Units::si);
 /// The result as a readable text table.
 [[nodiscard]] std::string to_text(const SimulationResult& result, Units units = Units::si);

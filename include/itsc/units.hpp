@@ -20,4 +20,9 @@ enum class Units { si, us };
   return std::nullopt;
 }
 
+/// What a length in metres is multiplied by to be written in `units` (feet for US customary).
+[[nodiscard]] constexpr double per_metre(Units units) noexcept { return units == Units::us ? 1.0 / kMetresPerFoot : 1.0; }
+/// What a distance in km, or a speed in km/h, is multiplied by to be written in `units` (miles, mi/h).
+[[nodiscard]] constexpr double per_km(Units units) noexcept { return units == Units::us ? 1.0 / kKmPerMile : 1.0; }
+
 }  // namespace itsc

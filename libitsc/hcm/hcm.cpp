@@ -94,6 +94,16 @@ Los los(double control_delay_s, double x) noexcept {
   return x > 1.0 ? Los::F : los_from_delay(control_delay_s);
 }
 
+Los urban_street_los(double speed_share, double critical_v_c) noexcept {
+  if (critical_v_c > 1.0) return Los::F;
+  if (speed_share > 0.80) return Los::A;
+  if (speed_share > 0.67) return Los::B;
+  if (speed_share > 0.50) return Los::C;
+  if (speed_share > 0.40) return Los::D;
+  if (speed_share > 0.30) return Los::E;
+  return Los::F;
+}
+
 char to_char(Los value) noexcept { return static_cast<char>('A' + static_cast<int>(value)); }
 
 double webster_cycle_s(double lost_time_s, double y_sum) {

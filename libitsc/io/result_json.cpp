@@ -7,16 +7,17 @@ namespace itsc {
 
 namespace {
 
-// Lengths in the report's units: the factor from metres (km) and the key suffix.
+// Lengths and speeds in the report's units: the factor from metres (km, km/h) and the key suffix.
 struct Lengths {
   double per_m = 1;
   std::string m = "m";
   double per_km = 1;
   std::string km = "km";
+  std::string speed = "kmh";  ///< per_km converts km/h too
 };
 
 Lengths lengths(Units units) {
-  if (units == Units::us) return {1.0 / kMetresPerFoot, "ft", 1.0 / kKmPerMile, "mi"};
+  if (units == Units::us) return {per_metre(units), "ft", per_km(units), "mi", "mph"};
   return {};
 }
 
@@ -84,6 +85,25 @@ nlohmann::ordered_json lane_group_json(const LaneGroupResult& g, const Lengths& 
   return j;
 }
 
+nlohmann::ordered_json route_json(const RouteResult& r, const Lengths& l) {
+  nlohmann::ordered_json j;
+  j["id"] = r.id;
+  j["nodes"] = r.nodes;
+  j["links"] = r.links;
+  j["length_" + l.m] = r.length_m * l.per_m;
+  j["running_time_s"] = r.running_time_s;
+  j["control_delay_s"] = r.control_delay_s;
+  j["travel_time_s"] = r.travel_time_s;
+  j["free_flow_speed_" + l.speed] = r.free_flow_speed_kmh * l.per_km;
+  j["speed_" + l.speed] = r.speed_kmh * l.per_km;
+  j["speed_share"] = r.speed_share;
+  j["through_volume_veh_per_h"] = r.through_volume_veh_per_h;
+  j["critical_v_c"] = r.critical_v_c;
+  j["over_capacity"] = r.over_capacity;
+  j["los"] = std::string(1, r.los);
+  return j;
+}
+
 }  // namespace
 
 std::string to_json(const SimulationResult& r, Units units) {
@@ -140,6 +160,9 @@ std::string to_json(const SimulationResult& r, Units units) {
     intersections.push_back(std::move(x));
   }
   j["intersections"] = std::move(intersections);
+  nlohmann::ordered_json routes = nlohmann::ordered_json::array();
+  for (const auto& route : r.routes) routes.push_back(route_json(route, l));
+  j["routes"] = std::move(routes);
   nlohmann::ordered_json transitions = nlohmann::ordered_json::array();
   for (const auto& t : r.transitions) {
     nlohmann::ordered_json x;

@@ -32,8 +32,8 @@ std::string_view to_string(Indication indication) noexcept {
 std::string to_text(const SimulationResult& r, Units units) {
   // Lengths in the report's units.
   const bool us = units == Units::us;
-  const double per_m = us ? 1.0 / kMetresPerFoot : 1.0;
-  const double per_km = us ? 1.0 / kKmPerMile : 1.0;
+  const double per_m = per_metre(units);
+  const double km_factor = per_km(units);  // km and km/h
   const char* m_unit = us ? "ft" : "m";
   const char* km_unit = us ? "veh-mi" : "veh-km";
   std::string out;
@@ -44,7 +44,7 @@ std::string to_text(const SimulationResult& r, Units units) {
   append(out, "  delay: %.1f s/veh (simulated %.1f + overflow %.1f), total %.2f veh-h\n", r.delay_s_per_veh,
          r.uniform_delay_s_per_veh, r.overflow_delay_s_per_veh, r.total_delay_veh_h);
   append(out, "  stops: %.1f (%.2f per veh); travel time %.1f s; %.2f veh-h; %.2f %s; throughput %.0f veh/h\n",
-         r.total_stops, r.stops_per_veh, r.average_travel_time_s, r.vehicle_hours, r.vehicle_km * per_km, km_unit,
+         r.total_stops, r.stops_per_veh, r.average_travel_time_s, r.vehicle_hours, r.vehicle_km * km_factor, km_unit,
          r.throughput_veh_per_h);
   for (const auto& i : r.intersections) {
     if (i.control != NodeControl::signalized) {
@@ -84,6 +84,25 @@ std::string to_text(const SimulationResult& r, Units units) {
                m.volume_veh_per_h, "", "", "", m.delay_s_per_veh, m.uniform_delay_s_per_veh, m.overflow_delay_s_per_veh,
                m.los, m.stops_per_veh, m.queue_mean_veh, "", "", m.queue_max_m * per_m);
       }
+    }
+  }
+  if (!r.routes.empty()) {
+    // One row per through route: HCM's urban street figures from its first signal to its last, the travel
+    // speed as a percentage of the base free-flow speed (what the LOS is graded on); '!' after the LOS
+    // when a through movement's v/c above 1 makes it F.
+    const char* speed_unit = us ? "mi/h" : "km/h";
+    const std::string length = std::string("length ") + m_unit;
+    const std::string ffs = std::string("ffs ") + speed_unit;
+    const std::string speed = std::string("speed ") + speed_unit;
+    out += "\nRoutes (through, first signal to last)\n";
+    append(out, "  %-24s %6s %10s %8s %8s %8s %10s %10s %6s %8s %6s %4s\n", "route", "nodes", length.c_str(), "run s",
+           "delay s", "travel s", ffs.c_str(), speed.c_str(), "% ffs", "v veh/h", "v/c", "LOS");
+    for (const auto& route : r.routes) {
+      append(out, "  %-24s %6zu %10.0f %8.1f %8.1f %8.1f %10.1f %10.1f %6.1f %8.0f %6.2f %4c%c\n", route.id.c_str(),
+             route.nodes.size(), route.length_m * per_m, route.running_time_s, route.control_delay_s,
+             route.travel_time_s, route.free_flow_speed_kmh * km_factor, route.speed_kmh * km_factor,
+             route.speed_share * 100.0, route.through_volume_veh_per_h, route.critical_v_c, route.los,
+             route.over_capacity ? '!' : ' ');
     }
   }
   if (!r.transitions.empty()) out += "\nPattern transitions (time-of-day schedule)\n";

@@ -11,6 +11,7 @@
 #include "itsc/model.hpp"
 #include "itsc/ring_plan.hpp"
 #include "model/detectors.hpp"
+#include "model/routes.hpp"
 #include "model/saturation.hpp"
 #include "model/yielding.hpp"
 #include "util/format_number.hpp"
@@ -381,6 +382,7 @@ Model compile(const Scenario& scenario, const CompileOptions& options) {
     }
   }
   detail::compile_detectors(model, scenario);
+  detail::compile_routes(model, scenario);
 
   // Boundaries: links that start or end at a boundary node.
   model.link_entry.assign(model.link_count(), kNone);

@@ -7,6 +7,7 @@
 #include "itsc/simulate.hpp"
 #include "sim/critical_ratio.hpp"
 #include "sim/group_terms.hpp"
+#include "sim/route_results.hpp"
 
 namespace itsc {
 
@@ -184,6 +185,16 @@ SimulationResult Simulation::result(std::size_t b) const {
   for (std::uint32_t n = 0; n < model.node_control.size(); ++n) {
     if (model.node_control[n] == NodeControl::two_way_stop) nodes.push_back(n);
   }
+  // Every lane group's results: those of the intersections, and those of uncontrolled nodes that only the
+  // routes read.
+  std::vector<LaneGroupResult> groups;
+  groups.reserve(model.lane_group_count());
+  for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
+    groups.push_back(lane_group_result(model, state, demand_, g, b, unit_extension_s(model, controllers, g)));
+  }
+  for (std::size_t route = 0; route < model.route_count(); ++route) {
+    r.routes.push_back(detail::route_result(model, route, groups));
+  }
   std::vector<double> group_volume(model.lane_group_count(), 0.0);      // for the critical v/c
   std::vector<double> group_saturation(model.lane_group_count(), 0.0);
   for (const std::uint32_t node : nodes) {
@@ -193,7 +204,7 @@ SimulationResult Simulation::result(std::size_t b) const {
     double volume = 0;
     for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
       if (model.lane_group_node[g] != node) continue;
-      LaneGroupResult group = lane_group_result(model, state, demand_, g, b, unit_extension_s(model, controllers, g));
+      const LaneGroupResult& group = groups[g];
       volume += group.volume_veh_per_h;
       intersection.uniform_delay_s_per_veh += group.volume_veh_per_h * group.uniform_delay_s_per_veh;
       intersection.overflow_delay_s_per_veh += group.volume_veh_per_h * group.overflow_delay_s_per_veh;
@@ -202,7 +213,7 @@ SimulationResult Simulation::result(std::size_t b) const {
       intersection.delay_veh_h += group.delay_veh_h;
       group_volume[g] = group.volume_veh_per_h;
       group_saturation[g] = group.saturation_flow_veh_per_h;
-      intersection.lane_groups.push_back(std::move(group));
+      intersection.lane_groups.push_back(group);
     }
     if (volume > 0) {
       intersection.uniform_delay_s_per_veh /= volume;
