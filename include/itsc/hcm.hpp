@@ -43,8 +43,8 @@ enum class Los { A, B, C, D, E, F };
                                      double k = 0.5, double upstream_filtering = 1.0) noexcept;
 
 /// Saturation flow adjustment (HCM 6th ed., Eq. 19-8): s = s0 · N · f_w · f_HVg · f_p · f_bb · f_a · f_LU ·
-/// f_LT · f_RT (pedestrian–bicycle factors: 1, pedestrians are not modelled as conflicting flow).
-/// The factors of a lane group's geometry and traffic mix, each in (0, ~1.04]:
+/// f_LT · f_RT · f_Lpb · f_Rpb. The turn and pedestrian–bicycle factors belong to the turning vehicles
+/// (below); the factors of a lane group's geometry and traffic mix, each in (0, ~1.04], are these:
 struct SaturationFactors {
   double lane_width = 1;        ///< f_w
   double heavy_vehicles_grade = 1;  ///< f_HVg
@@ -82,6 +82,43 @@ enum class GroupKind { through_or_shared, exclusive_left, exclusive_right };
 /// HCM's shared-lane factor 1 / (P_T + P_L·E_L + P_R·E_R).
 inline constexpr double kLeftTurnEquivalent = 1.05;
 inline constexpr double kRightTurnEquivalent = 1.18;
+
+/// Pedestrian–bicycle adjustment of turns (HCM 6th/7th ed. chapter 31, Eqs. 31-74 to 31-88): a turn
+/// loses the share of its green in which pedestrians (and bicycles) occupy the conflict zone it crosses.
+/// v_pedg = min(v_ped · C / g_ped, 5000) (p/h): the pedestrians of a crosswalk (v_ped, both directions, p/h)
+/// crossing during their service time g_ped (walk + pedestrian clearance, s) of a cycle C (s); 0 when
+/// there are none or no service time (Eq. 31-74).
+[[nodiscard]] double pedestrian_flow_in_service(double pedestrians_per_h, double cycle_s, double service_s) noexcept;
+/// OCC_pedg, the pedestrians' occupancy of the conflict zone during their service time: v_pedg / 2000 up to
+/// 1000 p/h, else min(0.4 + v_pedg / 10000, 0.9) (Eqs. 31-75, 31-76).
+[[nodiscard]] double pedestrian_occupancy(double pedestrian_flow_in_service) noexcept;
+/// v_bicg = min(v_bic · C / g, 1900) (bicycles/h): the bicycles beside a right turn during its effective
+/// green g (Eq. 31-77); 0 when there are none.
+[[nodiscard]] double bicycle_flow_in_green(double bicycles_per_h, double cycle_s, double green_s) noexcept;
+/// OCC_bicg = 0.02 + v_bicg / 2700, 0 without bicycles (Eq. 31-78).
+[[nodiscard]] double bicycle_occupancy(double bicycle_flow_in_green) noexcept;
+/// OCC_r of a right turn (or a left turn from a one-way street, Eq. 31-84) over its effective green g:
+/// the pedestrians' (g_ped / g) · OCC_pedg — they are there during g_ped of it (at most g) — combined
+/// with the bicycles' OCC_bicg as independent occupancies, a + b − a·b (Eqs. 31-79, 31-80).
+[[nodiscard]] double right_turn_conflict_occupancy(double pedestrian_occupancy, double service_in_green_s,
+                                                   double green_s, double bicycle_occupancy = 0) noexcept;
+/// OCC_r of a permitted left turn over its permitted effective green g_p, while the opposing queue holds
+/// it for the first g_q of it and the opposing flow v_o (veh/h) blocks it afterwards (Eqs. 31-85 to 31-87):
+/// OCC_pedu = OCC_pedg · (1 − 0.5 · g_q / g_ped) if g_q < g_ped, else 0 (the pedestrians have cleared by the
+/// time the left may go); OCC_r = (g_ped − g_q) / (g_p − g_q) · OCC_pedu · e^(−5 · v_o / 3600). g_ped is at
+/// most g_p; 0 when g_q ≥ g_p.
+[[nodiscard]] double permitted_left_conflict_occupancy(double pedestrian_occupancy, double service_in_green_s,
+                                                       double permitted_green_s, double opposing_queue_s,
+                                                       double opposing_flow_veh_per_h) noexcept;
+/// A_pbT, the turn's saturation flow under that occupancy, which is f_Rpb (Eq. 31-83) or f_Lpb (Eq. 31-88):
+/// 1 − OCC_r when the turn has as many receiving lanes as turning lanes, 1 − 0.6 · OCC_r when it has more
+/// (turning drivers move over to another lane) (Eqs. 31-81, 31-82).
+[[nodiscard]] double turn_pedestrian_bicycle_factor(double conflict_occupancy, bool more_receiving_lanes) noexcept;
+
+/// Queue service time g_s = v · r / (s − v) (s) of a lane with random arrivals v (veh/h) and saturation
+/// flow s (veh/h) after an effective red r (s): the queue of the red cleared while more arrive (HCM 7th ed.
+/// Eq. 31-9 with the arrival rate in red equal to that in green). +infinity when s ≤ v; 0 without arrivals.
+[[nodiscard]] double queue_service_time_s(double flow_veh_per_h, double saturation_veh_per_h, double red_s) noexcept;
 
 /// Critical headway t_c and follow-up time t_f of a movement that crosses or joins a flow in its gaps.
 struct GapHeadways {

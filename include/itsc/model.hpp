@@ -103,8 +103,13 @@ struct Model {
   std::vector<std::uint32_t> movement_from_link; ///< [movement] arriving link
   std::vector<std::uint32_t> movement_to_link;   ///< [movement] leaving link
   std::vector<std::uint32_t> movement_lane_group;///< [movement] lane group
-  std::vector<double> movement_saturation_factor;///< [movement] 1/E_L, 1/E_R at signals (HCM f_LT, f_RT):
-                                                 ///< its vehicles discharge at the group's rate × this
+  std::vector<double> movement_saturation_factor;///< [movement] 1/E_L, 1/E_R at signals (HCM f_LT, f_RT)
+                                                 ///< times `movement_pedestrian_factor`: its vehicles
+                                                 ///< discharge at the group's rate × this
+  std::vector<double> movement_pedestrian_factor;///< [movement] HCM f_Rpb of a right, f_Lpb of a left's
+                                                 ///< protected green, at signals (1 elsewhere): the share
+                                                 ///< of its rate the pedestrians in the crosswalk it
+                                                 ///< turns across leave it (docs/model.md)
   std::vector<std::uint32_t> movement_signal;    ///< [movement] signalized node index (kNone: uncontrolled)
   std::vector<TurnType> movement_turn;           ///< [movement] declared turn (through when synthesized)
   std::vector<YieldRule> movement_yield;         ///< [movement] when it gives way (see YieldRule)
@@ -116,6 +121,8 @@ struct Model {
   std::vector<double> yield_gap_lanes;           ///< [yield] lanes of its group that its gaps govern
                                                  ///< (all of an exclusive group, one of a shared group)
   std::vector<double> yield_sneakers_veh;        ///< [yield] sneakers per permitted green (veh)
+  std::vector<double> yield_pedestrian_factor;   ///< [yield] HCM f_Lpb of a permitted left over its permitted
+                                                 ///< green, multiplying its gap rate (1 for other rules)
   std::vector<std::uint32_t> yield_conflict_begin; ///< [yield + 1] range in conflict_movement
   std::vector<std::uint32_t> conflict_movement;  ///< [conflict] a movement whose flow it crosses or joins
   std::vector<double> conflict_weight;           ///< [conflict] weight of that flow in v_o or v_c (HCM)

@@ -72,9 +72,15 @@ struct LaneGroupResult {
   std::string id;
   std::vector<MovementResult> movements;  ///< those it serves, in the scenario's order
   double volume_veh_per_h = 0;           ///< demand measured upstream of its queue (÷ PHF)
-  double saturation_flow_veh_per_h = 0;  ///< s = s0 × lanes × its factors × turn_factor
+  double saturation_flow_veh_per_h = 0;  ///< s = s0 × lanes × its factors × turn_factor × pedestrian factors
   hcm::SaturationFactors saturation_factors;  ///< its HCM factors (all 1 off signals)
   double turn_factor = 1;                ///< 1 / (P_T + P_L·E_L + P_R·E_R) of its measured traffic
+  /// HCM f_Rpb for its measured traffic: 1 / (P_T + P_L·E_L + P_R·E_R) over
+  /// 1 / (P_T + P_L·E_L + P_R·E_R / f_Rpb) (an exclusive right group: its right's f_Rpb)
+  double pedestrian_right_factor = 1;
+  /// HCM f_Lpb: a permitted left's over its permitted green (it scales the left's gap rate, not s), else
+  /// the protected lefts' in s as f_Rpb's for the rights
+  double pedestrian_left_factor = 1;
   double capacity_veh_per_h = 0;         ///< s × average effective green / average cycle
   double degree_of_saturation = 0;       ///< X = volume / capacity
   double effective_green_share = 0;      ///< average effective green / time

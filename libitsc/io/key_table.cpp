@@ -252,7 +252,11 @@ const Section detector{"detectors[]", "A vehicle detector (NTCIP 1202 terms).", 
 const Section demand{"demand", "All demand of the scenario.", kDemandKeys};
 const Section entry{"demand.entries[]", "Flow entering on a boundary link.", kEntryKeys};
 const Section turns{"demand.turns[]", "Turning counts (preferred) or proportions of one approach.", kTurnKeys};
-const Section pedestrians{"demand.pedestrians[]", "Pedestrians crossing one crosswalk.", kPedestrianKeys};
+const Section pedestrians{"demand.pedestrians[]",
+                          "Pedestrians crossing one crosswalk (both directions): they call the phases serving it "
+                          "under actuated control and lower the saturation flow of the turns across it (HCM f_Rpb, "
+                          "f_Lpb; docs/model.md, \"Saturation flow\"). Bicycles are not an input.",
+                          kPedestrianKeys};
 const Section timing{"timing.<node>", "Timing of one signalized node.", kTimingKeys};
 const Section max_pressure{"timing.<node>.max_pressure", "Parameters of the max-pressure controllers.", kMaxPressureKeys};
 const Section sequence{"timing.<node>.sequence", "Exactly one form: `stages`, or `rings` with `phases`.", kSequenceKeys};

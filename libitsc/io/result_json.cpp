@@ -51,7 +51,9 @@ nlohmann::ordered_json lane_group_json(const LaneGroupResult& g, const Lengths& 
   j["saturation_factors"] = {{"lane_width", f.lane_width},     {"heavy_vehicles_grade", f.heavy_vehicles_grade},
                              {"parking", f.parking},
                              {"bus_blockage", f.bus_blockage}, {"area_type", f.area_type},
-                             {"lane_utilization", f.lane_utilization}, {"turns", g.turn_factor}};
+                             {"lane_utilization", f.lane_utilization}, {"turns", g.turn_factor},
+                             {"pedestrian_bicycle_left", g.pedestrian_left_factor},
+                             {"pedestrian_bicycle_right", g.pedestrian_right_factor}};
   j["capacity_veh_per_h"] = g.capacity_veh_per_h;
   j["degree_of_saturation"] = g.degree_of_saturation;
   j["effective_green_share"] = g.effective_green_share;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "itsc/hcm.hpp"
+#include "model/pedestrian_conflicts.hpp"
 
 namespace itsc::detail {
 
@@ -46,6 +47,8 @@ std::vector<double> movement_shares(const Model& model, const Demand& demand, st
   return share;
 }
 
+}  // namespace
+
 hcm::GroupKind group_kind(const Model& model, std::size_t g) {
   bool all_left = true;
   bool all_right = true;
@@ -58,58 +61,82 @@ hcm::GroupKind group_kind(const Model& model, std::size_t g) {
   return all_right ? hcm::GroupKind::exclusive_right : hcm::GroupKind::through_or_shared;
 }
 
+namespace {
+
+// Link flows of a quantity that enters at the entries (`entry`, [link]) and follows the movements'
+// shares, by fixed point: f = entries + what the movements into each link carry. Traffic leaves a
+// network through its exits, so the iteration contracts; loops without exits stop at the cap.
+std::vector<double> carried_link_flows(const Model& model, const std::vector<double>& entry,
+                                       const std::vector<double>& share) {
+  std::vector<double> flow = entry;
+  std::vector<double> next(model.link_count());
+  constexpr int kMaxRounds = 10'000;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    next = entry;
+    for (std::size_t m = 0; m < model.movement_count(); ++m) {
+      next[model.movement_to_link[m]] += flow[model.movement_from_link[m]] * share[m];
+    }
+    double change = 0;
+    double largest = 0;
+    for (std::size_t l = 0; l < model.link_count(); ++l) {
+      change = std::max(change, std::abs(next[l] - flow[l]));
+      largest = std::max(largest, next[l]);
+    }
+    flow.swap(next);
+    if (change <= 1e-9 * (1.0 + largest)) break;
+  }
+  return flow;
+}
+
+// Mean entry flow of every entry link over the demand's intervals (veh/h, [link]).
+std::vector<double> mean_entry_flows(const Model& model, const Demand& demand, std::size_t intervals) {
+  std::vector<double> entry(model.link_count(), 0.0);
+  for (const auto l : model.entry_link) {
+    double q = 0;
+    for (std::size_t k = 0; k < intervals; ++k) q += entry_flow_veh_per_h(demand, model.link_id[l], k);
+    entry[l] = q / static_cast<double>(intervals);
+  }
+  return entry;
+}
+
 }  // namespace
 
 std::vector<double> heavy_vehicle_percent_per_link(const Model& model, const Demand& demand) {
   const std::size_t links = model.link_count();
   std::vector<double> percent(links, 0.0);
-  const std::size_t intervals = interval_count(demand);
-  std::vector<double> entry(links, 0.0);
-  std::vector<double> entry_heavy(links, 0.0);
   const bool any = std::any_of(demand.entries.begin(), demand.entries.end(),
                                [](const EntryFlow& flow) { return flow.heavy_vehicle_percent > 0; });
   if (!any) return percent;
+  const std::size_t intervals = interval_count(demand);
+  const std::vector<double> entry = mean_entry_flows(model, demand, intervals);
+  std::vector<double> entry_heavy(links, 0.0);
   for (const auto l : model.entry_link) {
-    double q = 0;
-    for (std::size_t k = 0; k < intervals; ++k) q += entry_flow_veh_per_h(demand, model.link_id[l], k);
-    entry[l] = q / static_cast<double>(intervals);
     for (const EntryFlow& flow : demand.entries) {
       if (flow.link == model.link_id[l]) entry_heavy[l] = entry[l] * std::clamp(flow.heavy_vehicle_percent, 0.0, 100.0) / 100.0;
     }
   }
   const std::vector<double> share = movement_shares(model, demand, intervals);
-  // Link flows by fixed point: f = entries + what the movements into each link carry. Traffic leaves a
-  // network through its exits, so the iteration contracts; loops without exits stop at the cap.
-  std::vector<double> flow = entry;
-  std::vector<double> heavy = entry_heavy;
-  std::vector<double> next(links);
-  std::vector<double> next_heavy(links);
-  constexpr int kMaxRounds = 10'000;
-  for (int round = 0; round < kMaxRounds; ++round) {
-    next = entry;
-    next_heavy = entry_heavy;
-    for (std::size_t m = 0; m < model.movement_count(); ++m) {
-      next[model.movement_to_link[m]] += flow[model.movement_from_link[m]] * share[m];
-      next_heavy[model.movement_to_link[m]] += heavy[model.movement_from_link[m]] * share[m];
-    }
-    double change = 0;
-    double largest = 0;
-    for (std::size_t l = 0; l < links; ++l) {
-      change = std::max(change, std::abs(next[l] - flow[l]));
-      largest = std::max(largest, next[l]);
-    }
-    flow.swap(next);
-    heavy.swap(next_heavy);
-    if (change <= 1e-9 * (1.0 + largest)) break;
-  }
+  const std::vector<double> flow = carried_link_flows(model, entry, share);
+  const std::vector<double> heavy = carried_link_flows(model, entry_heavy, share);
   for (std::size_t l = 0; l < links; ++l) percent[l] = flow[l] > 0 ? std::clamp(100.0 * heavy[l] / flow[l], 0.0, 100.0) : 0.0;
   return percent;
+}
+
+std::vector<double> mean_movement_flows_veh_per_h(const Model& model, const Demand& demand) {
+  const std::size_t intervals = interval_count(demand);
+  const std::vector<double> share = movement_shares(model, demand, intervals);
+  const std::vector<double> link = carried_link_flows(model, mean_entry_flows(model, demand, intervals), share);
+  std::vector<double> flow(model.movement_count());
+  for (std::size_t m = 0; m < model.movement_count(); ++m) flow[m] = link[model.movement_from_link[m]] * share[m];
+  return flow;
 }
 
 void compile_saturation(Model& model, const Scenario& scenario) {
   const std::vector<double> heavy_percent = heavy_vehicle_percent_per_link(model, scenario.demand);
   model.lane_group_factors.assign(model.lane_group_count(), hcm::SaturationFactors{});
   model.movement_saturation_factor.assign(model.movement_count(), 1.0);
+  model.movement_pedestrian_factor.assign(model.movement_count(), 1.0);
+  model.yield_pedestrian_factor.assign(model.yield_movement.size(), 1.0);
   for (std::size_t g = 0; g < model.lane_group_count(); ++g) {
     if (model.lane_group_signalized[g] == 0) continue;
     const Node& node = scenario.network.nodes[model.lane_group_node[g]];
@@ -135,6 +162,7 @@ void compile_saturation(Model& model, const Scenario& scenario) {
       if (turn == TurnType::right) model.movement_saturation_factor[m] = 1.0 / hcm::kRightTurnEquivalent;
     }
   }
+  compile_pedestrian_factors(model, scenario);
   // What max-pressure weighs: each movement's own saturation flow.
   for (std::size_t s = 0; s < model.signal_count(); ++s) {
     IntersectionLayout& layout = model.signal_layout[s];

@@ -35,7 +35,14 @@ struct GroupTerms {
   double stops = 0;                   ///< stops of its movements
   double volume_veh_per_h = 0;        ///< arrivals per hour ÷ PHF
   double turn_factor = 1;             ///< 1 / Σ share·E of its movements: HCM's f_LT·f_RT
-  double saturation_veh_per_h = 0;    ///< s: its through-car rate × turn_factor
+  /// HCM's f_Rpb of the group: how much its rights' pedestrian factors lower s (Σ share·E over the same
+  /// sum with each right's E / f_Rpb)
+  double pedestrian_right_factor = 1;
+  /// HCM's f_Lpb of the group: a left's factor over its permitted green where one yields on a permitted
+  /// green (it scales the gap rate, not s; the lowest where several do), else the same ratio as f_Rpb's for
+  /// the lefts' factors over their protected green, which lower s
+  double pedestrian_left_factor = 1;
+  double saturation_veh_per_h = 0;    ///< s: its through-car rate / Σ share·E / f_pb of its movements
   double effective_green_share = 0;   ///< capacity / s
   double capacity_veh_per_h = 0;
   double degree_of_saturation = 0;

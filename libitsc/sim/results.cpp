@@ -92,6 +92,8 @@ LaneGroupResult lane_group_result(const Model& model, const State& state, const 
   r.saturation_flow_veh_per_h = terms.saturation_veh_per_h;
   r.saturation_factors = model.lane_group_factors[g];
   r.turn_factor = terms.turn_factor;
+  r.pedestrian_right_factor = terms.pedestrian_right_factor;
+  r.pedestrian_left_factor = terms.pedestrian_left_factor;
   r.effective_green_share = terms.effective_green_share;
   r.capacity_veh_per_h = terms.capacity_veh_per_h;
   r.degree_of_saturation = terms.degree_of_saturation;

@@ -89,7 +89,8 @@ void gap_acceptance(const Model& model, State& state, const Block& block) noexce
         state.yield_gap_rate_veh_per_s[y] =
             std::min(lane_rate, hcm::gap_capacity_veh_per_h(flow * 3600.0 / dt, headways) / 3600.0);
       }
-      const double gap_rate = queue ? 0.0 : state.yield_gap_rate_veh_per_s[y];
+      // Pedestrians in the crosswalk it turns across take their share of the gaps (HCM f_Lpb).
+      const double gap_rate = queue ? 0.0 : state.yield_gap_rate_veh_per_s[y] * model.yield_pedestrian_factor[k];
       // The lanes its gaps govern run at the gap rate, the group's other lanes at its saturation flow.
       const double group_rate = gap_lanes * gap_rate + (lanes - gap_lanes) * rate / lanes;
       if (rule == YieldRule::turn_on_red) {
