@@ -61,6 +61,7 @@ struct PedestrianFlow {
   std::string node;
   std::string leg;
   double flow_ped_per_h = 0;
+  double flow_bic_per_h = 0;  ///< bicycles going straight beside the right turns that cross the crosswalk
   friend bool operator==(const PedestrianFlow&, const PedestrianFlow&) = default;
 };
 

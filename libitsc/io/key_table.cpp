@@ -142,6 +142,7 @@ constexpr std::array kPedestrianKeys{
     KeySpec{"node", string, "", "", "", 0, kRequired, "Node id."},
     KeySpec{"leg", string, "", "", "", 0, kRequired, "Leg id whose crosswalk is crossed."},
     KeySpec{"flow_ped_per_h", number, "ped/h", "", "", 0, kRequired, "Pedestrian flow."},
+    KeySpec{"flow_bic_per_h", number, "bicycles/h", "0", "", 0, kOptional, "Bicycles going straight beside the right turns that cross this crosswalk: they share its conflict zone (HCM f_Rpb)."},
 };
 
 constexpr std::array kTimingKeys{
@@ -255,7 +256,7 @@ const Section turns{"demand.turns[]", "Turning counts (preferred) or proportions
 const Section pedestrians{"demand.pedestrians[]",
                           "Pedestrians crossing one crosswalk (both directions): they call the phases serving it "
                           "under actuated control and lower the saturation flow of the turns across it (HCM f_Rpb, "
-                          "f_Lpb; docs/model.md, \"Saturation flow\"). Bicycles are not an input.",
+                          "f_Lpb; docs/model.md, \"Saturation flow\"), with the bicycles beside them.",
                           kPedestrianKeys};
 const Section timing{"timing.<node>", "Timing of one signalized node.", kTimingKeys};
 const Section max_pressure{"timing.<node>.max_pressure", "Parameters of the max-pressure controllers.", kMaxPressureKeys};

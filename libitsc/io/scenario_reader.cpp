@@ -140,6 +140,7 @@ PedestrianFlow read_pedestrians(MapReader& in) {
   in.read("node", out.node);
   in.read("leg", out.leg);
   in.read("flow_ped_per_h", out.flow_ped_per_h);
+  in.read("flow_bic_per_h", out.flow_bic_per_h);
   return out;
 }
 

@@ -168,6 +168,7 @@ YamlOut write_pedestrians(const PedestrianFlow& in) {
   out.add("node", YamlOut::string(in.node));
   out.add("leg", YamlOut::string(in.leg));
   out.add_number("flow_ped_per_h", in.flow_ped_per_h);
+  out.add_number("flow_bic_per_h", in.flow_bic_per_h, PedestrianFlow{}.flow_bic_per_h);
   return out.finish();
 }
 

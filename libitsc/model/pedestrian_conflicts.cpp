@@ -82,11 +82,12 @@ std::optional<std::size_t> receiving_crosswalk(const Model& model, const Node& n
   return static_cast<std::size_t>(found - layout.crosswalks.begin());
 }
 
-// Pedestrians crossing a crosswalk of the node (p/h): its `demand.pedestrians` rows added up.
-double pedestrians_per_h(const Demand& demand, const std::string& node, const std::string& leg) {
+// Pedestrians crossing a crosswalk of the node (p/h), or the bicycles beside it (`bicycles`): its
+// `demand.pedestrians` rows added up.
+double crossing_per_h(const Demand& demand, const std::string& node, const std::string& leg, bool bicycles = false) {
   double flow = 0;
   for (const PedestrianFlow& p : demand.pedestrians) {
-    if (p.node == node && p.leg == leg) flow += std::max(0.0, p.flow_ped_per_h);
+    if (p.node == node && p.leg == leg) flow += std::max(0.0, bicycles ? p.flow_bic_per_h : p.flow_ped_per_h);
   }
   return flow;
 }
@@ -152,9 +153,11 @@ void compile_pedestrian_factors(Model& model, const Scenario& scenario) {
         if (pass == 0 ? turn != TurnType::right : !is_left(turn)) continue;
         const auto crosswalk = receiving_crosswalk(model, node, layout, m);
         if (!crosswalk) continue;
-        const double pedestrians = pedestrians_per_h(scenario.demand, node.id, layout.crosswalks[*crosswalk]);
+        const double pedestrians = crossing_per_h(scenario.demand, node.id, layout.crosswalks[*crosswalk]);
+        const double bicycles =
+            turn == TurnType::right ? crossing_per_h(scenario.demand, node.id, layout.crosswalks[*crosswalk], true) : 0.0;
         const double service_s = cycle.pedestrian_service_s(*crosswalk);
-        if (!(pedestrians > 0) || !(service_s > 0)) continue;
+        if (!(pedestrians > 0 && service_s > 0) && !(bicycles > 0)) continue;
         const double occupancy =
             hcm::pedestrian_occupancy(hcm::pedestrian_flow_in_service(pedestrians, cycle.cycle_s(), service_s));
         const bool more_lanes = more_receiving_lanes(model, m);
@@ -163,8 +166,12 @@ void compile_pedestrian_factors(Model& model, const Scenario& scenario) {
         // (HCM Eq. 31-84), nothing opposing it then.
         const Shows shows = turn == TurnType::right ? any_green : protected_green;
         const double green_s = cycle.effective_green_s(j, shows);
+        // The bicycles go with the through green beside the right turn (HCM Eq. 31-77 over its green).
+        const double bicycle_occupancy =
+            hcm::bicycle_occupancy(hcm::bicycle_flow_in_green(bicycles, cycle.cycle_s(), green_s));
         const double f = hcm::turn_pedestrian_bicycle_factor(
-            hcm::right_turn_conflict_occupancy(occupancy, cycle.service_in_green_s(j, shows, *crosswalk), green_s),
+            hcm::right_turn_conflict_occupancy(occupancy, cycle.service_in_green_s(j, shows, *crosswalk), green_s,
+                                               bicycle_occupancy),
             more_lanes);
         model.movement_pedestrian_factor[m] = f;
         model.movement_saturation_factor[m] *= f;

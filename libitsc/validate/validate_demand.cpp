@@ -261,6 +261,7 @@ void validate_demand(Checker& checker, const Scenario& scenario) {
     const PedestrianFlow& flow = demand.pedestrians[p];
     const std::string path = indexed("demand.pedestrians", p);
     checker.non_negative(path + ".flow_ped_per_h", flow.flow_ped_per_h, kMaxPedestrians_per_h, "ped/h");
+    checker.non_negative(path + ".flow_bic_per_h", flow.flow_bic_per_h, kMaxPedestrians_per_h, "bicycles/h");
     const auto node = nodes.find(flow.node);
     if (!node) {
       checker.error(path + ".node", "unknown node '" + flow.node + "'");

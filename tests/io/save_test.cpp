@@ -54,7 +54,7 @@ demand:
     - {node: "yes", link: L, counts: {WBU: 5, X: [95, 100]}}
     - {node: "yes", link: M, proportions: {X: 1}}
   pedestrians:
-    - {node: "yes", leg: w, flow_ped_per_h: 33}
+    - {node: "yes", leg: w, flow_ped_per_h: 33, flow_bic_per_h: 12}
 timing:
   "yes":
     cycle_s: 60

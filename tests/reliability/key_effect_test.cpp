@@ -205,6 +205,8 @@ std::vector<Probe> probes() {
          s.demand.pedestrians[2].flow_ped_per_h = 0;
          s.demand.pedestrians[3].flow_ped_per_h = 0;
        }},
+      {"demand.pedestrians[]", "flow_bic_per_h", Base::stages, fixed,
+       [](Scenario& s) { for (auto& p : s.demand.pedestrians) p.flow_bic_per_h = 300; }},  // beside the rights
       {"timing.<node>", "cycle_s", Base::stages, fixed, [](Scenario& s) {
          timing(s).cycle_s += 10;
          shift_green(s, -10);

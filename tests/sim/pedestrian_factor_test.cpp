@@ -81,6 +81,23 @@ TEST_CASE("pedestrian factor: a right turn under pedestrians discharges at s / E
   CHECK(eb.departures_veh / 40.0 == doctest::Approx(s * 45.0 / 3600.0).epsilon(0.01));  // per cycle, 40 cycles
 }
 
+TEST_CASE("pedestrian factor: bicycles beside the right turn share its conflict zone with the pedestrians") {
+  // OCC_bicg = 0.02 + min(v_bic · C / g, 1900) / 2700 over the right's green g = 45 s of C = 90 s, and
+  // with pedestrians OCC_r = OCC_ped + OCC_bic − OCC_ped · OCC_bic (HCM Eqs. 31-77 to 31-80).
+  const auto factor = [](double pedestrians, double bicycles) {
+    Scenario scenario = right_turn(pedestrians > 0 ? pedestrians : 1);
+    scenario.demand.pedestrians.front().flow_ped_per_h = pedestrians;
+    scenario.demand.pedestrians.front().flow_bic_per_h = bicycles;
+    const Model model = compile(scenario);
+    return model.movement_pedestrian_factor[model.find_movement(0, "EBR")];
+  };
+  const double bicycles = 0.02 + 200.0 * 90 / 45 / 2700;
+  const double pedestrians = 200.0 * 90 / (2000 * 45);
+  CHECK(factor(0, 200) == doctest::Approx(1 - bicycles).epsilon(1e-9));
+  CHECK(factor(200, 200) == doctest::Approx(1 - (pedestrians + bicycles - pedestrians * bicycles)).epsilon(1e-9));
+  CHECK(factor(200, 0) == doctest::Approx(1 - pedestrians).epsilon(1e-9));
+}
+
 TEST_CASE("pedestrian factor: no pedestrians, or a walk outside the turn's green, leave the right turn at s / E_R") {
   for (const bool with_right : {true, false}) {
     CAPTURE(with_right);
