@@ -64,7 +64,7 @@ TEST_CASE("pedestrian factor: a right turn under pedestrians discharges at s / E
   // 200 p/h, C = 90 s, g = 45 − l1 + e = 45 s: 1 − 0.2.
   const Scenario scenario = right_turn(200);
   const Node& c = scenario.network.nodes.front();
-  const Phase& phase = resolve_timing(scenario.timing.at("C"), c, scenario.network).rings->phases.front();
+  const Phase phase = resolve_timing(scenario.timing.at("C"), c, scenario.network).rings->phases.front();
   const double service_s = *phase.walk_s + *phase.pedestrian_clearance_s;
   CAPTURE(service_s);
   REQUIRE(200 * 90 / service_s <= 1000);
@@ -145,7 +145,7 @@ TEST_CASE("pedestrian factor: a permitted left's gap rate × f_Lpb") {
     return x.s;
   };
   const Scenario with = scenario(400);
-  const Phase& phase =
+  const Phase phase =
       resolve_timing(with.timing.at("C"), with.network.nodes.front(), with.network).rings->phases.front();
   const double service_s = *phase.walk_s + *phase.pedestrian_clearance_s;
   const double v_pedg = std::min(400 * 90 / service_s, 5000.0);
