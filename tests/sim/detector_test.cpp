@@ -6,31 +6,16 @@
 
 #include <doctest/doctest.h>
 
-#include "sim/scenario_builders.hpp"
+#include "sim/detector_builders.hpp"
 
 using namespace itsc;
 using namespace itsc::test;
 
 namespace {
 
-Scenario with_detector(ApproachOptions options, double setback_m, double length_m) {
-  Scenario s = isolated_approach(options);
-  s.simulation.detector_arrivals = DetectorArrivals::uniform;  // the fluid's flow, one call per whole vehicle
-  Detector d;
-  d.id = "D";
-  d.link = "W_C";
-  d.setback_m = setback_m;
-  d.length_m = length_m;
-  d.calls = {1};
-  s.network.detectors = {d};
-  return s;
-}
-
-// Fixed-time control reads no detector: ask for them explicitly.
-SimulateOptions detectors_on() {
-  SimulateOptions options;
-  options.detectors = true;
-  return options;
+// The fluid's flow, one call per whole vehicle.
+Scenario with_detector(const ApproachOptions& options, double setback_m, double length_m) {
+  return test::with_detector(options, setback_m, length_m, DetectorArrivals::uniform);
 }
 
 }  // namespace

@@ -10,29 +10,15 @@
 #include <vector>
 
 #include "sim/actuated_scenario.hpp"
-#include "sim/scenario_builders.hpp"
+#include "sim/detector_builders.hpp"
 
 using namespace itsc;
 using namespace itsc::test;
 
 namespace {
 
-Scenario with_detector(ApproachOptions options, double setback_m) {
-  Scenario s = isolated_approach(options);
-  Detector d;
-  d.id = "D";
-  d.link = "W_C";
-  d.setback_m = setback_m;
-  d.length_m = 1.8;
-  d.calls = {1};
-  s.network.detectors = {d};
-  return s;
-}
-
-SimulateOptions detectors_on() {
-  SimulateOptions options;
-  options.detectors = true;
-  return options;
+Scenario with_detector(const ApproachOptions& options, double setback_m) {
+  return test::with_detector(options, setback_m, 1.8, DetectorArrivals::random);
 }
 
 // Times (s, the end of the step) at which detector 0 reports vehicles, one entry per vehicle.
