@@ -5,32 +5,20 @@
 
 #include <doctest/doctest.h>
 
+#include "sim/scenario_builders.hpp"
+
 #include <cmath>
 #include <string>
 
 using namespace itsc;
+using itsc::test::make_link;
+using itsc::test::make_node;
 
 namespace {
 
 constexpr int kSignals = 5;
 constexpr double kSpacing_m = 400;
 constexpr double kCycle_s = 90;
-
-Link make_link(std::string id, std::string from, std::string to, double length_m) {
-  Link link;
-  link.id = std::move(id);
-  link.from = std::move(from);
-  link.to = std::move(to);
-  link.length_m = length_m;
-  return link;
-}
-
-Node make_node(std::string id, NodeControl control) {
-  Node node;
-  node.id = std::move(id);
-  node.control = control;
-  return node;
-}
 
 // Signals S1..S5 on the one-way main street A → Z, each with an empty cross street for its second
 // stage. Offsets: signal k starts its green `travel_s`·(k − 1) + shift after signal 1.

@@ -6,6 +6,8 @@
 #include <itsc/simulate.hpp>
 
 #include <doctest/doctest.h>
+
+#include "sim/scenario_builders.hpp"
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -15,28 +17,13 @@
 #include <vector>
 
 using namespace itsc;
+using itsc::test::make_link;
+using itsc::test::make_node;
 
 namespace {
 
 constexpr double kCycle_s = 90;
-constexpr double kSpeed_kmh = 50;
-
-Link make_link(std::string id, std::string from, std::string to, double length_m) {
-  Link link;
-  link.id = std::move(id);
-  link.from = std::move(from);
-  link.to = std::move(to);
-  link.length_m = length_m;
-  link.speed_kmh = kSpeed_kmh;
-  return link;
-}
-
-Node make_node(std::string id, NodeControl control) {
-  Node node;
-  node.id = std::move(id);
-  node.control = control;
-  return node;
-}
+constexpr double kSpeed_kmh = 50;  // the default speed the links of make_link run at
 
 // A one-way main street A → S1 → … → Sn → Z, `spacing_m` between signals, each signal with a cross
 // street of its own (one signal only: no route) served by a second stage. Signal k's main green lasts
@@ -116,6 +103,10 @@ const MovementResult& through(const SimulationResult& result, const std::string&
 double free_flow_s(double length_m) { return length_m / (kSpeed_kmh / 3.6); }
 
 }  // namespace
+
+TEST_CASE("routes: the hand-built links run at the speed the figures below assume") {
+  CHECK(make_link("a", "b", "c", 100).speed_kmh == kSpeed_kmh);
+}
 
 TEST_CASE("routes: HCM urban street LOS from the speed's share of free flow, F above v/c 1") {
   using hcm::Los;

@@ -7,8 +7,26 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <utility>
 
 namespace itsc::test {
+
+/// A link at the default free-flow speed, and a node: the bricks of hand-built networks.
+inline Link make_link(std::string id, std::string from, std::string to, double length_m) {
+  Link link;
+  link.id = std::move(id);
+  link.from = std::move(from);
+  link.to = std::move(to);
+  link.length_m = length_m;
+  return link;
+}
+
+inline Node make_node(std::string id, NodeControl control) {
+  Node node;
+  node.id = std::move(id);
+  node.control = control;
+  return node;
+}
 
 /// An isolated intersection: the studied approach W→C→E (movement "EBT") and a cross street N→C→S
 /// (movement "SBT") served by a second stage. With l1 = e = 2 s the effective green equals the
