@@ -121,8 +121,8 @@ void actuate(const Model& model, State& state, std::size_t d, std::size_t k, std
     next += next_gap_veh(model, state, d, k, b, q, even);
   }
   cover(next);  // the next vehicle may already be over the zone
-  // A standing queue (half a vehicle's occupancy or more and nothing crossing) occupies it throughout.
-  const double share = span > kPresent ? std::min(1.0, covered / span) : (occupancy >= 0.5 ? occupancy : 0.0);
+  // A standing queue (half a vehicle's occupancy or more) occupies it whatever crosses.
+  const double share = span > kPresent ? std::min(1.0, covered / span) : 0.0;
   state.detector_count[k] = vehicles;
   state.detector_occupancy[k] = std::max(share, occupancy >= 0.5 ? occupancy : 0.0);
   state.detector_call[k] = vehicles > 0 || state.detector_occupancy[k] > 0 ? 1.0 : 0.0;
