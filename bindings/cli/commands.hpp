@@ -38,5 +38,7 @@ void add_simulate_command(CLI::App& app);
 void add_generate_command(CLI::App& app);
 void add_convert_command(CLI::App& app);
 void add_export_command(CLI::App& app);
+void add_optimize_command(CLI::App& app);
+void add_analyze_command(CLI::App& app);
 
 }  // namespace itsc::cli

@@ -41,6 +41,8 @@ int main(int argc, char** argv) {
   itsc::cli::add_generate_command(app);
   itsc::cli::add_convert_command(app);
   itsc::cli::add_export_command(app);
+  itsc::cli::add_analyze_command(app);
+  itsc::cli::add_optimize_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

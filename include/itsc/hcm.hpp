@@ -3,6 +3,7 @@
 /// HCM (Highway Capacity Manual, signalized intersections) and Webster formulas as pure functions.
 /// Units: seconds, veh/h, hours as named. The engine and `itsc analyze` use these and nothing else.
 
+#include <cstddef>
 #include <span>
 #include <vector>
 
@@ -192,5 +193,47 @@ struct StageDemand {
 /// `webster_effective_greens_s` rounded to tenths. Throws `itsc::Error` (invalid_input) when the
 /// minimums and clearances do not fit in the cycle or there is no stage.
 [[nodiscard]] std::vector<double> webster_greens_s(double cycle_s, std::span<const StageDemand> stages);
+
+/// The phases of a signal in NEMA ring-barrier order: rings[r][b] lists the phases (indices into the
+/// caller's per-phase arrays) of ring r between barrier b and b + 1, in their order. A stage plan is
+/// one ring with one barrier group.
+using RingBarrier = std::vector<std::vector<std::vector<std::size_t>>>;
+
+/// The critical path of a ring-barrier signal (HCM 6th ed., section 19-4 "critical path"): in each
+/// barrier group, the ring whose phases have the largest Σ of flow ratios (the larger Σ of lost times
+/// on a tie). Its phases, Y = Σ of their flow ratios and L = Σ of their lost times.
+struct CriticalPath {
+  std::vector<std::size_t> phases;  ///< the critical phases, barrier group by barrier group
+  double flow_ratio_sum = 0;        ///< Y
+  double lost_time_s = 0;           ///< L
+};
+/// The critical path through `rings` for the phases' flow ratios y_i (their critical lane groups' v/s)
+/// and lost times l_i (s). Indices outside the arrays are skipped.
+[[nodiscard]] CriticalPath critical_path(const RingBarrier& rings, std::span<const double> flow_ratio,
+                                         std::span<const double> lost_time_s);
+
+/// HCM's critical v/c ratio Xc = Y · C / (C − L) (HCM 6th ed., Eq. 19-30); Y when C ≤ L.
+[[nodiscard]] double critical_v_c(double critical_flow_ratio_sum, double cycle_s, double lost_time_s) noexcept;
+
+/// The shortest cycle at which the critical v/c is at most `target_x`: C = L · X / (X − Y) (s), Eq. 19-30
+/// solved for C (`target_x` = 1: the minimum cycle L / (1 − Y)). +infinity when Y ≥ X.
+[[nodiscard]] double cycle_for_critical_v_c_s(double lost_time_s, double critical_flow_ratio_sum,
+                                              double target_x) noexcept;
+
+/// What one phase needs from the cycle, for the split rule of a ring-barrier plan.
+struct PhaseDemand {
+  double flow_ratio = 0;     ///< critical v/s of the phase
+  double lost_time_s = 0;    ///< the split less its effective green
+  double min_split_s = 0;    ///< the shortest split it may have (min green or pedestrian times + clearance)
+};
+
+/// Webster's split rule over a ring-barrier plan: the cycle less the critical path's lost time is shared
+/// among the barrier groups in proportion to their critical rings' Σ y, and each group's time among the
+/// phases of each ring in proportion to their y (equally where all y are zero); a group or phase the
+/// rule would give less than its minimum is held there and the rest shared again. Splits are whole
+/// tenths of a second; every ring reaches each barrier at the same time and the splits add up to the
+/// cycle exactly. Throws `itsc::Error` (invalid_input) when the minimums do not fit in the cycle.
+[[nodiscard]] std::vector<double> ring_barrier_splits_s(double cycle_s, const RingBarrier& rings,
+                                                        std::span<const PhaseDemand> phases);
 
 }  // namespace itsc::hcm

@@ -260,6 +260,10 @@ class Simulation {
   /// model), each keeping its plan: one warm-up copied into many members. Unless every member is restored,
   /// the snapshot's clock must be this simulation's. Throws `itsc::Error` (invalid_input) otherwise.
   void restore_state(const Snapshot& snapshot, std::size_t from, std::size_t begin, std::size_t count);
+  /// Every member b continues from member `from[b]` of `snapshot` (of any batch size over this model), clock
+  /// included, each keeping its plan: several warm-ups (one per demand, say) copied into many members.
+  /// Throws `itsc::Error` (invalid_input) when `from` does not have one entry per member or one is out of range.
+  void restore_state(const Snapshot& snapshot, std::span<const std::size_t> from);
 
   [[nodiscard]] const Model& model() const noexcept { return *model_; }
   [[nodiscard]] const std::shared_ptr<const Model>& shared_model() const noexcept { return model_; }

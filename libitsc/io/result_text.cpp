@@ -4,19 +4,11 @@
 #include <string>
 
 #include "itsc/simulate.hpp"
+#include "io/text_append.hpp"
 
 namespace itsc {
 
-namespace {
-
-template <typename... Args>
-void append(std::string& out, const char* format, Args... args) {
-  char line[512];
-  const int written = std::snprintf(line, sizeof line, format, args...);
-  if (written > 0) out.append(line, static_cast<std::size_t>(std::min<int>(written, static_cast<int>(sizeof line) - 1)));
-}
-
-}  // namespace
+using detail::append;
 
 std::string_view to_string(Indication indication) noexcept {
   switch (indication) {

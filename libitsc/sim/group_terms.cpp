@@ -77,33 +77,15 @@ GroupTerms group_terms(const Model& model, const State& state, const BatchDemand
     r.delay_veh_s += metrics.movement_delay_veh_s[m * batch + b];
     r.stops += metrics.movement_stops[m * batch + b];
   }
-  // Each vehicle takes its own movement's service time: the group's s is its through-car rate over the
-  // mean through-car equivalent of its traffic (its movements in equal shares while none arrived), each
-  // turn's E over its pedestrian factor f_pb.
-  double equivalents = 0;       // Σ share · E / f_pb: what the group discharges at
-  double turn_equivalents = 0;  // Σ share · E: the turns alone
-  double left_equivalents = 0;  // Σ share · E, over f_pb for the lefts only
-  for (auto m = first; m < last; ++m) {
-    const double share = r.arrivals_veh > 0 ? metrics.movement_arrivals_veh[m * batch + b] / r.arrivals_veh
-                                            : 1.0 / static_cast<double>(last - first);
-    const double pedestrians = model.movement_pedestrian_factor[m];
-    const double turn = share * pedestrians / model.movement_saturation_factor[m];
-    const TurnType type = model.movement_turn[m];
-    equivalents += turn / pedestrians;
-    turn_equivalents += turn;
-    left_equivalents += type == TurnType::left || type == TurnType::u_turn ? turn / pedestrians : turn;
-  }
-  r.turn_factor = turn_equivalents > 0 ? 1.0 / turn_equivalents : 1.0;
-  r.pedestrian_right_factor = equivalents > 0 ? left_equivalents / equivalents : 1.0;
-  r.pedestrian_left_factor = left_equivalents > 0 ? turn_equivalents / left_equivalents : 1.0;
-  // A left that yields on a permitted green: its factor there (the lowest of several).
-  const auto yields_begin = model.lane_group_left_yield_begin[g];
-  for (auto j = yields_begin; j < model.lane_group_left_yield_begin[g + 1]; ++j) {
-    const double permitted = model.yield_pedestrian_factor[model.lane_group_left_yield[j]];
-    r.pedestrian_left_factor = j == yields_begin ? permitted : std::min(r.pedestrian_left_factor, permitted);
-  }
+  const SaturationTerms saturation = saturation_terms(model, g, [&](std::uint32_t m) {
+    return r.arrivals_veh > 0 ? metrics.movement_arrivals_veh[m * batch + b] / r.arrivals_veh
+                              : 1.0 / static_cast<double>(last - first);
+  });
+  r.turn_factor = saturation.turn_factor;
+  r.pedestrian_right_factor = saturation.pedestrian_right_factor;
+  r.pedestrian_left_factor = saturation.pedestrian_left_factor;
+  r.saturation_veh_per_h = saturation.saturation_veh_per_h;
   const double through_rate_veh_per_h = model.lane_group_saturation_veh_per_s[g] * 3600.0;
-  r.saturation_veh_per_h = equivalents > 0 ? through_rate_veh_per_h / equivalents : through_rate_veh_per_h;
   if (window_s > 0) {
     r.volume_veh_per_h = r.arrivals_veh / (window_s / 3600.0) / demand.peak_hour_factor[b];
     // The metric holds the capacity served in seconds of through-car saturation flow.

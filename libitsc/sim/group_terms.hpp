@@ -1,7 +1,9 @@
 #pragma once
 // A lane group's HCM terms from a member's metrics: volume, capacity, X and the overflow delay that the
 // simulation's deterministic delay leaves out. Results and the objective take them from here.
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 
@@ -28,6 +30,46 @@ enum class GroupControl { signal, stop, free };
 /// interval carries flow holds it to the end of the run (`BatchDemand`).
 [[nodiscard]] double rate_window_s(const Model& model, const Metrics& metrics, const BatchDemand& demand,
                                    std::size_t b) noexcept;
+
+/// A lane group's saturation flow for a mix of its movements and the HCM factors in it.
+struct SaturationTerms {
+  double turn_factor = 1;              ///< 1 / Σ share·E of its movements: HCM's f_LT·f_RT
+  double pedestrian_right_factor = 1;  ///< f_Rpb (see GroupTerms)
+  double pedestrian_left_factor = 1;   ///< f_Lpb (see GroupTerms)
+  double saturation_veh_per_h = 0;     ///< its through-car rate / Σ share·E / f_pb of its movements
+};
+
+/// Group g's saturation terms when `share(m)` of its traffic takes movement m (the shares of its
+/// movements add up to 1): each vehicle takes its own movement's service time, so the group's s is its
+/// through-car rate over the mean through-car equivalent of its traffic, each turn's E over its
+/// pedestrian factor f_pb.
+template <typename Share>
+[[nodiscard]] SaturationTerms saturation_terms(const Model& model, std::size_t g, Share&& share) noexcept {
+  double equivalents = 0;       // Σ share · E / f_pb: what the group discharges at
+  double turn_equivalents = 0;  // Σ share · E: the turns alone
+  double left_equivalents = 0;  // Σ share · E, over f_pb for the lefts only
+  for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+    const double pedestrians = model.movement_pedestrian_factor[m];
+    const double turn = share(m) * pedestrians / model.movement_saturation_factor[m];
+    const TurnType type = model.movement_turn[m];
+    equivalents += turn / pedestrians;
+    turn_equivalents += turn;
+    left_equivalents += type == TurnType::left || type == TurnType::u_turn ? turn / pedestrians : turn;
+  }
+  SaturationTerms r;
+  r.turn_factor = turn_equivalents > 0 ? 1.0 / turn_equivalents : 1.0;
+  r.pedestrian_right_factor = equivalents > 0 ? left_equivalents / equivalents : 1.0;
+  r.pedestrian_left_factor = left_equivalents > 0 ? turn_equivalents / left_equivalents : 1.0;
+  // A left that yields on a permitted green: its factor there (the lowest of several).
+  const auto yields_begin = model.lane_group_left_yield_begin[g];
+  for (auto j = yields_begin; j < model.lane_group_left_yield_begin[g + 1]; ++j) {
+    const double permitted = model.yield_pedestrian_factor[model.lane_group_left_yield[j]];
+    r.pedestrian_left_factor = j == yields_begin ? permitted : std::min(r.pedestrian_left_factor, permitted);
+  }
+  const double through_rate_veh_per_h = model.lane_group_saturation_veh_per_s[g] * 3600.0;
+  r.saturation_veh_per_h = equivalents > 0 ? through_rate_veh_per_h / equivalents : through_rate_veh_per_h;
+  return r;
+}
 
 struct GroupTerms {
   double arrivals_veh = 0;            ///< over the measured period

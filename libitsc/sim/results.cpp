@@ -5,7 +5,7 @@
 #include "itsc/hcm.hpp"
 #include "itsc/objective.hpp"
 #include "itsc/simulate.hpp"
-#include "sim/critical_ratio.hpp"
+#include "model/signal_phases.hpp"
 #include "sim/group_terms.hpp"
 #include "sim/route_results.hpp"
 

@@ -247,6 +247,26 @@ void Simulation::restore_state(const Snapshot& snapshot, std::size_t from, std::
   stale_ = true;
 }
 
+void Simulation::restore_state(const Snapshot& snapshot, std::span<const std::size_t> from) {
+  check_snapshot(snapshot);
+  if (from.size() != batch_size()) {
+    fail("restore_state: " + std::to_string(from.size()) + " members to restore from for " +
+         std::to_string(batch_size()) + " members");
+  }
+  for (const std::size_t source : from) {
+    if (source >= snapshot.state.batch) fail("restore_state: members out of range");
+  }
+  for (Part& part : parts_) {
+    for (std::size_t local = 0; local < part.state.batch; ++local) {
+      const std::size_t source = from[part.begin + local];
+      copy_controllers(snapshot, source, part, local);
+      detail::copy_members(part.state, local, snapshot.state, source, 1, true);
+    }
+    part.state.time_tenths = snapshot.state.time_tenths;
+  }
+  stale_ = true;
+}
+
 void Simulation::check_snapshot(const Snapshot& snapshot) const {
   const State& here = parts_.front().state;
   if (snapshot.state.batch == 0 || snapshot.part_begin.empty() ||

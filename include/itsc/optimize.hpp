@@ -1,0 +1,136 @@
+#pragma once
+/// @file optimize.hpp
+/// Signal timing optimization (docs/optimizer.md): the cycle, splits and offsets of every fixed-time
+/// signal of a scenario that minimize a network objective of the simulation, under the timing rules
+/// (minimum greens, pedestrian times, clearances, ring-barrier structure) and a maximum degree of
+/// saturation. Candidates are evaluated in batches over one compiled model from a saved warm state
+/// (`Simulation::save_state`, `restore_state`, `set_plan`), over a short periodic horizon; the plan
+/// returned is re-evaluated over the scenario's whole run and is never worse there than the scenario's own.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "itsc/objective.hpp"
+#include "itsc/scenario.hpp"
+#include "itsc/simulate.hpp"
+#include "itsc/timing.hpp"
+
+namespace itsc {
+
+/// What the optimizer minimizes.
+enum class OptimizeObjective {
+  delay,              ///< network control delay, simulated + HCM overflow (veh·h)
+  performance_index,  ///< delay + K · stops (TRANSYT's performance index)
+  throughput,         ///< vehicles leaving the network (maximized), delay breaking ties: oversaturated networks
+};
+/// How cycles are chosen.
+enum class CyclePolicy {
+  common,    ///< one cycle for every signal: they can be coordinated (offsets are optimized)
+  per_node,  ///< each signal its own cycle, uncoordinated (offsets are kept)
+};
+/// Why the search stopped.
+enum class StopReason { converged, max_evaluations, time_limit, cancelled };
+
+[[nodiscard]] std::string_view to_string(OptimizeObjective objective) noexcept;
+[[nodiscard]] std::optional<OptimizeObjective> parse_optimize_objective(std::string_view text) noexcept;
+[[nodiscard]] std::string_view to_string(CyclePolicy policy) noexcept;
+[[nodiscard]] std::optional<CyclePolicy> parse_cycle_policy(std::string_view text) noexcept;
+[[nodiscard]] std::string_view to_string(StopReason reason) noexcept;
+
+/// Where the search is, for a progress display.
+struct OptimizeProgress {
+  std::size_t evaluations = 0;  ///< candidate plans evaluated so far
+  double best_objective = 0;    ///< the best candidate's objective on the search horizon
+  double elapsed_s = 0;
+  std::string_view stage;       ///< "start", "cycle", "splits and offsets"
+};
+
+struct OptimizeOptions {
+  OptimizeObjective objective = OptimizeObjective::delay;
+  double stop_penalty_s = 10;         ///< K of the performance index: seconds of delay one stop counts as
+  CyclePolicy cycle_policy = CyclePolicy::common;
+  double cycle_min_s = 40;            ///< the cycles searched, in whole seconds
+  double cycle_max_s = 180;
+  /// The largest degree of saturation of any lane group of a plan (closed form: its demand volume over its
+  /// capacity under the plan, `analyze_signal`). A plan above it is taken only when none meets it, and
+  /// then the one with the smallest largest X.
+  double max_degree_of_saturation = 0.95;
+  bool optimize_cycle = true;
+  bool optimize_splits = true;
+  bool optimize_offsets = true;       ///< common cycle only
+  /// Search horizon: each candidate runs from a warm state through `settle_cycles` of its cycle, then is
+  /// measured over `measure_cycles` (TRANSYT's periodic steady state, a few cycles long).
+  double settle_cycles = 1;
+  double measure_cycles = 3;
+  std::size_t max_evaluations = 0;    ///< 0: no limit
+  double time_limit_s = 0;            ///< 0: no limit (checked between batches)
+  /// A round over every signal that improves the objective by less than this share of it ends the search.
+  double tolerance = 1e-4;
+  int threads = 1;                    ///< the batch's members are split among them (results do not depend on it)
+  std::size_t batch = 16;             ///< candidates per simulation batch
+  /// Called after every batch; returning false stops the search (`StopReason::cancelled`).
+  std::function<bool(const OptimizeProgress&)> progress;
+
+  /// Empty when the options are valid, else what is wrong with them.
+  [[nodiscard]] std::string check() const;
+};
+
+/// One point of the improvement-versus-time curve: the best objective once so many evaluations were done.
+struct OptimizePoint {
+  double elapsed_s = 0;
+  std::size_t evaluations = 0;
+  double objective = 0;
+};
+
+/// One signal of the returned plan.
+struct OptimizedSignal {
+  std::string node;
+  double cycle_s = 0;
+  double offset_s = 0;
+  double max_degree_of_saturation = 0;  ///< closed form, its lane groups' largest X
+  double critical_v_c = 0;              ///< closed form Xc
+};
+
+struct OptimizeSummary {
+  OptimizeObjective objective = OptimizeObjective::delay;
+  /// The objective's index on the search horizon: the scenario's plan, the search's starting plan (the
+  /// better of the scenario's and Webster's), and the best found.
+  double scenario_search_objective = 0;
+  double webster_search_objective = 0;
+  double best_search_objective = 0;
+  /// Over the scenario's whole run: its own plan and the returned one.
+  Objective before;
+  Objective after;
+  SimulationResult before_result;
+  SimulationResult after_result;
+  /// Whether every lane group of the returned plan is within `max_degree_of_saturation` (closed form).
+  bool degree_of_saturation_met = true;
+  double max_degree_of_saturation = 0;     ///< the returned plan's largest lane-group X (closed form)
+  bool kept_scenario_plan = false;         ///< the search found nothing better over the whole run
+  std::vector<OptimizedSignal> signals;
+  std::size_t evaluations = 0;
+  double wall_time_s = 0;
+  StopReason stop_reason = StopReason::converged;
+  std::vector<OptimizePoint> curve;        ///< one point per improvement, and the last
+};
+
+struct OptimizeResult {
+  std::map<std::string, Timing> timing;    ///< the plan, by signalized node id (a plan file's `timing:`)
+  OptimizeSummary summary;
+};
+
+/// Optimizes the plans of `scenario`'s signals. Every signal is timed and evaluated as a fixed-time plan
+/// (its coordination pattern); the returned timings keep each signal's controller. Throws `itsc::Error` (invalid_input) for invalid options or a scenario that does not compile.
+[[nodiscard]] OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options = {});
+
+/// The summary as JSON, and as a readable report (before and after, per intersection, the search).
+[[nodiscard]] std::string to_json(const OptimizeSummary& summary);
+[[nodiscard]] std::string to_text(const OptimizeSummary& summary);
+
+}  // namespace itsc

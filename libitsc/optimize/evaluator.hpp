@@ -1,0 +1,55 @@
+#pragma once
+// The optimizer's evaluator (docs/optimizer.md, "Evaluation"): candidate plans scored in batches over
+// one compiled model. A warm-up under the incumbent plan is run and saved once; each batch restores
+// every member from it, gives each member its candidate's plans (`Simulation::set_plan`), runs the
+// search horizon — settling cycles, then measured cycles — and scores each member with `objective`.
+// Members are laid out [demand scenario × candidate], so a candidate is scored over every demand
+// scenario at once (their mean). Only signals whose decision differs from the incumbent's are compiled
+// again; nothing else is compiled, parsed or allocated per batch once the batch has run.
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "itsc/objective.hpp"
+#include "itsc/plan.hpp"
+#include "itsc/scenario.hpp"
+#include "itsc/simulate.hpp"
+#include "optimize/signal_space.hpp"
+
+namespace itsc::detail {
+
+using Decision = std::vector<SignalDecision>;  ///< [signal]
+
+class Evaluator {
+ public:
+  /// `scenario` with fixed-time plans; `demands` the demand scenarios (at least one); `candidates` per batch.
+  Evaluator(const Scenario& scenario, std::vector<Demand> demands, std::vector<SignalSpace> const& spaces,
+            ObjectiveWeights weights, std::size_t candidates, int threads);
+
+  /// Runs the warm-up (`warmup_s`) under `incumbent` and keeps its state; the horizon measures
+  /// `measure_s` after `settle_s`.
+  void warm_up(const Decision& incumbent, double warmup_s, double settle_s, double measure_s);
+  /// The objective's index of each candidate (the mean over the demand scenarios), in `index`.
+  void evaluate(std::span<const Decision> candidates, std::span<double> index);
+  /// Candidates evaluated so far (each once, whatever the number of demand scenarios).
+  [[nodiscard]] std::size_t evaluations() const noexcept { return evaluations_; }
+
+ private:
+  const Scenario& scenario_;
+  const std::vector<SignalSpace>& spaces_;
+  std::vector<Demand> demands_;
+  ObjectiveWeights weights_;
+  std::size_t candidates_;
+  int threads_;
+  std::shared_ptr<const Model> model_;          // the scenario's, with the horizon's warm-up and duration
+  std::unique_ptr<Simulation> simulation_;
+  Simulation::Snapshot warm_;
+  double end_s_ = 0;
+  Decision incumbent_;
+  std::vector<SignalPlan> incumbent_plans_;
+  std::vector<std::vector<SignalPlan>> member_plans_;  // [candidate][signal]
+  std::size_t evaluations_ = 0;
+};
+
+}  // namespace itsc::detail

@@ -1,0 +1,108 @@
+// The optimizer's driver: the search over the scenario's fixed-time plans, then both plans over the
+// scenario's whole run (docs/optimizer.md).
+#include <algorithm>
+#include <chrono>
+
+#include "itsc/analyze.hpp"
+#include "itsc/error.hpp"
+#include "itsc/optimize.hpp"
+#include "itsc/plan.hpp"
+#include "optimize/evaluator.hpp"
+#include "optimize/search.hpp"
+#include "optimize/signal_space.hpp"
+
+namespace itsc {
+
+namespace {
+
+// The throughput objective still prefers less delay among plans that move as many vehicles: one vehicle
+// out of the network weighs as much as this many vehicle-hours of delay.
+constexpr double kThroughputPerDelayVehH = 100;
+
+ObjectiveWeights weights_of(const OptimizeOptions& options) {
+  ObjectiveWeights w;
+  switch (options.objective) {
+    case OptimizeObjective::delay: break;
+    case OptimizeObjective::performance_index: w.stop = options.stop_penalty_s / 3600.0; break;
+    case OptimizeObjective::throughput:
+      w.delay_per_veh_h = 1.0 / kThroughputPerDelayVehH;
+      w.throughput_per_veh = 1.0;
+      break;
+  }
+  return w;
+}
+
+}  // namespace
+
+OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  if (const std::string problem = options.check(); !problem.empty()) {
+    throw Error(ErrorCode::invalid_input, "optimize: " + problem);
+  }
+  // Every signal is timed and evaluated as a fixed-time plan.
+  Scenario fixed = scenario;
+  for (auto& [node, timing] : fixed.timing) timing.controller = "fixed";
+  const Model model = compile(fixed);
+  const PlanSet plans = compile_plans(fixed, model, 1);
+  const std::vector<double> volumes = demand_volumes(model, compile_demand(model, fixed.demand, 1));
+  std::vector<detail::SignalSpace> spaces;
+  detail::Decision start;
+  for (std::size_t s = 0; s < model.signal_count(); ++s) {
+    spaces.emplace_back(model, s, plans.plan(s, 0).timing, volumes);
+    start.push_back(spaces.back().decision_of(plans.plan(s, 0).timing));
+  }
+  const ObjectiveWeights weights = weights_of(options);
+  detail::Evaluator evaluator(fixed, {fixed.demand}, spaces, weights, options.batch, options.threads);
+  OptimizeResult result;
+  OptimizeSummary& summary = result.summary;
+  summary.objective = options.objective;
+  detail::Search search(fixed, spaces, evaluator, options);
+  detail::Decision best = search.run(start, summary);
+  // Both plans over the whole run, each a scenario of its own (its pedestrian service times give the
+  // turns' pedestrian factors).
+  const auto run_whole = [&](const detail::Decision& decision, Objective& objective_out) {
+    Scenario with_plan = fixed;
+    for (std::size_t s = 0; s < spaces.size(); ++s) with_plan.timing[spaces[s].node()] = spaces[s].timing(decision[s]);
+    Simulation whole(with_plan);
+    whole.run();
+    objective_out = objective(whole.model(), whole.state(), whole.demand(), 0, weights);
+    return whole.result(0);
+  };
+  summary.before_result = run_whole(start, summary.before);
+  SimulationResult after_result = run_whole(best, summary.after);
+  const auto largest_x = [&](const detail::Decision& decision) {
+    double x = 0;
+    for (std::size_t s = 0; s < spaces.size(); ++s) x = std::max(x, spaces[s].max_degree_of_saturation(decision[s]));
+    return x;
+  };
+  const auto excess = [&](const detail::Decision& decision) {
+    return std::max(0.0, largest_x(decision) - options.max_degree_of_saturation);
+  };
+  const bool improved = detail::better({excess(best), summary.after.index}, {excess(start), summary.before.index});
+  summary.after_result = improved ? std::move(after_result) : summary.before_result;
+  if (!improved) {
+    best = start;
+    summary.after = summary.before;
+    summary.kept_scenario_plan = true;
+  }
+  summary.max_degree_of_saturation = largest_x(best);
+  summary.degree_of_saturation_met = summary.max_degree_of_saturation <= options.max_degree_of_saturation;
+  for (std::size_t s = 0; s < spaces.size(); ++s) {
+    const std::string& node = model.node_id[model.signalized_nodes[s]];
+    summary.signals.push_back({node, static_cast<double>(best[s].cycle) / 10.0,
+                               static_cast<double>(best[s].offset) / 10.0,
+                               spaces[s].max_degree_of_saturation(best[s]), spaces[s].critical_v_c(best[s])});
+    if (improved) {
+      Timing timing = spaces[s].timing(best[s]);
+      timing.controller = scenario.timing.at(node).controller;
+      result.timing[node] = std::move(timing);
+    } else {
+      result.timing[node] = scenario.timing.at(node);
+    }
+  }
+  summary.evaluations = evaluator.evaluations();
+  summary.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace itsc

@@ -1,0 +1,285 @@
+// The optimizer's search: Webster start, cycle scan, rounds of batched offset and split moves.
+#include "optimize/search.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace itsc::detail {
+
+namespace {
+
+constexpr double kExcessTolerance = 1e-9;
+// A warm-up long enough to load the network under the incumbent plan before candidates take over.
+constexpr double kLeastWarmupS = 600;
+// Split steps of the rounds, coarse to fine (tenths).
+constexpr Tenths kSplitSteps[] = {40, 20, 10};
+constexpr int kLevels = 3;
+// Finest offset step (tenths).
+constexpr Tenths kFinestOffsetStep = 10;
+
+Tenths whole_seconds(double seconds) { return to_tenths(std::round(seconds)); }
+
+}  // namespace
+
+bool better(const Score& a, const Score& b) noexcept {
+  if (std::fabs(a.excess - b.excess) > kExcessTolerance) return a.excess < b.excess;
+  return a.index < b.index - 1e-12 * std::max(1.0, std::fabs(b.index));
+}
+
+Search::Search(const Scenario& scenario, const std::vector<SignalSpace>& spaces, Evaluator& evaluator,
+               const OptimizeOptions& options)
+    : scenario_(scenario), spaces_(spaces), evaluator_(evaluator), options_(options),
+      started_(std::chrono::steady_clock::now()) {
+  warmup_s_ = std::max(scenario.simulation.warmup_s, kLeastWarmupS);
+}
+
+double Search::elapsed_s() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+}
+
+double Search::excess(const Decision& decision) const {
+  double largest = 0;
+  for (std::size_t s = 0; s < spaces_.size(); ++s) {
+    largest = std::max(largest, spaces_[s].max_degree_of_saturation(decision[s]));
+  }
+  return std::max(0.0, largest - options_.max_degree_of_saturation);
+}
+
+Tenths Search::common_cycle(const Decision& decision) const {
+  Tenths longest = 0;
+  for (const SignalDecision& d : decision) longest = std::max(longest, d.cycle);
+  return longest;
+}
+
+void Search::warm_up(const Decision& incumbent) {
+  const double cycle_s = static_cast<double>(common_cycle(incumbent)) / 10.0;
+  evaluator_.warm_up(incumbent, warmup_s_, options_.settle_cycles * cycle_s, options_.measure_cycles * cycle_s);
+}
+
+bool Search::stopping() {
+  if (stopped_) return true;
+  if (options_.max_evaluations > 0 && evaluator_.evaluations() >= options_.max_evaluations) {
+    summary_->stop_reason = StopReason::max_evaluations;
+    stopped_ = true;
+  } else if (options_.time_limit_s > 0 && elapsed_s() >= options_.time_limit_s) {
+    summary_->stop_reason = StopReason::time_limit;
+    stopped_ = true;
+  }
+  return stopped_;
+}
+
+bool Search::consider(std::vector<Decision>& candidates, const char* stage) {
+  // Candidates further above the limit than the best cannot win: not simulated.
+  std::vector<Decision> runs;
+  std::vector<double> run_excess;
+  for (Decision& candidate : candidates) {
+    const double e = excess(candidate);
+    if (e > best_score_.excess + kExcessTolerance) continue;
+    runs.push_back(std::move(candidate));
+    run_excess.push_back(e);
+  }
+  const std::size_t batch = std::max<std::size_t>(1, options_.batch);
+  for (std::size_t first = 0; first < runs.size(); first += batch) {
+    if (stopping()) return false;
+    std::size_t count = std::min(batch, runs.size() - first);
+    if (options_.max_evaluations > 0) count = std::min(count, options_.max_evaluations - evaluator_.evaluations());
+    std::vector<double> index(count);
+    evaluator_.evaluate(std::span<const Decision>(runs).subspan(first, count), index);
+    for (std::size_t i = 0; i < count; ++i) {
+      const Score score{run_excess[first + i], index[i]};
+      if (better(score, best_score_)) {
+        best_score_ = score;
+        best_ = runs[first + i];
+        summary_->curve.push_back({elapsed_s(), evaluator_.evaluations(), score.index});
+      }
+    }
+    if (options_.progress &&
+        !options_.progress({evaluator_.evaluations(), best_score_.index, elapsed_s(), stage})) {
+      summary_->stop_reason = StopReason::cancelled;
+      stopped_ = true;
+      return false;
+    }
+  }
+  return !stopping();
+}
+
+Decision Search::run(const Decision& start, OptimizeSummary& summary) {
+  summary_ = &summary;
+  summary.stop_reason = StopReason::converged;
+  // Webster's plan: one cycle for all (the longest of their Webster cycles) or each its own.
+  const Tenths cycle_min = whole_seconds(options_.cycle_min_s);
+  const Tenths cycle_max = whole_seconds(options_.cycle_max_s);
+  Tenths least = cycle_min;
+  for (const SignalSpace& space : spaces_) least = std::max(least, (space.minimum_cycle() + 9) / 10 * 10);
+  Tenths common = least;
+  for (const SignalSpace& space : spaces_) {
+    common = std::max(common, whole_seconds(space.webster_cycle_s().value_or(options_.cycle_max_s)));
+  }
+  common = std::min(std::max(common, least), std::max(cycle_max, least));
+  Decision webster;
+  for (std::size_t s = 0; s < spaces_.size(); ++s) {
+    Tenths cycle = common;
+    if (options_.cycle_policy == CyclePolicy::per_node) {
+      const Tenths own = whole_seconds(spaces_[s].webster_cycle_s().value_or(options_.cycle_max_s));
+      const Tenths floor = std::max(cycle_min, (spaces_[s].minimum_cycle() + 9) / 10 * 10);
+      cycle = std::min(std::max(own, floor), std::max(cycle_max, floor));
+    }
+    const auto d = spaces_[s].webster(cycle, 0);
+    webster.push_back(d ? *d : start[s]);
+  }
+  if (!options_.optimize_cycle) webster = start;
+  if (!options_.optimize_splits) {
+    for (std::size_t s = 0; s < spaces_.size(); ++s) {
+      const auto d = spaces_[s].rescaled(start[s], webster[s].cycle);
+      webster[s] = d ? *d : start[s];
+    }
+  }
+  // Start from the better of the scenario's plan and Webster's.
+  warm_up(webster);
+  std::vector<Decision> starts{start, webster};
+  const std::vector<double> start_excess{excess(start), excess(webster)};
+  std::vector<double> index(2);
+  evaluator_.evaluate(starts, index);
+  summary.scenario_search_objective = index[0];
+  summary.webster_search_objective = index[1];
+  const Score scenario_score{start_excess[0], index[0]}, webster_score{start_excess[1], index[1]};
+  if (better(webster_score, scenario_score)) {
+    best_ = webster;
+    best_score_ = webster_score;
+  } else {
+    best_ = start;
+    best_score_ = scenario_score;
+  }
+  summary.curve.push_back({elapsed_s(), evaluator_.evaluations(), best_score_.index});
+  if (options_.progress && !options_.progress({evaluator_.evaluations(), best_score_.index, elapsed_s(), "start"})) {
+    summary.stop_reason = StopReason::cancelled;
+    stopped_ = true;
+  }
+  if (!stopping() && options_.optimize_cycle && options_.cycle_policy == CyclePolicy::common) scan_cycles();
+  if (!stopping()) sweep_signals();
+  summary.best_search_objective = best_score_.index;
+  return best_;
+}
+
+void Search::scan_cycles() {
+  const Tenths cycle_min = whole_seconds(options_.cycle_min_s);
+  const Tenths cycle_max = whole_seconds(options_.cycle_max_s);
+  Tenths least = cycle_min;
+  for (const SignalSpace& space : spaces_) least = std::max(least, (space.minimum_cycle() + 9) / 10 * 10);
+  if (least >= cycle_max) return;
+  const auto at_cycle = [&](Tenths cycle) -> std::optional<Decision> {
+    Decision d;
+    for (std::size_t s = 0; s < spaces_.size(); ++s) {
+      const std::optional<SignalDecision> one =
+          options_.optimize_splits
+              ? spaces_[s].webster(cycle, static_cast<Tenths>(std::llround(static_cast<double>(best_[s].offset) *
+                                                                          static_cast<double>(cycle) /
+                                                                          static_cast<double>(best_[s].cycle))) % cycle)
+              : spaces_[s].rescaled(best_[s], cycle);
+      if (!one) return std::nullopt;
+      d.push_back(*one);
+    }
+    return d;
+  };
+  // Coarse: the range in whole seconds, as many cycles as a batch holds; then every second around the best.
+  const std::size_t slots = std::max<std::size_t>(4, options_.batch);
+  const Tenths range = cycle_max - least;
+  const Tenths coarse = std::max<Tenths>(10, (range / static_cast<Tenths>(slots - 1) + 9) / 10 * 10);
+  for (const Tenths step : {coarse, Tenths{10}}) {
+    const Tenths centre = common_cycle(best_);
+    std::vector<Decision> candidates;
+    std::vector<Tenths> cycles;
+    if (step == coarse) {
+      for (Tenths c = least; c <= cycle_max; c += step) cycles.push_back(c);
+    } else {
+      for (Tenths c = centre - coarse + 10; c < centre + coarse; c += step) {
+        if (c >= least && c <= cycle_max && c != centre) cycles.push_back(c);
+      }
+    }
+    for (const Tenths c : cycles) {
+      if (auto d = at_cycle(c)) candidates.push_back(std::move(*d));
+    }
+    // The horizon of the longest cycle scanned, from the incumbent's warm state.
+    Decision longest = best_;
+    if (!cycles.empty()) {
+      if (auto d = at_cycle(*std::max_element(cycles.begin(), cycles.end()))) longest = std::move(*d);
+    }
+    const double cycle_s = static_cast<double>(common_cycle(longest)) / 10.0;
+    evaluator_.warm_up(best_, warmup_s_, options_.settle_cycles * cycle_s, options_.measure_cycles * cycle_s);
+    // The incumbent again, on this horizon.
+    std::vector<double> index(1);
+    evaluator_.evaluate(std::span<const Decision>(&best_, 1), index);
+    best_score_.index = index[0];
+    if (!consider(candidates, "cycle")) return;
+  }
+}
+
+std::vector<Decision> Search::signal_candidates(std::size_t signal, int level) const {
+  std::vector<Decision> result;
+  const SignalDecision& current = best_[signal];
+  const auto add = [&](const SignalDecision& d) {
+    if (!spaces_[signal].feasible(d) || d == current) return;
+    for (const Decision& other : result) {
+      if (other[signal] == d) return;
+    }
+    Decision candidate = best_;
+    candidate[signal] = d;
+    result.push_back(std::move(candidate));
+  };
+  if (options_.optimize_splits) {
+    for (const SplitMove& move : spaces_[signal].moves(current, kSplitSteps[level])) {
+      if (auto d = spaces_[signal].applied(current, move)) add(*d);
+    }
+  }
+  if (options_.cycle_policy == CyclePolicy::per_node && options_.optimize_cycle) {
+    const Tenths cycle_min = whole_seconds(options_.cycle_min_s);
+    const Tenths cycle_max = whole_seconds(options_.cycle_max_s);
+    for (const Tenths change : {Tenths{-100}, Tenths{-50}, Tenths{-20}, Tenths{20}, Tenths{50}, Tenths{100}}) {
+      const Tenths cycle = current.cycle + change / (level + 1) / 10 * 10;
+      if (cycle < cycle_min || cycle > cycle_max || cycle == current.cycle) continue;
+      if (auto d = spaces_[signal].rescaled(current, cycle)) add(*d);
+    }
+  }
+  if (options_.optimize_offsets && options_.cycle_policy == CyclePolicy::common) {
+    // The first round scans the whole cycle; later ones search around the best offset, ever closer.
+    const std::size_t slots = std::max<std::size_t>(8, options_.batch > result.size() + 1 ? options_.batch - result.size() : 8);
+    const Tenths cycle = current.cycle;
+    const auto spacing = std::max<Tenths>(kFinestOffsetStep, cycle / static_cast<Tenths>(slots) >> level);
+    const auto half = static_cast<Tenths>(slots / 2);
+    for (Tenths k = 1; k <= half; ++k) {
+      for (const Tenths sign : {Tenths{1}, Tenths{-1}}) {
+        SignalDecision d = current;
+        d.offset = ((current.offset + sign * k * spacing) % cycle + cycle) % cycle;
+        add(d);
+      }
+    }
+  }
+  return result;
+}
+
+void Search::sweep_signals() {
+  // The busiest signals first: their moves matter most.
+  std::vector<std::size_t> order(spaces_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return spaces_[a].volume_veh_per_h() > spaces_[b].volume_veh_per_h();
+  });
+  warm_up(best_);
+  std::vector<double> index(1);
+  evaluator_.evaluate(std::span<const Decision>(&best_, 1), index);
+  best_score_.index = index[0];
+  for (int level = 0; level < kLevels;) {
+    const Score before = best_score_;
+    for (const std::size_t signal : order) {
+      std::vector<Decision> candidates = signal_candidates(signal, level);
+      if (!consider(candidates, "splits and offsets")) return;
+    }
+    const bool excess_fell = before.excess - best_score_.excess > kExcessTolerance;
+    const double gain = (before.index - best_score_.index) / std::max(1e-9, std::fabs(before.index));
+    if (!excess_fell && gain < options_.tolerance) ++level;
+  }
+}
+
+}  // namespace itsc::detail

@@ -1,0 +1,55 @@
+#pragma once
+// The optimizer's search (docs/optimizer.md, "Search"): from the better of the scenario's plan and
+// Webster's, a batched scan of the common cycle, then rounds over the signals — each signal's offsets and
+// split moves evaluated together in batches, the best taken — with steps that shrink when a round stops
+// paying, until a round at the finest steps improves by less than the tolerance.
+#include <chrono>
+#include <vector>
+
+#include "itsc/optimize.hpp"
+#include "optimize/evaluator.hpp"
+#include "optimize/signal_space.hpp"
+
+namespace itsc::detail {
+
+/// How a candidate ranks: plans within the degree-of-saturation limit before those above it, those
+/// above it by their largest excess, then by the objective's index.
+struct Score {
+  double excess = 0;  ///< max(0, largest lane-group X − the limit)
+  double index = 0;
+};
+[[nodiscard]] bool better(const Score& a, const Score& b) noexcept;
+
+class Search {
+ public:
+  Search(const Scenario& scenario, const std::vector<SignalSpace>& spaces, Evaluator& evaluator,
+         const OptimizeOptions& options);
+  /// The best decision found from the scenario's `start`; fills the summary's search figures.
+  [[nodiscard]] Decision run(const Decision& start, OptimizeSummary& summary);
+
+ private:
+  [[nodiscard]] double excess(const Decision& decision) const;
+  /// Scores the candidates (those further above the limit than the best are not simulated) and takes the
+  /// best of them if it beats the incumbent; false when the search must stop.
+  bool consider(std::vector<Decision>& candidates, const char* stage);
+  void warm_up(const Decision& incumbent);
+  [[nodiscard]] Tenths common_cycle(const Decision& decision) const;
+  [[nodiscard]] bool stopping();
+  void scan_cycles();
+  void sweep_signals();
+  [[nodiscard]] std::vector<Decision> signal_candidates(std::size_t signal, int level) const;
+  [[nodiscard]] double elapsed_s() const;
+
+  const Scenario& scenario_;
+  const std::vector<SignalSpace>& spaces_;
+  Evaluator& evaluator_;
+  const OptimizeOptions& options_;
+  std::chrono::steady_clock::time_point started_;
+  double warmup_s_ = 0;
+  Decision best_;
+  Score best_score_;
+  OptimizeSummary* summary_ = nullptr;
+  bool stopped_ = false;
+};
+
+}  // namespace itsc::detail

@@ -1,0 +1,249 @@
+// One signal's decision variables and the rules they keep.
+#include "optimize/signal_space.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "itsc/error.hpp"
+#include "itsc/hcm.hpp"
+#include "itsc/ring_plan.hpp"
+#include "sim/group_terms.hpp"
+
+namespace itsc::detail {
+
+namespace {
+
+// `current` parts rescaled to add up to `total`: each part's time above its minimum scaled alike (shared
+// equally when none has any), rounded by largest remainder (the first part on a tie); none when the
+// minimums exceed `total`.
+std::optional<std::vector<Tenths>> scaled(std::span<const Tenths> current, std::span<const Tenths> minimum,
+                                          Tenths total) {
+  const Tenths minimum_sum = std::accumulate(minimum.begin(), minimum.end(), Tenths{0});
+  if (total < minimum_sum || current.empty()) return std::nullopt;
+  Tenths excess_sum = 0;
+  for (std::size_t i = 0; i < current.size(); ++i) excess_sum += std::max(Tenths{0}, current[i] - minimum[i]);
+  const auto free = static_cast<double>(total - minimum_sum);
+  std::vector<Tenths> result(current.size());
+  std::vector<double> remainder(current.size());
+  Tenths given = 0;
+  for (std::size_t i = 0; i < current.size(); ++i) {
+    const double share = excess_sum > 0
+                             ? free * static_cast<double>(std::max(Tenths{0}, current[i] - minimum[i])) /
+                                   static_cast<double>(excess_sum)
+                             : free / static_cast<double>(current.size());
+    const double whole = std::floor(share);
+    result[i] = minimum[i] + static_cast<Tenths>(whole);
+    remainder[i] = share - whole;
+    given += result[i];
+  }
+  for (Tenths left = total - given; left > 0; --left) {
+    const auto most = static_cast<std::size_t>(std::max_element(remainder.begin(), remainder.end()) - remainder.begin());
+    ++result[most];
+    remainder[most] = -1;
+  }
+  return result;
+}
+
+}  // namespace
+
+SignalSpace::SignalSpace(const Model& model, std::size_t signal, const Timing& timing,
+                         std::span<const double> movement_volume_veh_per_h)
+    : node_(model.node_id[model.signalized_nodes[signal]]), timing_(timing),
+      phases_(signal_phases(model, signal, timing)) {
+  timing_.rings = phases_.plan;
+  timing_.stages.clear();
+  timing_.controller = "fixed";
+  for (const double s : phases_.min_split_s) min_split_.push_back(static_cast<Tenths>(std::ceil(s * 10 - 1e-9)));
+  for (const std::uint32_t g : phases_.groups) {
+    const auto first = model.lane_group_movement_begin[g];
+    const auto last = model.lane_group_movement_end[g];
+    double volume = 0;
+    for (auto m = first; m < last; ++m) volume += movement_volume_veh_per_h[m];
+    group_volume_.push_back(volume);
+    group_saturation_.push_back(saturation_terms(model, g, [&](std::uint32_t m) {
+                                  return volume > 0 ? movement_volume_veh_per_h[m] / volume
+                                                    : 1.0 / static_cast<double>(last - first);
+                                }).saturation_veh_per_h);
+    volume_veh_per_h_ += volume;
+  }
+  std::vector<double> volume(model.lane_group_count(), 0.0), saturation(model.lane_group_count(), 0.0);
+  for (std::size_t i = 0; i < phases_.groups.size(); ++i) {
+    volume[phases_.groups[i]] = group_volume_[i];
+    saturation[phases_.groups[i]] = group_saturation_[i];
+  }
+  flow_ratio_ = phase_flow_ratios(phases_, volume, saturation);
+  const hcm::CriticalPath path = hcm::critical_path(phases_.rings, flow_ratio_, phases_.lost_time_s);
+  critical_y_ = path.flow_ratio_sum;
+  critical_lost_s_ = path.lost_time_s;
+  if (critical_y_ < 1) webster_cycle_s_ = hcm::webster_cycle_s(critical_lost_s_, critical_y_);
+  const std::size_t groups = phases_.rings.empty() ? 0 : phases_.rings.front().size();
+  for (std::size_t b = 0; b < groups; ++b) {
+    Tenths longest = 0;
+    for (const auto& ring : phases_.rings) {
+      Tenths sum = 0;
+      for (const std::size_t p : ring[b]) sum += min_split_[p];
+      longest = std::max(longest, sum);
+    }
+    minimum_cycle_ += longest;
+  }
+}
+
+SignalDecision SignalSpace::decision_of(const Timing& timing) const {
+  SignalDecision d;
+  d.cycle = to_tenths(timing.cycle_s);
+  d.offset = to_tenths(timing.offset_s);
+  for (const Phase& phase : ring_plan_of(timing).phases) d.split.push_back(to_tenths(phase.split_s));
+  if (d.split.size() != min_split_.size()) throw Error(ErrorCode::invalid_input, "optimize: a plan of another phase structure");
+  return d;
+}
+
+Timing SignalSpace::timing(const SignalDecision& decision) const {
+  Timing t = timing_;
+  t.cycle_s = static_cast<double>(decision.cycle) / 10.0;
+  t.offset_s = static_cast<double>(decision.offset) / 10.0;
+  for (std::size_t p = 0; p < decision.split.size(); ++p) {
+    t.rings->phases[p].split_s = static_cast<double>(decision.split[p]) / 10.0;
+  }
+  return t;
+}
+
+bool SignalSpace::feasible(const SignalDecision& decision) const {
+  if (decision.split.size() != min_split_.size() || decision.offset < 0 || decision.offset >= decision.cycle) return false;
+  for (std::size_t p = 0; p < min_split_.size(); ++p) {
+    if (decision.split[p] < min_split_[p]) return false;
+  }
+  const std::size_t groups = phases_.rings.empty() ? 0 : phases_.rings.front().size();
+  Tenths total = 0;
+  for (std::size_t b = 0; b < groups; ++b) {
+    std::optional<Tenths> group_time;
+    for (const auto& ring : phases_.rings) {
+      Tenths sum = 0;
+      for (const std::size_t p : ring[b]) sum += decision.split[p];
+      if (group_time && *group_time != sum) return false;
+      group_time = sum;
+    }
+    total += group_time.value_or(0);
+  }
+  return total == decision.cycle;
+}
+
+std::optional<SignalDecision> SignalSpace::webster(Tenths cycle, Tenths offset) const {
+  std::vector<hcm::PhaseDemand> needs;
+  for (std::size_t p = 0; p < min_split_.size(); ++p) {
+    needs.push_back({flow_ratio_[p], phases_.lost_time_s[p], static_cast<double>(min_split_[p]) / 10.0});
+  }
+  SignalDecision d;
+  d.cycle = cycle;
+  d.offset = cycle > 0 ? offset % cycle : 0;
+  try {
+    for (const double s : hcm::ring_barrier_splits_s(static_cast<double>(cycle) / 10.0, phases_.rings, needs)) {
+      d.split.push_back(to_tenths(s));
+    }
+  } catch (const Error&) {
+    return std::nullopt;  // the minimums do not fit
+  }
+  if (!feasible(d)) return std::nullopt;
+  return d;
+}
+
+std::optional<SignalDecision> SignalSpace::rescaled(const SignalDecision& decision, Tenths cycle) const {
+  const std::size_t groups = phases_.rings.empty() ? 0 : phases_.rings.front().size();
+  std::vector<Tenths> group_time(groups, 0), group_minimum(groups, 0);
+  for (std::size_t b = 0; b < groups; ++b) {
+    for (const std::size_t p : phases_.rings.front()[b]) group_time[b] += decision.split[p];
+    for (const auto& ring : phases_.rings) {
+      Tenths sum = 0;
+      for (const std::size_t p : ring[b]) sum += min_split_[p];
+      group_minimum[b] = std::max(group_minimum[b], sum);
+    }
+  }
+  const auto new_group_time = scaled(group_time, group_minimum, cycle);
+  if (!new_group_time) return std::nullopt;
+  SignalDecision d = decision;
+  d.cycle = cycle;
+  d.offset = static_cast<Tenths>(std::llround(static_cast<double>(decision.offset) * static_cast<double>(cycle) /
+                                              static_cast<double>(decision.cycle))) % cycle;
+  for (std::size_t b = 0; b < groups; ++b) {
+    for (const auto& ring : phases_.rings) {
+      std::vector<Tenths> current, minimum;
+      for (const std::size_t p : ring[b]) {
+        current.push_back(decision.split[p]);
+        minimum.push_back(min_split_[p]);
+      }
+      const auto parts = scaled(current, minimum, (*new_group_time)[b]);
+      if (!parts) return std::nullopt;
+      for (std::size_t i = 0; i < ring[b].size(); ++i) d.split[ring[b][i]] = (*parts)[i];
+    }
+  }
+  return d;
+}
+
+std::vector<SplitMove> SignalSpace::moves(const SignalDecision& decision, Tenths step) const {
+  std::vector<SplitMove> result;
+  const std::size_t groups = phases_.rings.empty() ? 0 : phases_.rings.front().size();
+  for (const auto& ring : phases_.rings) {
+    for (const auto& group : ring) {
+      for (std::size_t i = 0; i + 1 < group.size(); ++i) {
+        result.push_back({{group[i], step}, {group[i + 1], -step}});
+        result.push_back({{group[i], -step}, {group[i + 1], step}});
+      }
+    }
+  }
+  // Between barrier groups: in each ring, to its busiest phase of one group from the phase with most
+  // time to spare in the other.
+  const auto busiest = [&](const std::vector<std::size_t>& group) {
+    std::size_t best = group.front();
+    for (const std::size_t p : group) {
+      if (flow_ratio_[p] > flow_ratio_[best]) best = p;
+    }
+    return best;
+  };
+  const auto most_spare = [&](const std::vector<std::size_t>& group) {
+    std::size_t best = group.front();
+    for (const std::size_t p : group) {
+      if (decision.split[p] - min_split_[p] > decision.split[best] - min_split_[best]) best = p;
+    }
+    return best;
+  };
+  for (std::size_t b = 0; b + 1 < groups; ++b) {
+    for (const auto& [to, from] : {std::pair{b, b + 1}, std::pair{b + 1, b}}) {
+      SplitMove move;
+      for (const auto& ring : phases_.rings) {
+        move.emplace_back(busiest(ring[to]), step);
+        move.emplace_back(most_spare(ring[from]), -step);
+      }
+      result.push_back(std::move(move));
+    }
+  }
+  return result;
+}
+
+std::optional<SignalDecision> SignalSpace::applied(const SignalDecision& decision, const SplitMove& move) const {
+  SignalDecision d = decision;
+  for (const auto& [phase, change] : move) d.split[phase] += change;
+  for (const auto& [phase, change] : move) {
+    if (d.split[phase] < min_split_[phase]) return std::nullopt;
+  }
+  return d;
+}
+
+double SignalSpace::max_degree_of_saturation(const SignalDecision& decision) const {
+  const double cycle_s = static_cast<double>(decision.cycle) / 10.0;
+  double largest = 0;
+  for (std::size_t i = 0; i < phases_.groups.size(); ++i) {
+    const std::size_t p = phases_.group_phase[i];
+    if (group_volume_[i] <= 0 || p >= decision.split.size()) continue;
+    const double green_s = static_cast<double>(decision.split[p]) / 10.0 - phases_.lost_time_s[p];
+    const double capacity = hcm::capacity_veh_per_h(group_saturation_[i], std::max(0.0, green_s), cycle_s);
+    largest = std::max(largest, hcm::degree_of_saturation(group_volume_[i], capacity));
+  }
+  return largest;
+}
+
+double SignalSpace::critical_v_c(const SignalDecision& decision) const {
+  return hcm::critical_v_c(critical_y_, static_cast<double>(decision.cycle) / 10.0, critical_lost_s_);
+}
+
+}  // namespace itsc::detail
