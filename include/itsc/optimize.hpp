@@ -46,7 +46,7 @@ enum class StopReason { converged, max_evaluations, time_limit, cancelled };
 /// Where the search is, for a progress display.
 struct OptimizeProgress {
   std::size_t evaluations = 0;  ///< candidate plans evaluated so far
-  double best_objective = 0;    ///< the best candidate's objective on the search horizon
+  double best_objective = 0;    ///< the best candidate's objective per hour of the search horizon
   double elapsed_s = 0;
   std::string_view stage;       ///< "start", "cycle", "splits and offsets"
 };
@@ -71,7 +71,7 @@ struct OptimizeOptions {
   std::size_t max_evaluations = 0;    ///< 0: no limit
   double time_limit_s = 0;            ///< 0: no limit (checked between batches)
   /// A round over every signal that improves the objective by less than this share of it ends the search.
-  double tolerance = 1e-4;
+  double tolerance = 5e-4;
   int threads = 1;                    ///< the batch's members are split among them (results do not depend on it)
   std::size_t batch = 16;             ///< candidates per simulation batch
   /// Called after every batch; returning false stops the search (`StopReason::cancelled`).
@@ -81,7 +81,8 @@ struct OptimizeOptions {
   [[nodiscard]] std::string check() const;
 };
 
-/// One point of the improvement-versus-time curve: the best objective once so many evaluations were done.
+/// One point of the improvement-versus-time curve: the best objective (per hour of the search horizon then
+/// in use) once so many evaluations were done.
 struct OptimizePoint {
   double elapsed_s = 0;
   std::size_t evaluations = 0;
@@ -99,8 +100,9 @@ struct OptimizedSignal {
 
 struct OptimizeSummary {
   OptimizeObjective objective = OptimizeObjective::delay;
-  /// The objective's index on the search horizon: the scenario's plan, the search's starting plan (the
-  /// better of the scenario's and Webster's), and the best found.
+  /// The objective's index per hour of the search's final horizon (from the best plan's warm state): the
+  /// scenario's plan, Webster's (the common cycle the longest of the signals' Webster cycles, Webster
+  /// splits, zero offsets) and the best found.
   double scenario_search_objective = 0;
   double webster_search_objective = 0;
   double best_search_objective = 0;

@@ -77,7 +77,7 @@ std::string to_text(const OptimizeSummary& s) {
   append(out, "Optimized for %s: %zu plans evaluated in %.1f s, stopped: %s\n", std::string(to_string(s.objective)).c_str(),
          s.evaluations, s.wall_time_s, std::string(to_string(s.stop_reason)).c_str());
   if (s.kept_scenario_plan) out += "  no plan better than the scenario's over the whole run: the scenario's plan is kept\n";
-  append(out, "  search horizon objective: scenario plan %.3f, Webster plan %.3f, best %.3f\n", s.scenario_search_objective,
+  append(out, "  objective per hour of the search horizon: scenario plan %.3f, Webster plan %.3f, best %.3f\n", s.scenario_search_objective,
          s.webster_search_objective, s.best_search_objective);
   append(out, "  largest lane-group X (closed form) %.3f: %s\n", s.max_degree_of_saturation,
          s.degree_of_saturation_met ? "within the limit" : "above the limit: no plan meets it, the largest X is minimized");

@@ -25,6 +25,7 @@ void Evaluator::warm_up(const Decision& incumbent, double warmup_s, double settl
   horizon.simulation.duration_s = warmup_s + settle_s + measure_s;
   model_ = std::make_shared<const Model>(compile(horizon));
   end_s_ = warmup_s + settle_s + measure_s;
+  measure_h_ = measure_s / 3600.0;
   incumbent_ = incumbent;
   incumbent_plans_.clear();
   for (std::size_t s = 0; s < spaces_.size(); ++s) {
@@ -70,7 +71,7 @@ void Evaluator::evaluate(std::span<const Decision> candidates, std::span<double>
       for (std::size_t m = 0; m < scenarios; ++m) {
         sum += objective(*model_, state, simulation_->demand(), m * candidates_ + c, weights_).index;
       }
-      index[first + c] = sum / static_cast<double>(scenarios);
+      index[first + c] = sum / static_cast<double>(scenarios) / measure_h_;
     }
     evaluations_ += count;
   }

@@ -30,7 +30,8 @@ class Evaluator {
   /// Runs the warm-up (`warmup_s`) under `incumbent` and keeps its state; the horizon measures
   /// `measure_s` after `settle_s`.
   void warm_up(const Decision& incumbent, double warmup_s, double settle_s, double measure_s);
-  /// The objective's index of each candidate (the mean over the demand scenarios), in `index`.
+  /// The objective's index of each candidate per hour of the measured horizon (the mean over the demand
+  /// scenarios), in `index`: horizons of other lengths compare.
   void evaluate(std::span<const Decision> candidates, std::span<double> index);
   /// Candidates evaluated so far (each once, whatever the number of demand scenarios).
   [[nodiscard]] std::size_t evaluations() const noexcept { return evaluations_; }
@@ -46,6 +47,7 @@ class Evaluator {
   std::unique_ptr<Simulation> simulation_;
   Simulation::Snapshot warm_;
   double end_s_ = 0;
+  double measure_h_ = 1;
   Decision incumbent_;
   std::vector<SignalPlan> incumbent_plans_;
   std::vector<std::vector<SignalPlan>> member_plans_;  // [candidate][signal]

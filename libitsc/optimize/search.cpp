@@ -13,15 +13,30 @@ namespace {
 constexpr double kExcessTolerance = 1e-9;
 // A warm-up long enough to load the network under the incumbent plan before candidates take over.
 constexpr double kLeastWarmupS = 600;
-// Split steps of the rounds, coarse to fine (tenths).
+// Split steps of the rounds, coarse to fine (tenths); later rounds keep the finest.
 constexpr Tenths kSplitSteps[] = {40, 20, 10};
-constexpr int kLevels = 3;
-// Finest offset step (tenths).
+// Finest offset step (tenths): the rounds halve the offset step down to it.
 constexpr Tenths kFinestOffsetStep = 10;
 
 Tenths whole_seconds(double seconds) { return to_tenths(std::round(seconds)); }
 
 }  // namespace
+
+std::size_t Search::offset_slots(Tenths /*cycle*/) const {
+  // The first round's scan fills what a batch leaves after the split moves (at least 8 offsets).
+  return std::max<std::size_t>(8, options_.batch > 4 ? options_.batch - 4 : 8);
+}
+
+Tenths Search::offset_spacing(Tenths cycle, int level) const {
+  return std::max(kFinestOffsetStep, (cycle / static_cast<Tenths>(offset_slots(cycle))) >> level);
+}
+
+int Search::levels(Tenths cycle) const {
+  // Until both the split step and the offset step are at their finest.
+  int level = 2;
+  while (options_.optimize_offsets && offset_spacing(cycle, level) > kFinestOffsetStep) ++level;
+  return level + 1;
+}
 
 bool better(const Score& a, const Score& b) noexcept {
   if (std::fabs(a.excess - b.excess) > kExcessTolerance) return a.excess < b.excess;
@@ -92,6 +107,7 @@ bool Search::consider(std::vector<Decision>& candidates, const char* stage) {
       if (better(score, best_score_)) {
         best_score_ = score;
         best_ = runs[first + i];
+        ++changes_;
         summary_->curve.push_back({elapsed_s(), evaluator_.evaluations(), score.index});
       }
     }
@@ -142,8 +158,6 @@ Decision Search::run(const Decision& start, OptimizeSummary& summary) {
   const std::vector<double> start_excess{excess(start), excess(webster)};
   std::vector<double> index(2);
   evaluator_.evaluate(starts, index);
-  summary.scenario_search_objective = index[0];
-  summary.webster_search_objective = index[1];
   const Score scenario_score{start_excess[0], index[0]}, webster_score{start_excess[1], index[1]};
   if (better(webster_score, scenario_score)) {
     best_ = webster;
@@ -159,7 +173,13 @@ Decision Search::run(const Decision& start, OptimizeSummary& summary) {
   }
   if (!stopping() && options_.optimize_cycle && options_.cycle_policy == CyclePolicy::common) scan_cycles();
   if (!stopping()) sweep_signals();
-  summary.best_search_objective = best_score_.index;
+  // The three on the final horizon, so that they compare.
+  std::vector<Decision> final_three{start, webster, best_};
+  std::vector<double> final_index(3);
+  evaluator_.evaluate(final_three, final_index);
+  summary.scenario_search_objective = final_index[0];
+  summary.webster_search_objective = final_index[1];
+  summary.best_search_objective = final_index[2];
   return best_;
 }
 
@@ -229,7 +249,7 @@ std::vector<Decision> Search::signal_candidates(std::size_t signal, int level) c
     result.push_back(std::move(candidate));
   };
   if (options_.optimize_splits) {
-    for (const SplitMove& move : spaces_[signal].moves(current, kSplitSteps[level])) {
+    for (const SplitMove& move : spaces_[signal].moves(current, kSplitSteps[std::min(level, 2)])) {
       if (auto d = spaces_[signal].applied(current, move)) add(*d);
     }
   }
@@ -244,11 +264,10 @@ std::vector<Decision> Search::signal_candidates(std::size_t signal, int level) c
   }
   if (options_.optimize_offsets && options_.cycle_policy == CyclePolicy::common) {
     // The first round scans the whole cycle; later ones search around the best offset, ever closer.
-    const std::size_t slots = std::max<std::size_t>(8, options_.batch > result.size() + 1 ? options_.batch - result.size() : 8);
     const Tenths cycle = current.cycle;
-    const auto spacing = std::max<Tenths>(kFinestOffsetStep, cycle / static_cast<Tenths>(slots) >> level);
-    const auto half = static_cast<Tenths>(slots / 2);
-    for (Tenths k = 1; k <= half; ++k) {
+    const Tenths spacing = offset_spacing(cycle, level);
+    const auto steps = static_cast<Tenths>(offset_slots(cycle) / 2);
+    for (Tenths k = 1; k <= steps; ++k) {
       for (const Tenths sign : {Tenths{1}, Tenths{-1}}) {
         SignalDecision d = current;
         d.offset = ((current.offset + sign * k * spacing) % cycle + cycle) % cycle;
@@ -270,15 +289,26 @@ void Search::sweep_signals() {
   std::vector<double> index(1);
   evaluator_.evaluate(std::span<const Decision>(&best_, 1), index);
   best_score_.index = index[0];
-  for (int level = 0; level < kLevels;) {
-    const Score before = best_score_;
-    for (const std::size_t signal : order) {
-      std::vector<Decision> candidates = signal_candidates(signal, level);
-      if (!consider(candidates, "splits and offsets")) return;
+  // A signal whose candidates were all scored since the incumbent last changed has nothing new to try
+  // at this level: skipped (the scores would be the same bits).
+  constexpr std::size_t kNever = std::numeric_limits<std::size_t>::max();
+  for (int level = 0; level < levels(common_cycle(best_));) {
+    std::vector<std::size_t> scanned(spaces_.size(), kNever);
+    for (bool round_changed = true; round_changed;) {
+      const Score before = best_score_;
+      for (const std::size_t signal : order) {
+        if (scanned[signal] == changes_) continue;
+        const std::size_t changes = changes_;
+        std::vector<Decision> candidates = signal_candidates(signal, level);
+        if (!consider(candidates, "splits and offsets")) return;
+        // Its own move moved the point its candidates were taken around: it is tried again.
+        if (changes_ == changes) scanned[signal] = changes_;
+      }
+      const bool excess_fell = before.excess - best_score_.excess > kExcessTolerance;
+      const double gain = (before.index - best_score_.index) / std::max(1e-9, std::fabs(before.index));
+      round_changed = excess_fell || gain >= options_.tolerance;
     }
-    const bool excess_fell = before.excess - best_score_.excess > kExcessTolerance;
-    const double gain = (before.index - best_score_.index) / std::max(1e-9, std::fabs(before.index));
-    if (!excess_fell && gain < options_.tolerance) ++level;
+    ++level;
   }
 }
 

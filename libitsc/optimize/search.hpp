@@ -39,6 +39,9 @@ class Search {
   void sweep_signals();
   [[nodiscard]] std::vector<Decision> signal_candidates(std::size_t signal, int level) const;
   [[nodiscard]] double elapsed_s() const;
+  [[nodiscard]] std::size_t offset_slots(Tenths cycle) const;
+  [[nodiscard]] Tenths offset_spacing(Tenths cycle, int level) const;
+  [[nodiscard]] int levels(Tenths cycle) const;
 
   const Scenario& scenario_;
   const std::vector<SignalSpace>& spaces_;
@@ -50,6 +53,7 @@ class Search {
   Score best_score_;
   OptimizeSummary* summary_ = nullptr;
   bool stopped_ = false;
+  std::size_t changes_ = 0;  // moves taken so far
 };
 
 }  // namespace itsc::detail
