@@ -210,3 +210,34 @@ TEST_CASE("cli: simulate --spat writes member 0's SPaT, exact for the fixed-time
   CHECK(east[1] == "580,27580,C,crosswalk,east,walk,650,650,650");
   CHECK(east[2].rfind("650,27650,C,crosswalk,east,flashing_dont_walk,", 0) == 0);
 }
+
+TEST_CASE("cli: optimize writes a plan that simulate loads, with the delay the summary reports") {
+  const auto plan = (std::filesystem::temp_directory_path() / "cli_optimized_plan.yaml").string();
+  std::filesystem::remove(plan);
+  const auto optimized = run_cli("optimize data/isolated.yaml --quiet --json -o " + plan);
+  REQUIRE(optimized.code == 0);
+  const auto summary = nlohmann::json::parse(optimized.out);
+  CHECK(summary["stop_reason"] == "converged");
+  CHECK(summary["after"]["total_delay_veh_h"].get<double>() <= summary["before"]["total_delay_veh_h"].get<double>());
+  const auto simulated = run_cli("simulate data/isolated.yaml --json --plan " + plan);
+  REQUIRE(simulated.code == 0);
+  CHECK(nlohmann::json::parse(simulated.out)["total_delay_veh_h"].get<double>() ==
+        doctest::Approx(summary["after"]["total_delay_veh_h"].get<double>()).epsilon(1e-12));
+  const auto text = run_cli("optimize data/isolated.yaml --quiet");
+  CHECK(text.code == 0);
+  CHECK(text.out.find("before") != std::string::npos);
+  const auto bad = run_cli("optimize data/isolated.yaml --cycle-min 120 --cycle-max 60");
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("the longest cycle (60 s) must be at least the shortest (120 s)") != std::string::npos);
+}
+
+TEST_CASE("cli: analyze prints the closed-form analysis, as JSON too") {
+  const auto text = run_cli("analyze data/isolated.yaml");
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("Signal C: cycle 90.0 s") != std::string::npos);
+  const auto json = run_cli("analyze data/isolated.yaml --json");
+  REQUIRE(json.code == 0);
+  const auto analysis = nlohmann::json::parse(json.out);
+  CHECK(analysis["signals"][0]["webster_cycle_s"].get<double>() > 0);
+  CHECK(analysis["signals"][0]["lane_groups"].size() == 8);
+}
