@@ -98,7 +98,7 @@ TEST_CASE("textbook: UPSC ESE 2018 and GATE CE 2021 (both shifts), Webster's opt
   CHECK(webster_cycle_s(three.lost_time_s, three.flow_ratio_sum) == doctest::Approx(50));
 }
 
-TEST_CASE("textbook: uniform delay of a pretimed approach (Wikibooks Fundamentals of Transportation; GATE)") {
+TEST_CASE("textbook: uniform delay of a pretimed approach (Wikibooks Fundamentals of Transportation, GATE)") {
   // Wikibooks, Traffic Signals/Solution: 500 veh/h, s = 3000 veh/h, g = 30 s, C = 100 s: 29.41 s/veh
   // (printed from ρ rounded to 0.167; the exact value is 29.40).
   CHECK(uniform_delay_s(100, 30, degree_of_saturation(500, capacity_veh_per_h(3000, 30, 100))) ==
