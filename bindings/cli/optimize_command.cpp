@@ -1,5 +1,6 @@
 // itsc optimize FILE [-o PLAN.yaml] [--json] [--objective delay|pi|throughput] [--stop-penalty S]
 //                    [--max-x X] [--cycle-min S --cycle-max S] [--cycle-policy common|per-node]
+//                    [--demand-scenarios N --demand-cv C] [--demand-percentile P] [--seed N]
 //                    [--max-evaluations N] [--time-limit S] [--threads N] [--batch N] [--quiet]
 #include <itsc/io.hpp>
 #include <itsc/optimize.hpp>
@@ -73,6 +74,15 @@ void add_optimize_command(CLI::App& app) {
   command->add_option("--cycle-max", o.cycle_max_s, "longest cycle searched (s)")->check(positive_finite());
   command->add_option("--cycle-policy", args->cycle_policy, "common (coordinated) or per-node cycles")
       ->check(CLI::IsMember({"common", "per-node"}));
+  command->add_option("--demand-scenarios", o.demand_samples,
+                      "score plans over this many demands drawn around the scenario's as well (robust)");
+  command->add_option("--demand-cv", o.demand_cv,
+                      "coefficient of variation of each entry flow and turning count in the drawn demands")
+      ->check(CLI::NonNegativeNumber);
+  command->add_option("--demand-percentile", o.demand_percentile,
+                      "score the plan by this percentile of its objectives over the demands (default: their mean)")
+      ->check(CLI::Range(0.0, 100.0));
+  command->add_option("--seed", o.seed, "seed of the drawn demands");
   command->add_option("--max-evaluations", o.max_evaluations, "stop after this many plans (0: no limit)");
   command->add_option("--time-limit", o.time_limit_s, "stop after this many seconds (0: no limit)")
       ->check(CLI::NonNegativeNumber);

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "itsc/demand.hpp"
 #include "itsc/objective.hpp"
 #include "itsc/scenario.hpp"
 #include "itsc/simulate.hpp"
@@ -68,6 +69,16 @@ struct OptimizeOptions {
   /// measured over `measure_cycles` (TRANSYT's periodic steady state, a few cycles long).
   double settle_cycles = 1;
   double measure_cycles = 3;
+  /// Robust optimization: the plan is scored over several demands at once — the scenario's, `demands`,
+  /// and `demand_samples` more drawn from the scenario's with every entry flow and turning count scaled
+  /// by its own lognormal factor of mean 1 and coefficient of variation `demand_cv` — and the score is
+  /// their mean, or the `demand_percentile` of them when set (100: the worst). Counts are uncertain and
+  /// the plan must hold next year too.
+  std::vector<Demand> demands;
+  std::size_t demand_samples = 0;
+  double demand_cv = 0.1;
+  std::optional<double> demand_percentile;
+  std::uint64_t seed = 1;             ///< of the demand samples
   std::size_t max_evaluations = 0;    ///< 0: no limit
   double time_limit_s = 0;            ///< 0: no limit (checked between batches)
   /// A round over every signal that improves the objective by less than this share of it ends the search.
@@ -106,9 +117,14 @@ struct OptimizeSummary {
   double scenario_search_objective = 0;
   double webster_search_objective = 0;
   double best_search_objective = 0;
-  /// Over the scenario's whole run: its own plan and the returned one.
+  /// Over the scenario's whole run: its own plan and the returned one, under the scenario's demand.
   Objective before;
   Objective after;
+  /// The robust score (mean or percentile over the demands, as in the search) over the whole run; equal to
+  /// before.index and after.index with the scenario's demand alone.
+  double robust_before = 0;
+  double robust_after = 0;
+  std::size_t demands = 1;                 ///< demand scenarios the plan was scored over
   SimulationResult before_result;
   SimulationResult after_result;
   /// Whether every lane group of the returned plan is within `max_degree_of_saturation` (closed form).

@@ -48,6 +48,8 @@ std::string to_json(const OptimizeSummary& s) {
   j["kept_scenario_plan"] = s.kept_scenario_plan;
   j["degree_of_saturation_met"] = s.degree_of_saturation_met;
   j["max_degree_of_saturation"] = s.max_degree_of_saturation;
+  j["demands"] = s.demands;
+  j["robust"] = {{"before", s.robust_before}, {"after", s.robust_after}};
   j["search"] = {{"scenario_plan", s.scenario_search_objective},
                  {"webster_plan", s.webster_search_objective},
                  {"best", s.best_search_objective}};
@@ -79,6 +81,10 @@ std::string to_text(const OptimizeSummary& s) {
   if (s.kept_scenario_plan) out += "  no plan better than the scenario's over the whole run: the scenario's plan is kept\n";
   append(out, "  objective per hour of the search horizon: scenario plan %.3f, Webster plan %.3f, best %.3f\n", s.scenario_search_objective,
          s.webster_search_objective, s.best_search_objective);
+  if (s.demands > 1) {
+    append(out, "  robust: scored over %zu demands, whole run %.3f before, %.3f after (%+.1f%%)\n", s.demands,
+           s.robust_before, s.robust_after, change_percent(s.robust_before, s.robust_after));
+  }
   append(out, "  largest lane-group X (closed form) %.3f: %s\n", s.max_degree_of_saturation,
          s.degree_of_saturation_met ? "within the limit" : "above the limit: no plan meets it, the largest X is minimized");
   append(out, "\nWhole run (%.0f s, measured from %.0f s)   %12s %12s %8s\n", b.duration_s, b.measured_from_s, "before",

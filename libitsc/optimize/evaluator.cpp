@@ -4,13 +4,15 @@
 #include <algorithm>
 
 #include "itsc/error.hpp"
+#include "optimize/demand_scenarios.hpp"
 
 namespace itsc::detail {
 
 Evaluator::Evaluator(const Scenario& scenario, std::vector<Demand> demands, const std::vector<SignalSpace>& spaces,
-                     ObjectiveWeights weights, std::size_t candidates, int threads)
+                     ObjectiveWeights weights, std::size_t candidates, int threads, std::optional<double> percentile)
     : scenario_(scenario), spaces_(spaces), demands_(std::move(demands)), weights_(weights),
-      candidates_(std::max<std::size_t>(1, candidates)), threads_(threads) {
+      candidates_(std::max<std::size_t>(1, candidates)), percentile_(percentile), scenario_scores_(demands_.size()),
+      threads_(threads) {
   if (demands_.empty()) throw Error(ErrorCode::invalid_input, "optimize: no demand to evaluate plans under");
 }
 
@@ -67,11 +69,10 @@ void Evaluator::evaluate(std::span<const Decision> candidates, std::span<double>
     simulation_->run_until(end_s_);
     const State& state = simulation_->state();
     for (std::size_t c = 0; c < count; ++c) {
-      double sum = 0;
       for (std::size_t m = 0; m < scenarios; ++m) {
-        sum += objective(*model_, state, simulation_->demand(), m * candidates_ + c, weights_).index;
+        scenario_scores_[m] = objective(*model_, state, simulation_->demand(), m * candidates_ + c, weights_).index;
       }
-      index[first + c] = sum / static_cast<double>(scenarios) / measure_h_;
+      index[first + c] = robust_score(scenario_scores_, percentile_) / measure_h_;
     }
     evaluations_ += count;
   }

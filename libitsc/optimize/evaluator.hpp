@@ -8,6 +8,7 @@
 // again; nothing else is compiled, parsed or allocated per batch once the batch has run.
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -24,13 +25,14 @@ using Decision = std::vector<SignalDecision>;  ///< [signal]
 class Evaluator {
  public:
   /// `scenario` with fixed-time plans; `demands` the demand scenarios (at least one); `candidates` per batch.
+  /// Scores combine over the demands by `robust_score` with `percentile`.
   Evaluator(const Scenario& scenario, std::vector<Demand> demands, std::vector<SignalSpace> const& spaces,
-            ObjectiveWeights weights, std::size_t candidates, int threads);
+            ObjectiveWeights weights, std::size_t candidates, int threads, std::optional<double> percentile = {});
 
   /// Runs the warm-up (`warmup_s`) under `incumbent` and keeps its state; the horizon measures
   /// `measure_s` after `settle_s`.
   void warm_up(const Decision& incumbent, double warmup_s, double settle_s, double measure_s);
-  /// The objective's index of each candidate per hour of the measured horizon (the mean over the demand
+  /// The objective's index of each candidate per hour of the measured horizon (combined over the demand
   /// scenarios), in `index`: horizons of other lengths compare.
   void evaluate(std::span<const Decision> candidates, std::span<double> index);
   /// Candidates evaluated so far (each once, whatever the number of demand scenarios).
@@ -42,6 +44,8 @@ class Evaluator {
   std::vector<Demand> demands_;
   ObjectiveWeights weights_;
   std::size_t candidates_;
+  std::optional<double> percentile_;
+  std::vector<double> scenario_scores_;
   int threads_;
   std::shared_ptr<const Model> model_;          // the scenario's, with the horizon's warm-up and duration
   std::unique_ptr<Simulation> simulation_;

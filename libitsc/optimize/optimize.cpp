@@ -7,6 +7,7 @@
 #include "itsc/error.hpp"
 #include "itsc/optimize.hpp"
 #include "itsc/plan.hpp"
+#include "optimize/demand_scenarios.hpp"
 #include "optimize/evaluator.hpp"
 #include "optimize/search.hpp"
 #include "optimize/signal_space.hpp"
@@ -52,7 +53,9 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
     start.push_back(spaces.back().decision_of(plans.plan(s, 0).timing));
   }
   const ObjectiveWeights weights = weights_of(options);
-  detail::Evaluator evaluator(fixed, {fixed.demand}, spaces, weights, options.batch, options.threads);
+  const std::vector<Demand> demands = detail::demand_scenarios(fixed.demand, options);
+  detail::Evaluator evaluator(fixed, demands, spaces, weights, options.batch, options.threads,
+                              options.demand_percentile);
   OptimizeResult result;
   OptimizeSummary& summary = result.summary;
   summary.objective = options.objective;
@@ -60,16 +63,33 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
   detail::Decision best = search.run(start, summary);
   // Both plans over the whole run, each a scenario of its own (its pedestrian service times give the
   // turns' pedestrian factors).
-  const auto run_whole = [&](const detail::Decision& decision, Objective& objective_out) {
+  const auto run_whole = [&](const detail::Decision& decision, const Demand& demand, Objective& objective_out) {
     Scenario with_plan = fixed;
+    with_plan.demand = demand;
     for (std::size_t s = 0; s < spaces.size(); ++s) with_plan.timing[spaces[s].node()] = spaces[s].timing(decision[s]);
     Simulation whole(with_plan);
     whole.run();
     objective_out = objective(whole.model(), whole.state(), whole.demand(), 0, weights);
     return whole.result(0);
   };
-  summary.before_result = run_whole(start, summary.before);
-  SimulationResult after_result = run_whole(best, summary.after);
+  // The robust score of a plan over the whole run: its objective under every demand, combined.
+  const auto robust_whole = [&](const detail::Decision& decision, Objective& base, SimulationResult& base_result) {
+    std::vector<double> scores;
+    for (std::size_t k = 0; k < demands.size(); ++k) {
+      Objective o;
+      SimulationResult r = run_whole(decision, demands[k], o);
+      if (k == 0) {
+        base = o;
+        base_result = std::move(r);
+      }
+      scores.push_back(o.index);
+    }
+    return detail::robust_score(scores, options.demand_percentile);
+  };
+  SimulationResult after_result;
+  summary.robust_before = robust_whole(start, summary.before, summary.before_result);
+  summary.robust_after = robust_whole(best, summary.after, after_result);
+  summary.demands = demands.size();
   const auto largest_x = [&](const detail::Decision& decision) {
     double x = 0;
     for (std::size_t s = 0; s < spaces.size(); ++s) x = std::max(x, spaces[s].max_degree_of_saturation(decision[s]));
@@ -78,11 +98,12 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
   const auto excess = [&](const detail::Decision& decision) {
     return std::max(0.0, largest_x(decision) - options.max_degree_of_saturation);
   };
-  const bool improved = detail::better({excess(best), summary.after.index}, {excess(start), summary.before.index});
+  const bool improved = detail::better({excess(best), summary.robust_after}, {excess(start), summary.robust_before});
   summary.after_result = improved ? std::move(after_result) : summary.before_result;
   if (!improved) {
     best = start;
     summary.after = summary.before;
+    summary.robust_after = summary.robust_before;
     summary.kept_scenario_plan = true;
   }
   summary.max_degree_of_saturation = largest_x(best);

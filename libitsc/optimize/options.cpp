@@ -46,6 +46,10 @@ std::string OptimizeOptions::check() const {
   if (!finite_positive(measure_cycles)) return "the measured cycles must be positive";
   if (!std::isfinite(time_limit_s) || time_limit_s < 0) return "the time limit must be at least 0 s";
   if (!std::isfinite(tolerance) || tolerance < 0) return "the tolerance must be at least 0";
+  if (!std::isfinite(demand_cv) || demand_cv < 0) return "the demand's coefficient of variation must be at least 0";
+  if (demand_percentile && !(*demand_percentile >= 0 && *demand_percentile <= 100)) {
+    return "the demand percentile must be from 0 to 100";
+  }
   if (threads < 1) return "threads must be at least 1";
   if (batch < 1) return "the batch must hold at least one candidate";
   return {};

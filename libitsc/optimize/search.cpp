@@ -45,7 +45,7 @@ bool better(const Score& a, const Score& b) noexcept {
 
 Search::Search(const Scenario& scenario, const std::vector<SignalSpace>& spaces, Evaluator& evaluator,
                const OptimizeOptions& options)
-    : scenario_(scenario), spaces_(spaces), evaluator_(evaluator), options_(options),
+    : spaces_(spaces), evaluator_(evaluator), options_(options),
       started_(std::chrono::steady_clock::now()) {
   warmup_s_ = std::max(scenario.simulation.warmup_s, kLeastWarmupS);
 }

@@ -43,7 +43,6 @@ class Search {
   [[nodiscard]] Tenths offset_spacing(Tenths cycle, int level) const;
   [[nodiscard]] int levels(Tenths cycle) const;
 
-  const Scenario& scenario_;
   const std::vector<SignalSpace>& spaces_;
   Evaluator& evaluator_;
   const OptimizeOptions& options_;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/kernel/passes.hpp"
+#include "util/counter_random.hpp"
 
 namespace itsc::detail::ITSC_KERNEL_ISA {
 
@@ -67,18 +68,10 @@ double bay_stopped_share(const Model& model, const State& state, std::size_t d, 
   return all > kPresent ? stopped / all : 0.0;
 }
 
-// A uniform number in (0, 1) from (seed, detector, draw): a counter-based generator (SplitMix64's
-// finalizer), so a member's arrivals depend on nothing but its seed and its own history.
+// A uniform number in (0, 1) from (seed, detector, draw): a member's arrivals depend on nothing but its
+// seed and its own history.
 double uniform(std::uint64_t seed, std::size_t d, std::uint64_t draw) noexcept {
-  auto mix = [](std::uint64_t x) {
-    x ^= x >> 30;
-    x *= 0xBF58476D1CE4E5B9ull;
-    x ^= x >> 27;
-    x *= 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-  };
-  const std::uint64_t x = mix(mix(mix(seed + 0x9E3779B97F4A7C15ull) ^ (static_cast<std::uint64_t>(d) + 1)) ^ draw);
-  return (static_cast<double>(x >> 11) + 0.5) * 0x1.0p-53;
+  return counter_uniform(seed, static_cast<std::uint64_t>(d), draw);
 }
 
 // Vehicles (of the count across the edge) to the next one leaving the zone. Even: one. Random: HCM's
