@@ -1,6 +1,7 @@
 // itsc optimize FILE [-o PLAN.yaml] [--json] [--objective delay|pi|throughput] [--stop-penalty S]
 //                    [--max-x X] [--cycle-min S --cycle-max S] [--cycle-policy common|per-node]
-//                    [--demand-scenarios N --demand-cv C] [--demand-percentile P] [--seed N]
+//                    [--demand-scenarios N --demand-cv C] [--demand-percentile P] [--seed N] [--restarts N]
+//                    [--tolerance T]
 //                    [--max-evaluations N] [--time-limit S] [--threads N] [--batch N] [--quiet]
 #include <itsc/io.hpp>
 #include <itsc/optimize.hpp>
@@ -82,7 +83,12 @@ void add_optimize_command(CLI::App& app) {
   command->add_option("--demand-percentile", o.demand_percentile,
                       "score the plan by this percentile of its objectives over the demands (default: their mean)")
       ->check(CLI::Range(0.0, 100.0));
-  command->add_option("--seed", o.seed, "seed of the drawn demands");
+  command->add_option("--seed", o.seed, "seed of the drawn demands and of the restarts' offsets");
+  command->add_option("--restarts", o.restarts,
+                      "search again this many times from random offsets once converged; the best is kept");
+  command->add_option("--tolerance", o.tolerance,
+                      "a round over the signals that gains less than this share of the objective ends a step size")
+      ->check(CLI::NonNegativeNumber);
   command->add_option("--max-evaluations", o.max_evaluations, "stop after this many plans (0: no limit)");
   command->add_option("--time-limit", o.time_limit_s, "stop after this many seconds (0: no limit)")
       ->check(CLI::NonNegativeNumber);

@@ -78,11 +78,15 @@ struct OptimizeOptions {
   std::size_t demand_samples = 0;
   double demand_cv = 0.1;
   std::optional<double> demand_percentile;
-  std::uint64_t seed = 1;             ///< of the demand samples
+  /// After the search converges it starts again this many times from its plan with every offset drawn at
+  /// random, each searched to convergence; the best over the whole run is returned (a reference search
+  /// for the default's quality: many restarts under a time limit).
+  std::size_t restarts = 0;
+  std::uint64_t seed = 1;             ///< of the demand samples and the restarts' offsets
   std::size_t max_evaluations = 0;    ///< 0: no limit
   double time_limit_s = 0;            ///< 0: no limit (checked between batches)
   /// A round over every signal that improves the objective by less than this share of it ends the search.
-  double tolerance = 5e-4;
+  double tolerance = 2e-3;
   int threads = 1;                    ///< the batch's members are split among them (results do not depend on it)
   std::size_t batch = 16;             ///< candidates per simulation batch
   /// Called after every batch; returning false stops the search (`StopReason::cancelled`).
@@ -133,6 +137,7 @@ struct OptimizeSummary {
   bool kept_scenario_plan = false;         ///< the search found nothing better over the whole run
   std::vector<OptimizedSignal> signals;
   std::size_t evaluations = 0;
+  std::size_t restarts = 0;                ///< restarts searched
   double wall_time_s = 0;
   StopReason stop_reason = StopReason::converged;
   std::vector<OptimizePoint> curve;        ///< one point per improvement, and the last

@@ -44,6 +44,7 @@ std::string to_json(const OptimizeSummary& s) {
   j["objective"] = std::string(to_string(s.objective));
   j["stop_reason"] = std::string(to_string(s.stop_reason));
   j["evaluations"] = s.evaluations;
+  j["restarts"] = s.restarts;
   j["wall_time_s"] = s.wall_time_s;
   j["kept_scenario_plan"] = s.kept_scenario_plan;
   j["degree_of_saturation_met"] = s.degree_of_saturation_met;
@@ -78,6 +79,7 @@ std::string to_text(const OptimizeSummary& s) {
   const SimulationResult& a = s.after_result;
   append(out, "Optimized for %s: %zu plans evaluated in %.1f s, stopped: %s\n", std::string(to_string(s.objective)).c_str(),
          s.evaluations, s.wall_time_s, std::string(to_string(s.stop_reason)).c_str());
+  if (s.restarts > 0) append(out, "  %zu restarts from random offsets; the best over the whole run is kept\n", s.restarts);
   if (s.kept_scenario_plan) out += "  no plan better than the scenario's over the whole run: the scenario's plan is kept\n";
   append(out, "  objective per hour of the search horizon: scenario plan %.3f, Webster plan %.3f, best %.3f\n", s.scenario_search_objective,
          s.webster_search_objective, s.best_search_objective);

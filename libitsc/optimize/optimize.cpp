@@ -60,7 +60,7 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
   OptimizeSummary& summary = result.summary;
   summary.objective = options.objective;
   detail::Search search(fixed, spaces, evaluator, options);
-  detail::Decision best = search.run(start, summary);
+  const std::vector<detail::Decision> found = search.run(start, summary);
   // Both plans over the whole run, each a scenario of its own (its pedestrian service times give the
   // turns' pedestrian factors).
   const auto run_whole = [&](const detail::Decision& decision, const Demand& demand, Objective& objective_out) {
@@ -86,10 +86,6 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
     }
     return detail::robust_score(scores, options.demand_percentile);
   };
-  SimulationResult after_result;
-  summary.robust_before = robust_whole(start, summary.before, summary.before_result);
-  summary.robust_after = robust_whole(best, summary.after, after_result);
-  summary.demands = demands.size();
   const auto largest_x = [&](const detail::Decision& decision) {
     double x = 0;
     for (std::size_t s = 0; s < spaces.size(); ++s) x = std::max(x, spaces[s].max_degree_of_saturation(decision[s]));
@@ -98,6 +94,23 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
   const auto excess = [&](const detail::Decision& decision) {
     return std::max(0.0, largest_x(decision) - options.max_degree_of_saturation);
   };
+  SimulationResult after_result;
+  summary.robust_before = robust_whole(start, summary.before, summary.before_result);
+  // The best of the search's results over the whole run.
+  detail::Decision best = found.front();
+  summary.robust_after = robust_whole(best, summary.after, after_result);
+  for (std::size_t k = 1; k < found.size(); ++k) {
+    Objective o;
+    SimulationResult r;
+    const double score = robust_whole(found[k], o, r);
+    if (detail::better({excess(found[k]), score}, {excess(best), summary.robust_after})) {
+      best = found[k];
+      summary.robust_after = score;
+      summary.after = o;
+      after_result = std::move(r);
+    }
+  }
+  summary.demands = demands.size();
   const bool improved = detail::better({excess(best), summary.robust_after}, {excess(start), summary.robust_before});
   summary.after_result = improved ? std::move(after_result) : summary.before_result;
   if (!improved) {

@@ -6,6 +6,8 @@
 #include <limits>
 #include <numeric>
 
+#include "util/counter_random.hpp"
+
 namespace itsc::detail {
 
 namespace {
@@ -45,8 +47,12 @@ bool better(const Score& a, const Score& b) noexcept {
 
 Search::Search(const Scenario& scenario, const std::vector<SignalSpace>& spaces, Evaluator& evaluator,
                const OptimizeOptions& options)
-    : spaces_(spaces), evaluator_(evaluator), options_(options),
+    : spaces_(spaces), order_(spaces.size()), evaluator_(evaluator), options_(options),
       started_(std::chrono::steady_clock::now()) {
+  std::iota(order_.begin(), order_.end(), 0);
+  std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+    return spaces_[a].volume_veh_per_h() > spaces_[b].volume_veh_per_h();
+  });
   warmup_s_ = std::max(scenario.simulation.warmup_s, kLeastWarmupS);
 }
 
@@ -121,7 +127,7 @@ bool Search::consider(std::vector<Decision>& candidates, const char* stage) {
   return !stopping();
 }
 
-Decision Search::run(const Decision& start, OptimizeSummary& summary) {
+std::vector<Decision> Search::run(const Decision& start, OptimizeSummary& summary) {
   summary_ = &summary;
   summary.stop_reason = StopReason::converged;
   // Webster's plan: one cycle for all (the longest of their Webster cycles) or each its own.
@@ -173,14 +179,28 @@ Decision Search::run(const Decision& start, OptimizeSummary& summary) {
   }
   if (!stopping() && options_.optimize_cycle && options_.cycle_policy == CyclePolicy::common) scan_cycles();
   if (!stopping()) sweep_signals();
-  // The three on the final horizon, so that they compare.
-  std::vector<Decision> final_three{start, webster, best_};
+  std::vector<Decision> results{best_};
+  // Restarts: from the first result with every offset drawn at random, each searched to convergence.
+  for (std::size_t r = 0; r < options_.restarts && !stopping(); ++r) {
+    Decision restart = results.front();
+    for (std::size_t s = 0; s < restart.size(); ++s) {
+      const double u = counter_uniform(options_.seed, r, s);
+      restart[s].offset = std::min(restart[s].cycle - 1, static_cast<Tenths>(u * static_cast<double>(restart[s].cycle)));
+    }
+    best_ = std::move(restart);
+    best_score_ = {excess(best_), std::numeric_limits<double>::infinity()};
+    sweep_signals();
+    results.push_back(best_);
+  }
+  // The scenario's, Webster's and the first result on the final horizon, so that they compare.
+  std::vector<Decision> final_three{start, webster, results.front()};
   std::vector<double> final_index(3);
   evaluator_.evaluate(final_three, final_index);
   summary.scenario_search_objective = final_index[0];
   summary.webster_search_objective = final_index[1];
   summary.best_search_objective = final_index[2];
-  return best_;
+  summary.restarts = results.size() - 1;
+  return results;
 }
 
 void Search::scan_cycles() {
@@ -279,12 +299,7 @@ std::vector<Decision> Search::signal_candidates(std::size_t signal, int level) c
 }
 
 void Search::sweep_signals() {
-  // The busiest signals first: their moves matter most.
-  std::vector<std::size_t> order(spaces_.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return spaces_[a].volume_veh_per_h() > spaces_[b].volume_veh_per_h();
-  });
+  const std::vector<std::size_t>& order = order_;
   warm_up(best_);
   std::vector<double> index(1);
   evaluator_.evaluate(std::span<const Decision>(&best_, 1), index);
@@ -306,7 +321,7 @@ void Search::sweep_signals() {
       }
       const bool excess_fell = before.excess - best_score_.excess > kExcessTolerance;
       const double gain = (before.index - best_score_.index) / std::max(1e-9, std::fabs(before.index));
-      round_changed = excess_fell || gain >= options_.tolerance;
+      round_changed = excess_fell || (gain > 0 && gain >= options_.tolerance);
     }
     ++level;
   }

@@ -24,8 +24,9 @@ class Search {
  public:
   Search(const Scenario& scenario, const std::vector<SignalSpace>& spaces, Evaluator& evaluator,
          const OptimizeOptions& options);
-  /// The best decision found from the scenario's `start`; fills the summary's search figures.
-  [[nodiscard]] Decision run(const Decision& start, OptimizeSummary& summary);
+  /// The best decision found from the scenario's `start`, then that of each restart; fills the summary's
+  /// search figures.
+  [[nodiscard]] std::vector<Decision> run(const Decision& start, OptimizeSummary& summary);
 
  private:
   [[nodiscard]] double excess(const Decision& decision) const;
@@ -44,6 +45,7 @@ class Search {
   [[nodiscard]] int levels(Tenths cycle) const;
 
   const std::vector<SignalSpace>& spaces_;
+  std::vector<std::size_t> order_;  // the rounds' signal order: the busiest first, whose moves matter most
   Evaluator& evaluator_;
   const OptimizeOptions& options_;
   std::chrono::steady_clock::time_point started_;
