@@ -1,7 +1,7 @@
 // itsc optimize FILE [-o PLAN.yaml] [--json] [--objective delay|pi|throughput] [--stop-penalty S]
 //                    [--max-x X] [--cycle-min S --cycle-max S] [--cycle-policy common|per-node]
 //                    [--demand-scenarios N --demand-cv C] [--demand-percentile P] [--seed N] [--restarts N]
-//                    [--tolerance T]
+//                    [--tolerance T] [--lead-lag]
 //                    [--max-evaluations N] [--time-limit S] [--threads N] [--batch N] [--quiet]
 #include <itsc/io.hpp>
 #include <itsc/optimize.hpp>
@@ -89,6 +89,7 @@ void add_optimize_command(CLI::App& app) {
   command->add_option("--tolerance", o.tolerance,
                       "a round over the signals that gains less than this share of the objective ends a step size")
       ->check(CLI::NonNegativeNumber);
+  command->add_flag("--lead-lag", o.optimize_sequence, "let protected left-turn phases lead or lag");
   command->add_option("--max-evaluations", o.max_evaluations, "stop after this many plans (0: no limit)");
   command->add_option("--time-limit", o.time_limit_s, "stop after this many seconds (0: no limit)")
       ->check(CLI::NonNegativeNumber);

@@ -65,6 +65,9 @@ struct OptimizeOptions {
   bool optimize_cycle = true;
   bool optimize_splits = true;
   bool optimize_offsets = true;       ///< common cycle only
+  /// Whether protected left-turn phases may lead or lag their neighbour in the ring (not for a left that
+  /// also runs permitted in a plan of several rings: the yellow trap).
+  bool optimize_sequence = false;
   /// Search horizon: each candidate runs from a warm state through `settle_cycles` of its cycle, then is
   /// measured over `measure_cycles` (TRANSYT's periodic steady state, a few cycles long).
   double settle_cycles = 1;

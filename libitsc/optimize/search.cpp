@@ -220,6 +220,7 @@ void Search::scan_cycles() {
               : spaces_[s].rescaled(best_[s], cycle);
       if (!one) return std::nullopt;
       d.push_back(*one);
+      d.back().swapped = best_[s].swapped;
     }
     return d;
   };
@@ -271,6 +272,13 @@ std::vector<Decision> Search::signal_candidates(std::size_t signal, int level) c
   if (options_.optimize_splits) {
     for (const SplitMove& move : spaces_[signal].moves(current, kSplitSteps[std::min(level, 2)])) {
       if (auto d = spaces_[signal].applied(current, move)) add(*d);
+    }
+  }
+  if (options_.optimize_sequence) {
+    for (std::size_t k = 0; k < current.swapped.size(); ++k) {
+      SignalDecision d = current;
+      d.swapped[k] ^= 1;
+      add(d);
     }
   }
   if (options_.cycle_policy == CyclePolicy::per_node && options_.optimize_cycle) {

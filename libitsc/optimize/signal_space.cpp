@@ -78,6 +78,38 @@ SignalSpace::SignalSpace(const Model& model, std::size_t signal, const Timing& t
   critical_y_ = path.flow_ratio_sum;
   critical_lost_s_ = path.lost_time_s;
   if (critical_y_ < 1) webster_cycle_s_ = hcm::webster_cycle_s(critical_lost_s_, critical_y_);
+  // Lead-lag pairs: a phase serving protected lefts only, next to another phase of its ring.
+  const auto turn_of = [&](const std::string& id) {
+    for (auto m = model.signal_movement_begin[signal]; m < model.signal_movement_end[signal]; ++m) {
+      if (model.movement_id[m] == id) return model.movement_turn[m];
+    }
+    return TurnType::through;
+  };
+  const auto left_only = [&](std::size_t p) {
+    const Service& serves = phases_.plan.phases[p].serves;
+    if (serves.protected_movements.empty() || !serves.crosswalks.empty() || !serves.permitted_movements.empty()) {
+      return false;
+    }
+    for (const std::string& id : serves.protected_movements) {
+      const TurnType turn = turn_of(id);
+      if (turn != TurnType::left && turn != TurnType::u_turn) return false;
+      if (phases_.rings.size() > 1) {
+        for (const Phase& other : phases_.plan.phases) {
+          const auto& permitted = other.serves.permitted_movements;
+          if (std::find(permitted.begin(), permitted.end(), id) != permitted.end()) return false;
+        }
+      }
+    }
+    return true;
+  };
+  for (std::size_t r = 0; r < phases_.rings.size(); ++r) {
+    for (std::size_t b = 0; b < phases_.rings[r].size(); ++b) {
+      const auto& group = phases_.rings[r][b];
+      for (std::size_t i = 0; i + 1 < group.size(); ++i) {
+        if (left_only(group[i]) != left_only(group[i + 1])) swaps_.push_back({r, b, i});
+      }
+    }
+  }
   const std::size_t groups = phases_.rings.empty() ? 0 : phases_.rings.front().size();
   for (std::size_t b = 0; b < groups; ++b) {
     Tenths longest = 0;
@@ -95,6 +127,7 @@ SignalDecision SignalSpace::decision_of(const Timing& timing) const {
   d.cycle = to_tenths(timing.cycle_s);
   d.offset = to_tenths(timing.offset_s);
   for (const Phase& phase : ring_plan_of(timing).phases) d.split.push_back(to_tenths(phase.split_s));
+  d.swapped.assign(swaps_.size(), 0);
   if (d.split.size() != min_split_.size()) throw Error(ErrorCode::invalid_input, "optimize: a plan of another phase structure");
   return d;
 }
@@ -106,11 +139,19 @@ Timing SignalSpace::timing(const SignalDecision& decision) const {
   for (std::size_t p = 0; p < decision.split.size(); ++p) {
     t.rings->phases[p].split_s = static_cast<double>(decision.split[p]) / 10.0;
   }
+  for (std::size_t k = 0; k < swaps_.size() && k < decision.swapped.size(); ++k) {
+    if (decision.swapped[k] == 0) continue;
+    auto& group = t.rings->rings[swaps_[k].ring][swaps_[k].group];
+    std::swap(group[swaps_[k].position], group[swaps_[k].position + 1]);
+  }
   return t;
 }
 
 bool SignalSpace::feasible(const SignalDecision& decision) const {
-  if (decision.split.size() != min_split_.size() || decision.offset < 0 || decision.offset >= decision.cycle) return false;
+  if (decision.split.size() != min_split_.size() || decision.swapped.size() != swaps_.size() || decision.offset < 0 ||
+      decision.offset >= decision.cycle) {
+    return false;
+  }
   for (std::size_t p = 0; p < min_split_.size(); ++p) {
     if (decision.split[p] < min_split_[p]) return false;
   }
@@ -137,6 +178,7 @@ std::optional<SignalDecision> SignalSpace::webster(Tenths cycle, Tenths offset) 
   SignalDecision d;
   d.cycle = cycle;
   d.offset = cycle > 0 ? offset % cycle : 0;
+  d.swapped.assign(swaps_.size(), 0);
   try {
     for (const double s : hcm::ring_barrier_splits_s(static_cast<double>(cycle) / 10.0, phases_.rings, needs)) {
       d.split.push_back(to_tenths(s));

@@ -5,6 +5,7 @@
 // ring reaching each barrier at the same time, the splits adding up to the cycle — and the closed-form
 // degree of saturation of its lane groups under a plan.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -22,7 +23,16 @@ struct SignalDecision {
   Tenths cycle = 0;
   Tenths offset = 0;          ///< in [0, cycle): internal convention (timing.hpp)
   std::vector<Tenths> split;  ///< [phase] in the plan's phase order
+  /// [swap] whether each left-turn phase that may lead or lag (`SignalSpace::swaps`) runs after its
+  /// neighbour instead of before it (or before instead of after) in the plan's order
+  std::vector<std::uint8_t> swapped;
   friend bool operator==(const SignalDecision&, const SignalDecision&) = default;
+};
+
+/// Two neighbouring phases of a ring and barrier group whose order may change: a protected left-turn
+/// phase and the phase after it (lead ↔ lag).
+struct PhaseSwap {
+  std::size_t ring = 0, group = 0, position = 0;  ///< the pair is at `position` and `position + 1`
 };
 
 /// A change of splits: tenths added to (or, negative, taken from) phases.
@@ -54,6 +64,10 @@ class SignalSpace {
   [[nodiscard]] std::vector<SplitMove> moves(const SignalDecision& decision, Tenths step) const;
   /// `decision` with `move` applied; none when a split would fall below its minimum.
   [[nodiscard]] std::optional<SignalDecision> applied(const SignalDecision& decision, const SplitMove& move) const;
+  /// The pairs of phases that may lead or lag: a phase serving only protected lefts (no crosswalk) and its
+  /// neighbour in a ring. With several rings the left must not also run permitted anywhere: a lagging left
+  /// whose opposing through ends first would trap the permitted lefts behind it in its yellow.
+  [[nodiscard]] const std::vector<PhaseSwap>& swaps() const noexcept { return swaps_; }
   /// The largest degree of saturation of its lane groups with demand: v / (s · g / C), g the split of the
   /// phase it is analysed in less that phase's lost time.
   [[nodiscard]] double max_degree_of_saturation(const SignalDecision& decision) const;
@@ -69,6 +83,7 @@ class SignalSpace {
   Timing timing_;                    // resolved, ring form, fixed time
   SignalPhases phases_;
   std::vector<Tenths> min_split_;    // [phase]
+  std::vector<PhaseSwap> swaps_;
   std::vector<double> flow_ratio_;   // [phase]
   std::vector<double> group_volume_, group_saturation_;  // [phases_.groups]
   Tenths minimum_cycle_ = 0;

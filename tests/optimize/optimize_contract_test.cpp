@@ -134,6 +134,7 @@ TEST_CASE("optimize: every returned plan keeps the timing rules (random generate
     options.max_evaluations = 40;
     options.batch = 8;
     options.cycle_policy = trial == 5 ? CyclePolicy::per_node : CyclePolicy::common;
+    options.optimize_sequence = trial % 2 == 0;
     CAPTURE(trial);
     check_rules(scenario, optimize(scenario, options));
   }
