@@ -14,8 +14,8 @@
           from the routes expanded by duarouter; -y the net's yellow), then tlsCoordinator.py (offsets for
           progression, of the programs of (b) loaded with -a, at libitsc's running speed); SUMO loads
           both additional files;
-      (c) libitsc's plan: `itsc optimize SCENARIO --quiet --threads 2 -o PLAN` (--time-limit passed on),
-          exported with `itsc export sumo`.
+      (c) libitsc's plan: `itsc optimize SCENARIO --quiet --threads 2 --json -o PLAN` (--time-limit passed
+          on), exported with `itsc export sumo`.
       Prints SUMO's delay, travel time and throughput for each, libitsc's own predicted delay (`itsc
       simulate --plan`; for (b) its programs imported with `itsc convert sumo`), the closed-form largest
       X (`itsc analyze`), the cycle, the planning tools' wall time, and the ratio (c)/(b) of SUMO's delay.
@@ -139,8 +139,8 @@ def running_speed_factor(work, net, routes, scenario, begin, end):
     limit_time = {link: length / (speed / 3.6) for _, link, length, speed in links}
     at_limit = taken = 0.0
     for vehicle in ET.parse(vehroutes).getroot().iter("vehicle"):
-        # A vehicle SUMO routed again (e.g. a from/to flow's when it was inserted late) has a routeDistribution;
-        # the route it drove is the one with exit times.
+        # A vehicle SUMO routed again (a from/to flow's, when it inserted it) has a routeDistribution; the
+        # route it drove is the one with exit times.
         route = next((r for r in reversed(vehicle.findall(".//route")) if r.get("exitTimes")), None)
         if route is None:
             continue
