@@ -72,6 +72,9 @@ struct OptimizeOptions {
   /// measured over `measure_cycles` (TRANSYT's periodic steady state, a few cycles long).
   double settle_cycles = 1;
   double measure_cycles = 3;
+  /// The measured part of the horizon lasts at least this long (s): short cycles still show the queues
+  /// they build.
+  double least_measure_s = 240;
   /// Robust optimization: the plan is scored over several demands at once — the scenario's, `demands`,
   /// and `demand_samples` more drawn from the scenario's with every entry flow and turning count scaled
   /// by its own lognormal factor of mean 1 and coefficient of variation `demand_cv` — and the score is

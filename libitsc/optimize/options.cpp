@@ -44,6 +44,7 @@ std::string OptimizeOptions::check() const {
   if (!std::isfinite(stop_penalty_s) || stop_penalty_s < 0) return "the stop penalty must be at least 0 s";
   if (!std::isfinite(settle_cycles) || settle_cycles < 0) return "the settling cycles must be at least 0";
   if (!finite_positive(measure_cycles)) return "the measured cycles must be positive";
+  if (!std::isfinite(least_measure_s) || least_measure_s < 0) return "the least measured time must be at least 0 s";
   if (!std::isfinite(time_limit_s) || time_limit_s < 0) return "the time limit must be at least 0 s";
   if (!std::isfinite(tolerance) || tolerance < 0) return "the tolerance must be at least 0";
   if (!std::isfinite(demand_cv) || demand_cv < 0) return "the demand's coefficient of variation must be at least 0";

@@ -74,9 +74,15 @@ Tenths Search::common_cycle(const Decision& decision) const {
   return longest;
 }
 
-void Search::warm_up(const Decision& incumbent) {
-  const double cycle_s = static_cast<double>(common_cycle(incumbent)) / 10.0;
-  evaluator_.warm_up(incumbent, warmup_s_, options_.settle_cycles * cycle_s, options_.measure_cycles * cycle_s);
+void Search::checkpoint() {
+  if (std::find(checkpoints_.begin(), checkpoints_.end(), best_) == checkpoints_.end()) checkpoints_.push_back(best_);
+}
+
+void Search::warm_up(const Decision& incumbent) { warm_up(incumbent, static_cast<double>(common_cycle(incumbent)) / 10.0); }
+
+void Search::warm_up(const Decision& incumbent, double cycle_s) {
+  evaluator_.warm_up(incumbent, warmup_s_, options_.settle_cycles * cycle_s,
+                     std::max(options_.measure_cycles * cycle_s, options_.least_measure_s));
 }
 
 bool Search::stopping() {
@@ -177,9 +183,18 @@ std::vector<Decision> Search::run(const Decision& start, OptimizeSummary& summar
     summary.stop_reason = StopReason::cancelled;
     stopped_ = true;
   }
-  if (!stopping() && options_.optimize_cycle && options_.cycle_policy == CyclePolicy::common) scan_cycles();
+  if (!stopping() && options_.optimize_cycle && options_.cycle_policy == CyclePolicy::common) {
+    checkpoint();
+    scan_cycles();
+  }
+  checkpoint();
   if (!stopping()) sweep_signals();
   std::vector<Decision> results{best_};
+  // The incumbents the stages ended with, judged again over the whole run: a short horizon can favour a
+  // plan whose queues grow over the hour.
+  for (const Decision& d : checkpoints_) {
+    if (std::find(results.begin(), results.end(), d) == results.end()) results.push_back(d);
+  }
   // Restarts: from the first result with every offset drawn at random, each searched to convergence.
   for (std::size_t r = 0; r < options_.restarts && !stopping(); ++r) {
     Decision restart = results.front();
@@ -248,7 +263,7 @@ void Search::scan_cycles() {
       if (auto d = at_cycle(*std::max_element(cycles.begin(), cycles.end()))) longest = std::move(*d);
     }
     const double cycle_s = static_cast<double>(common_cycle(longest)) / 10.0;
-    evaluator_.warm_up(best_, warmup_s_, options_.settle_cycles * cycle_s, options_.measure_cycles * cycle_s);
+    warm_up(best_, cycle_s);
     // The incumbent again, on this horizon.
     std::vector<double> index(1);
     evaluator_.evaluate(std::span<const Decision>(&best_, 1), index);
@@ -331,6 +346,7 @@ void Search::sweep_signals() {
       const double gain = (before.index - best_score_.index) / std::max(1e-9, std::fabs(before.index));
       round_changed = excess_fell || (gain > 0 && gain >= options_.tolerance);
     }
+    if (level == 0) checkpoint();
     ++level;
   }
 }

@@ -24,8 +24,8 @@ class Search {
  public:
   Search(const Scenario& scenario, const std::vector<SignalSpace>& spaces, Evaluator& evaluator,
          const OptimizeOptions& options);
-  /// The best decision found from the scenario's `start`, then that of each restart; fills the summary's
-  /// search figures.
+  /// The best decision found from the scenario's `start`, then the incumbents the stages ended with and the
+  /// best of each restart (the caller judges them over the whole run); fills the summary's search figures.
   [[nodiscard]] std::vector<Decision> run(const Decision& start, OptimizeSummary& summary);
 
  private:
@@ -34,6 +34,10 @@ class Search {
   /// best of them if it beats the incumbent; false when the search must stop.
   bool consider(std::vector<Decision>& candidates, const char* stage);
   void warm_up(const Decision& incumbent);
+  /// Keeps the incumbent for the whole-run comparison at the end.
+  void checkpoint();
+  /// The horizon of cycles of `cycle_s`, from `incumbent`'s warm state.
+  void warm_up(const Decision& incumbent, double cycle_s);
   [[nodiscard]] Tenths common_cycle(const Decision& decision) const;
   [[nodiscard]] bool stopping();
   void scan_cycles();
@@ -55,6 +59,7 @@ class Search {
   OptimizeSummary* summary_ = nullptr;
   bool stopped_ = false;
   std::size_t changes_ = 0;  // moves taken so far
+  std::vector<Decision> checkpoints_;  // incumbents at the ends of stages
 };
 
 }  // namespace itsc::detail
