@@ -56,7 +56,9 @@ struct OptimizeOptions {
   OptimizeObjective objective = OptimizeObjective::delay;
   double stop_penalty_s = 10;         ///< K of the performance index: seconds of delay one stop counts as
   CyclePolicy cycle_policy = CyclePolicy::common;
-  double cycle_min_s = 40;            ///< the cycles searched, in whole seconds
+  /// The cycles searched, in whole seconds; never below what the minimum splits need. 20 s is the lower
+  /// bound of SUMO's tlsCycleAdaptation; agencies often set a practical minimum (40 or 60 s) here.
+  double cycle_min_s = 20;
   double cycle_max_s = 180;
   /// The largest degree of saturation of any lane group of a plan (closed form: its demand volume over its
   /// capacity under the plan, `analyze_signal`). A plan above it is taken only when none meets it, and

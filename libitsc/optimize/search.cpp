@@ -17,7 +17,7 @@ constexpr double kExcessTolerance = 1e-9;
 constexpr double kLeastWarmupS = 600;
 // Split steps of the rounds, coarse to fine (tenths); later rounds keep the finest.
 constexpr Tenths kSplitSteps[] = {40, 20, 10};
-// Finest offset step (tenths): the rounds halve the offset step down to it.
+// Finest offset step (tenths): the rounds quarter the offset step down to it.
 constexpr Tenths kFinestOffsetStep = 10;
 
 Tenths whole_seconds(double seconds) { return to_tenths(std::round(seconds)); }
@@ -30,7 +30,7 @@ std::size_t Search::offset_slots(Tenths /*cycle*/) const {
 }
 
 Tenths Search::offset_spacing(Tenths cycle, int level) const {
-  return std::max(kFinestOffsetStep, (cycle / static_cast<Tenths>(offset_slots(cycle))) >> level);
+  return std::max(kFinestOffsetStep, (cycle / static_cast<Tenths>(offset_slots(cycle))) >> (2 * level));
 }
 
 int Search::levels(Tenths cycle) const {
@@ -81,8 +81,9 @@ void Search::checkpoint() {
 void Search::warm_up(const Decision& incumbent) { warm_up(incumbent, static_cast<double>(common_cycle(incumbent)) / 10.0); }
 
 void Search::warm_up(const Decision& incumbent, double cycle_s) {
-  evaluator_.warm_up(incumbent, warmup_s_, options_.settle_cycles * cycle_s,
-                     std::max(options_.measure_cycles * cycle_s, options_.least_measure_s));
+  // Whole cycles measured, at least the least measured time: a periodic plan is scored over its period.
+  const double cycles = std::max(options_.measure_cycles, std::ceil(options_.least_measure_s / cycle_s - 1e-9));
+  evaluator_.warm_up(incumbent, warmup_s_, options_.settle_cycles * cycle_s, cycles * cycle_s);
 }
 
 bool Search::stopping() {
@@ -272,6 +273,30 @@ void Search::scan_cycles() {
   }
 }
 
+std::vector<Decision> Search::cycle_candidates(int level) const {
+  // The common cycle a few seconds either way, every signal's splits and offset scaled to it.
+  const Tenths cycle_min = whole_seconds(options_.cycle_min_s);
+  const Tenths cycle_max = whole_seconds(options_.cycle_max_s);
+  const Tenths current = common_cycle(best_);
+  std::vector<Decision> result;
+  for (const Tenths change : {Tenths{10}, Tenths{20}, Tenths{40}}) {
+    for (const Tenths sign : {Tenths{1}, Tenths{-1}}) {
+      const Tenths cycle = current + sign * (change >> std::min(level, 1));
+      if (cycle < cycle_min || cycle > cycle_max || cycle % 10 != 0) continue;
+      Decision d;
+      for (std::size_t s = 0; s < spaces_.size(); ++s) {
+        const auto one = spaces_[s].rescaled(best_[s], cycle);
+        if (!one) break;
+        d.push_back(*one);
+      }
+      if (d.size() == spaces_.size() && std::find(result.begin(), result.end(), d) == result.end()) {
+        result.push_back(std::move(d));
+      }
+    }
+  }
+  return result;
+}
+
 std::vector<Decision> Search::signal_candidates(std::size_t signal, int level) const {
   std::vector<Decision> result;
   const SignalDecision& current = best_[signal];
@@ -334,6 +359,10 @@ void Search::sweep_signals() {
     std::vector<std::size_t> scanned(spaces_.size(), kNever);
     for (bool round_changed = true; round_changed;) {
       const Score before = best_score_;
+      if (options_.optimize_cycle && options_.cycle_policy == CyclePolicy::common) {
+        std::vector<Decision> candidates = cycle_candidates(level);
+        if (!consider(candidates, "cycle")) return;
+      }
       for (const std::size_t signal : order) {
         if (scanned[signal] == changes_) continue;
         const std::size_t changes = changes_;

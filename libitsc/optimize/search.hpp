@@ -43,6 +43,7 @@ class Search {
   void scan_cycles();
   void sweep_signals();
   [[nodiscard]] std::vector<Decision> signal_candidates(std::size_t signal, int level) const;
+  [[nodiscard]] std::vector<Decision> cycle_candidates(int level) const;
   [[nodiscard]] double elapsed_s() const;
   [[nodiscard]] std::size_t offset_slots(Tenths cycle) const;
   [[nodiscard]] Tenths offset_spacing(Tenths cycle, int level) const;
