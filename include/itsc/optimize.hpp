@@ -60,9 +60,10 @@ struct OptimizeOptions {
   /// bound of SUMO's tlsCycleAdaptation; agencies often set a practical minimum (40 or 60 s) here.
   double cycle_min_s = 20;
   double cycle_max_s = 180;
-  /// The largest degree of saturation of any lane group of a plan (closed form: its demand volume over its
-  /// capacity under the plan, `analyze_signal`). A plan above it is taken only when none meets it, and
-  /// then the one with the smallest largest X.
+  /// The largest degree of saturation of any lane group at a signal under a plan: the larger of the closed
+  /// form (its demand volume over its capacity under the plan, `analyze_signal`) and what the simulation
+  /// measures (volume over the capacity served: a bay that overflows or a queue that blocks shows there). A
+  /// plan above it is taken only when none meets it, and then the one with the smallest largest X.
   double max_degree_of_saturation = 0.95;
   bool optimize_cycle = true;
   bool optimize_splits = true;
@@ -139,9 +140,10 @@ struct OptimizeSummary {
   std::size_t demands = 1;                 ///< demand scenarios the plan was scored over
   SimulationResult before_result;
   SimulationResult after_result;
-  /// Whether every lane group of the returned plan is within `max_degree_of_saturation` (closed form).
+  /// Whether every lane group of the returned plan is within `max_degree_of_saturation`.
   bool degree_of_saturation_met = true;
-  double max_degree_of_saturation = 0;     ///< the returned plan's largest lane-group X (closed form)
+  double max_degree_of_saturation = 0;     ///< the returned plan's largest lane-group X: closed form or
+                                           ///< measured over the whole run, whichever is larger
   bool kept_scenario_plan = false;         ///< the search found nothing better over the whole run
   std::vector<OptimizedSignal> signals;
   std::size_t evaluations = 0;

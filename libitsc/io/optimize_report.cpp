@@ -87,7 +87,7 @@ std::string to_text(const OptimizeSummary& s) {
     append(out, "  robust: scored over %zu demands, whole run %.3f before, %.3f after (%+.1f%%)\n", s.demands,
            s.robust_before, s.robust_after, change_percent(s.robust_before, s.robust_after));
   }
-  append(out, "  largest lane-group X (closed form) %.3f: %s\n", s.max_degree_of_saturation,
+  append(out, "  largest lane-group X %.3f: %s\n", s.max_degree_of_saturation,
          s.degree_of_saturation_met ? "within the limit" : "above the limit: no plan meets it, the largest X is minimized");
   append(out, "\nWhole run (%.0f s, measured from %.0f s)   %12s %12s %8s\n", b.duration_s, b.measured_from_s, "before",
          "after", "change");

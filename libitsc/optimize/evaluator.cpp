@@ -5,6 +5,7 @@
 
 #include "itsc/error.hpp"
 #include "optimize/demand_scenarios.hpp"
+#include "sim/group_terms.hpp"
 
 namespace itsc::detail {
 
@@ -49,7 +50,7 @@ void Evaluator::warm_up(const Decision& incumbent, double warmup_s, double settl
   member_plans_.assign(candidates_, incumbent_plans_);
 }
 
-void Evaluator::evaluate(std::span<const Decision> candidates, std::span<double> index) {
+void Evaluator::evaluate(std::span<const Decision> candidates, std::span<double> index, std::span<double> max_x) {
   const std::size_t scenarios = demands_.size();
   std::vector<std::size_t> from(scenarios * candidates_);
   for (std::size_t m = 0; m < scenarios; ++m) std::fill_n(from.begin() + static_cast<std::ptrdiff_t>(m * candidates_), candidates_, m);
@@ -73,6 +74,17 @@ void Evaluator::evaluate(std::span<const Decision> candidates, std::span<double>
         scenario_scores_[m] = objective(*model_, state, simulation_->demand(), m * candidates_ + c, weights_).index;
       }
       index[first + c] = robust_score(scenario_scores_, percentile_) / measure_h_;
+      if (!max_x.empty()) {
+        double largest = 0;
+        for (std::size_t m = 0; m < scenarios; ++m) {
+          for (std::size_t g = 0; g < model_->lane_group_count(); ++g) {
+            if (model_->lane_group_signalized[g] == 0) continue;
+            const GroupTerms terms = group_terms(*model_, state, simulation_->demand(), g, m * candidates_ + c, std::nullopt);
+            if (terms.arrivals_veh > 0) largest = std::max(largest, terms.degree_of_saturation);
+          }
+        }
+        max_x[first + c] = largest;
+      }
     }
     evaluations_ += count;
   }

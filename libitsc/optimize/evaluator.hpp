@@ -34,7 +34,10 @@ class Evaluator {
   void warm_up(const Decision& incumbent, double warmup_s, double settle_s, double measure_s);
   /// The objective's index of each candidate per hour of the measured horizon (combined over the demand
   /// scenarios), in `index`: horizons of other lengths compare.
-  void evaluate(std::span<const Decision> candidates, std::span<double> index);
+  /// With `max_x`, also the largest degree of saturation the simulation measured at any signal's lane group
+  /// under any of the demands (volume over the capacity served, so a bay that overflows or a queue that
+  /// blocks shows): what the closed form cannot see.
+  void evaluate(std::span<const Decision> candidates, std::span<double> index, std::span<double> max_x = {});
   /// Candidates evaluated so far (each once, whatever the number of demand scenarios).
   [[nodiscard]] std::size_t evaluations() const noexcept { return evaluations_; }
 

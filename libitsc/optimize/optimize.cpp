@@ -86,13 +86,18 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
     }
     return detail::robust_score(scores, options.demand_percentile);
   };
-  const auto largest_x = [&](const detail::Decision& decision) {
+  // The largest lane-group X of a plan: closed form, or as its whole run measured it (a bay that
+  // overflows, a queue that blocks), whichever is larger.
+  const auto largest_x = [&](const detail::Decision& decision, const SimulationResult& run) {
     double x = 0;
     for (std::size_t s = 0; s < spaces.size(); ++s) x = std::max(x, spaces[s].max_degree_of_saturation(decision[s]));
+    for (const IntersectionResult& intersection : run.intersections) {
+      if (intersection.control == NodeControl::signalized) x = std::max(x, intersection.degree_of_saturation);
+    }
     return x;
   };
-  const auto excess = [&](const detail::Decision& decision) {
-    return std::max(0.0, largest_x(decision) - options.max_degree_of_saturation);
+  const auto excess = [&](const detail::Decision& decision, const SimulationResult& run) {
+    return std::max(0.0, largest_x(decision, run) - options.max_degree_of_saturation);
   };
   SimulationResult after_result;
   summary.robust_before = robust_whole(start, summary.before, summary.before_result);
@@ -103,7 +108,7 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
     Objective o;
     SimulationResult r;
     const double score = robust_whole(found[k], o, r);
-    if (detail::better({excess(found[k]), score}, {excess(best), summary.robust_after})) {
+    if (detail::better({excess(found[k], r), score}, {excess(best, after_result), summary.robust_after})) {
       best = found[k];
       summary.robust_after = score;
       summary.after = o;
@@ -111,7 +116,8 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
     }
   }
   summary.demands = demands.size();
-  const bool improved = detail::better({excess(best), summary.robust_after}, {excess(start), summary.robust_before});
+  const bool improved = detail::better({excess(best, after_result), summary.robust_after},
+                                       {excess(start, summary.before_result), summary.robust_before});
   summary.after_result = improved ? std::move(after_result) : summary.before_result;
   if (!improved) {
     best = start;
@@ -119,7 +125,7 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
     summary.robust_after = summary.robust_before;
     summary.kept_scenario_plan = true;
   }
-  summary.max_degree_of_saturation = largest_x(best);
+  summary.max_degree_of_saturation = largest_x(best, summary.after_result);
   summary.degree_of_saturation_met = summary.max_degree_of_saturation <= options.max_degree_of_saturation;
   for (std::size_t s = 0; s < spaces.size(); ++s) {
     const std::string& node = model.node_id[model.signalized_nodes[s]];

@@ -60,6 +60,16 @@ double Search::elapsed_s() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
 }
 
+std::vector<Score> Search::score(std::span<const Decision> candidates) {
+  std::vector<double> index(candidates.size()), simulated_x(candidates.size());
+  evaluator_.evaluate(candidates, index, simulated_x);
+  std::vector<Score> result;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    result.push_back({std::max(excess(candidates[i]), simulated_x[i] - options_.max_degree_of_saturation), index[i]});
+  }
+  return result;
+}
+
 double Search::excess(const Decision& decision) const {
   double largest = 0;
   for (std::size_t s = 0; s < spaces_.size(); ++s) {
@@ -101,22 +111,18 @@ bool Search::stopping() {
 bool Search::consider(std::vector<Decision>& candidates, const char* stage) {
   // Candidates further above the limit than the best cannot win: not simulated.
   std::vector<Decision> runs;
-  std::vector<double> run_excess;
   for (Decision& candidate : candidates) {
-    const double e = excess(candidate);
-    if (e > best_score_.excess + kExcessTolerance) continue;
+    if (excess(candidate) > best_score_.excess + kExcessTolerance) continue;
     runs.push_back(std::move(candidate));
-    run_excess.push_back(e);
   }
   const std::size_t batch = std::max<std::size_t>(1, options_.batch);
   for (std::size_t first = 0; first < runs.size(); first += batch) {
     if (stopping()) return false;
     std::size_t count = std::min(batch, runs.size() - first);
     if (options_.max_evaluations > 0) count = std::min(count, options_.max_evaluations - evaluator_.evaluations());
-    std::vector<double> index(count);
-    evaluator_.evaluate(std::span<const Decision>(runs).subspan(first, count), index);
+    const std::vector<Score> scores = score(std::span<const Decision>(runs).subspan(first, count));
     for (std::size_t i = 0; i < count; ++i) {
-      const Score score{run_excess[first + i], index[i]};
+      const Score& score = scores[i];
       if (better(score, best_score_)) {
         best_score_ = score;
         best_ = runs[first + i];
@@ -167,11 +173,10 @@ std::vector<Decision> Search::run(const Decision& start, OptimizeSummary& summar
   }
   // Start from the better of the scenario's plan and Webster's.
   warm_up(webster);
-  std::vector<Decision> starts{start, webster};
-  const std::vector<double> start_excess{excess(start), excess(webster)};
-  std::vector<double> index(2);
-  evaluator_.evaluate(starts, index);
-  const Score scenario_score{start_excess[0], index[0]}, webster_score{start_excess[1], index[1]};
+  const std::vector<Decision> starts{start, webster};
+  const std::vector<Score> start_scores = score(starts);
+  const Score& scenario_score = start_scores[0];
+  const Score& webster_score = start_scores[1];
   if (better(webster_score, scenario_score)) {
     best_ = webster;
     best_score_ = webster_score;
@@ -207,6 +212,7 @@ std::vector<Decision> Search::run(const Decision& start, OptimizeSummary& summar
     best_score_ = {excess(best_), std::numeric_limits<double>::infinity()};
     sweep_signals();
     results.push_back(best_);
+    ++summary.restarts;
   }
   // The scenario's, Webster's and the first result on the final horizon, so that they compare.
   std::vector<Decision> final_three{start, webster, results.front()};
@@ -215,7 +221,6 @@ std::vector<Decision> Search::run(const Decision& start, OptimizeSummary& summar
   summary.scenario_search_objective = final_index[0];
   summary.webster_search_objective = final_index[1];
   summary.best_search_objective = final_index[2];
-  summary.restarts = results.size() - 1;
   return results;
 }
 
@@ -266,9 +271,7 @@ void Search::scan_cycles() {
     const double cycle_s = static_cast<double>(common_cycle(longest)) / 10.0;
     warm_up(best_, cycle_s);
     // The incumbent again, on this horizon.
-    std::vector<double> index(1);
-    evaluator_.evaluate(std::span<const Decision>(&best_, 1), index);
-    best_score_.index = index[0];
+    best_score_ = score(std::span<const Decision>(&best_, 1)).front();
     if (!consider(candidates, "cycle")) return;
   }
 }
@@ -349,9 +352,7 @@ std::vector<Decision> Search::signal_candidates(std::size_t signal, int level) c
 void Search::sweep_signals() {
   const std::vector<std::size_t>& order = order_;
   warm_up(best_);
-  std::vector<double> index(1);
-  evaluator_.evaluate(std::span<const Decision>(&best_, 1), index);
-  best_score_.index = index[0];
+  best_score_ = score(std::span<const Decision>(&best_, 1)).front();
   // A signal whose candidates were all scored since the incumbent last changed has nothing new to try
   // at this level: skipped (the scores would be the same bits).
   constexpr std::size_t kNever = std::numeric_limits<std::size_t>::max();

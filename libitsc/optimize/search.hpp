@@ -15,7 +15,7 @@ namespace itsc::detail {
 /// How a candidate ranks: plans within the degree-of-saturation limit before those above it, those
 /// above it by their largest excess, then by the objective's index.
 struct Score {
-  double excess = 0;  ///< max(0, largest lane-group X − the limit)
+  double excess = 0;  ///< max(0, largest lane-group X − the limit), X closed form or simulated
   double index = 0;
 };
 [[nodiscard]] bool better(const Score& a, const Score& b) noexcept;
@@ -29,7 +29,10 @@ class Search {
   [[nodiscard]] std::vector<Decision> run(const Decision& start, OptimizeSummary& summary);
 
  private:
+  /// The closed-form excess of the largest lane-group X over the limit (at least 0).
   [[nodiscard]] double excess(const Decision& decision) const;
+  /// The candidates scored on the horizon, their excess the larger of the closed form's and the simulation's.
+  [[nodiscard]] std::vector<Score> score(std::span<const Decision> candidates);
   /// Scores the candidates (those further above the limit than the best are not simulated) and takes the
   /// best of them if it beats the incumbent; false when the search must stop.
   bool consider(std::vector<Decision>& candidates, const char* stage);
