@@ -5,6 +5,7 @@
 #include <itsc/optimize.hpp>
 #include <itsc/plan.hpp>
 
+#include <memory>
 #include <random>
 #include <vector>
 
@@ -20,6 +21,7 @@ const char* const kScenarios[] = {"isolated.yaml", "corridor.yaml", "grid6x6.yam
 
 struct Setup {
   itsc::Scenario scenario;
+  std::unique_ptr<itsc::Model> model;  // the spaces' (they keep a pointer to it)
   std::vector<itsc::detail::SignalSpace> spaces;
   itsc::detail::Decision start;
 };
@@ -27,7 +29,8 @@ struct Setup {
 Setup setup(const char* file) {
   Setup s;
   s.scenario = itsc::bench::bundled(file);
-  const itsc::Model model = itsc::compile(s.scenario);
+  s.model = std::make_unique<itsc::Model>(itsc::compile(s.scenario));
+  const itsc::Model& model = *s.model;
   const itsc::PlanSet plans = itsc::compile_plans(s.scenario, model, 1);
   const std::vector<double> volumes = itsc::demand_volumes(model, itsc::compile_demand(model, s.scenario.demand, 1));
   for (std::size_t n = 0; n < model.signal_count(); ++n) {

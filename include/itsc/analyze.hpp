@@ -29,11 +29,15 @@ struct LaneGroupAnalysis {
   std::string id;
   double volume_veh_per_h = 0;           ///< v: demand ÷ PHF
   double saturation_flow_veh_per_h = 0;  ///< s: the model's, for the mix of its movements' volumes
-  double flow_ratio = 0;                 ///< y = v / s
+  /// y = v / s; for a permitted or protected-permitted left, v over the rate its phase must serve it at
+  /// (its capacity over the phase's green: the permitted part served in the gaps is not asked of it)
+  double flow_ratio = 0;
   int phase = 0;                         ///< the NEMA phase it is analysed in (0: none serves it)
   bool critical = false;                 ///< its phase is on the critical path and its y is the phase's
   double effective_green_s = 0;          ///< g = split − lost time of its phase
-  double capacity_veh_per_h = 0;         ///< c = s · g / C
+  /// c = s · g / C; a permitted left: s_p · (g − g_q) / C + sneakers, its gaps after the opposing queue
+  /// clears (HCM's permitted-left model); a protected-permitted left: both parts
+  double capacity_veh_per_h = 0;
   double degree_of_saturation = 0;       ///< X = v / c
   double uniform_delay_s = 0;            ///< d1
   double incremental_delay_s = 0;        ///< d2

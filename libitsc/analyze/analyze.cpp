@@ -6,6 +6,7 @@
 #include "itsc/error.hpp"
 #include "itsc/hcm.hpp"
 #include "itsc/plan.hpp"
+#include "analyze/permitted_left.hpp"
 #include "model/signal_phases.hpp"
 #include "sim/group_terms.hpp"
 
@@ -34,6 +35,10 @@ SignalAnalysis analyze_signal(const Model& model, std::size_t signal, const Timi
                                               : 1.0 / static_cast<double>(last - first);
                           }).saturation_veh_per_h;
   }
+  // Permitted and protected-permitted lefts: the rate their analysed phase must serve them at is their
+  // capacity (the gaps' after the opposing queue clears, and the sneakers) over its green.
+  const std::vector<double> lane_saturation = group_saturation;
+  detail::apply_permitted_left_saturation(model, phases, movement_volume_veh_per_h, timing.cycle_s, group_saturation);
   const std::vector<double> y = detail::phase_flow_ratios(phases, group_volume, group_saturation);
   const hcm::CriticalPath path = hcm::critical_path(phases.rings, y, phases.lost_time_s);
   r.critical_flow_ratio_sum = path.flow_ratio_sum;
@@ -76,15 +81,14 @@ SignalAnalysis analyze_signal(const Model& model, std::size_t signal, const Timi
     LaneGroupAnalysis group;
     group.id = model.lane_group_id[g];
     group.volume_veh_per_h = group_volume[g];
-    group.saturation_flow_veh_per_h = group_saturation[g];
+    group.saturation_flow_veh_per_h = lane_saturation[g];
     group.flow_ratio = group_saturation[g] > 0 ? group_volume[g] / group_saturation[g] : 0.0;
     if (p < phases.plan.phases.size()) {
       group.phase = phases.plan.phases[p].number;
       group.critical = r.phases[p].critical && group.flow_ratio == y[p] && y[p] > 0;
       group.effective_green_s = std::max(0.0, phases.plan.phases[p].split_s - phases.lost_time_s[p]);
     }
-    group.capacity_veh_per_h = hcm::capacity_veh_per_h(group.saturation_flow_veh_per_h, group.effective_green_s,
-                                                       timing.cycle_s);
+    group.capacity_veh_per_h = hcm::capacity_veh_per_h(group_saturation[g], group.effective_green_s, timing.cycle_s);
     group.degree_of_saturation = hcm::degree_of_saturation(group.volume_veh_per_h, group.capacity_veh_per_h);
     if (group.volume_veh_per_h > 0 && group.capacity_veh_per_h > 0) {
       group.uniform_delay_s = hcm::uniform_delay_s(timing.cycle_s, group.effective_green_s, group.degree_of_saturation);

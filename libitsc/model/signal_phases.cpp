@@ -61,6 +61,17 @@ SignalPhases signal_phases(const Model& model, std::size_t signal, const Timing&
     }
     r.groups.push_back(static_cast<std::uint32_t>(g));
     r.group_phase.push_back(best);
+    r.group_protected.push_back(best < phases && best_protected);
+    std::size_t permitted_phase = phases;
+    for (std::size_t p = 0; p < phases && best_protected; ++p) {
+      if (p == best) continue;
+      const auto& permitted = r.plan.phases[p].serves.permitted_movements;
+      for (auto m = model.lane_group_movement_begin[g]; m < model.lane_group_movement_end[g]; ++m) {
+        if (std::find(permitted.begin(), permitted.end(), model.movement_id[m]) == permitted.end()) continue;
+        if (permitted_phase == phases || r.green_s[p] > r.green_s[permitted_phase]) permitted_phase = p;
+      }
+    }
+    r.group_permitted_phase.push_back(permitted_phase);
   }
   return r;
 }

@@ -25,6 +25,11 @@ struct SignalPhases {
   /// [groups] the phase each is analysed in, the one that serves it longest (protected before
   /// permitted); plan.phases.size() when none serves it
   std::vector<std::size_t> group_phase;
+  /// [groups] whether that phase serves it protected (false: permitted only, or no phase)
+  std::vector<bool> group_protected;
+  /// [groups] for a group analysed in a protected phase, the longest other phase that serves it permitted
+  /// (a protected-permitted left); plan.phases.size() when none
+  std::vector<std::size_t> group_permitted_phase;
 };
 
 /// Signal `signal` of `model` running `timing` (resolved: every clearance set).

@@ -9,6 +9,7 @@
 #include "itsc/error.hpp"
 #include "itsc/hcm.hpp"
 #include "itsc/ring_plan.hpp"
+#include "analyze/permitted_left.hpp"
 #include "sim/group_terms.hpp"
 
 namespace itsc::detail {
@@ -50,7 +51,8 @@ std::optional<std::vector<Tenths>> scaled(std::span<const Tenths> current, std::
 
 SignalSpace::SignalSpace(const Model& model, std::size_t signal, const Timing& timing,
                          std::span<const double> movement_volume_veh_per_h)
-    : node_(model.node_id[model.signalized_nodes[signal]]), timing_(timing),
+    : model_(&model), movement_volume_(movement_volume_veh_per_h.begin(), movement_volume_veh_per_h.end()),
+      node_(model.node_id[model.signalized_nodes[signal]]), timing_(timing),
       phases_(signal_phases(model, signal, timing)) {
   timing_.rings = phases_.plan;
   timing_.stages.clear();
@@ -73,6 +75,7 @@ SignalSpace::SignalSpace(const Model& model, std::size_t signal, const Timing& t
     volume[phases_.groups[i]] = group_volume_[i];
     saturation[phases_.groups[i]] = group_saturation_[i];
   }
+  apply_permitted_left_saturation(model, phases_, movement_volume_veh_per_h, timing.cycle_s, saturation);
   flow_ratio_ = phase_flow_ratios(phases_, volume, saturation);
   const hcm::CriticalPath path = hcm::critical_path(phases_.rings, flow_ratio_, phases_.lost_time_s);
   critical_y_ = path.flow_ratio_sum;
@@ -273,12 +276,15 @@ std::optional<SignalDecision> SignalSpace::applied(const SignalDecision& decisio
 
 double SignalSpace::max_degree_of_saturation(const SignalDecision& decision) const {
   const double cycle_s = static_cast<double>(decision.cycle) / 10.0;
+  std::vector<double> green(decision.split.size());
+  for (std::size_t p = 0; p < green.size(); ++p) {
+    green[p] = static_cast<double>(decision.split[p]) / 10.0 - phases_.lost_time_s[p];
+  }
   double largest = 0;
   for (std::size_t i = 0; i < phases_.groups.size(); ++i) {
-    const std::size_t p = phases_.group_phase[i];
-    if (group_volume_[i] <= 0 || p >= decision.split.size()) continue;
-    const double green_s = static_cast<double>(decision.split[p]) / 10.0 - phases_.lost_time_s[p];
-    const double capacity = hcm::capacity_veh_per_h(group_saturation_[i], std::max(0.0, green_s), cycle_s);
+    if (group_volume_[i] <= 0 || phases_.group_phase[i] >= decision.split.size()) continue;
+    const double capacity = lane_group_capacity_veh_per_h(*model_, phases_, i, movement_volume_, green, cycle_s,
+                                                          group_saturation_[i]);
     largest = std::max(largest, hcm::degree_of_saturation(group_volume_[i], capacity));
   }
   return largest;

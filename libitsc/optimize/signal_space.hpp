@@ -40,7 +40,8 @@ using SplitMove = std::vector<std::pair<std::size_t, Tenths>>;
 
 class SignalSpace {
  public:
-  /// Signal `signal` of `model` whose plan is `timing` (resolved), under the movements' demand volumes.
+  /// Signal `signal` of `model` (which must outlive it) whose plan is `timing` (resolved), under the
+  /// movements' demand volumes.
   SignalSpace(const Model& model, std::size_t signal, const Timing& timing, std::span<const double> movement_volume_veh_per_h);
 
   /// The decision `timing` (of this signal's plan structure) stands for.
@@ -79,6 +80,8 @@ class SignalSpace {
   [[nodiscard]] double volume_veh_per_h() const noexcept { return volume_veh_per_h_; }
 
  private:
+  const Model* model_;               // outlives the space (the optimizer's compiled model)
+  std::vector<double> movement_volume_;  // [movement] demand volumes
   std::string node_;
   Timing timing_;                    // resolved, ring form, fixed time
   SignalPhases phases_;

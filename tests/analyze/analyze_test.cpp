@@ -5,7 +5,9 @@
 #include <itsc/hcm.hpp>
 #include <itsc/io.hpp>
 
+#include <map>
 #include <string>
+#include <utility>
 
 #include "sim/scenario_builders.hpp"
 
@@ -51,10 +53,17 @@ TEST_CASE("analyze: volumes, flow ratios, Xc, Webster's cycle and delay of the b
   REQUIRE(signal.target_cycle_s);
   CHECK(hcm::critical_v_c(signal.critical_flow_ratio_sum, *signal.target_cycle_s, signal.lost_time_s) ==
         doctest::Approx(0.95));
-  // Each lane group: c = s·g/C, X = v/c, d = d1 + d2, LOS by delay (F above X = 1).
+  // Each lane group: c = s·g/C (the lefts: with their gaps), X = v/c, d = d1 + d2, LOS by delay (F above X = 1).
   for (const LaneGroupAnalysis& g : signal.lane_groups) {
     CAPTURE(g.id);
-    CHECK(g.capacity_veh_per_h == doctest::Approx(g.saturation_flow_veh_per_h * g.effective_green_s / 90));
+    const double protected_capacity = g.saturation_flow_veh_per_h * g.effective_green_s / 90;
+    if (g.id == "EB_L" || g.id == "WB_L") {
+      CHECK(g.capacity_veh_per_h > protected_capacity);  // protected-permitted: its gaps in phase 2 add
+    } else if (g.id == "NB_L" || g.id == "SB_L") {
+      CHECK(g.capacity_veh_per_h < protected_capacity);  // permitted: only the gaps in the opposing flow
+    } else {
+      CHECK(g.capacity_veh_per_h == doctest::Approx(protected_capacity));
+    }
     CHECK(g.degree_of_saturation == doctest::Approx(g.volume_veh_per_h / g.capacity_veh_per_h));
     CHECK(g.uniform_delay_s == doctest::Approx(hcm::uniform_delay_s(90, g.effective_green_s, g.degree_of_saturation)));
     CHECK(g.delay_s == doctest::Approx(g.uniform_delay_s + g.incremental_delay_s));
@@ -85,6 +94,28 @@ TEST_CASE("analyze: no cycle serves a demand with Y >= 1, said without a crash")
   CHECK(signal.critical_v_c > 1);
   CHECK(to_text(analysis).find("Y >= 1: no cycle serves the demand") != std::string::npos);
   CHECK(to_json(analysis).find("\"webster_cycle_s\": null") != std::string::npos);
+}
+
+}  // namespace itsc
+
+namespace itsc {
+
+TEST_CASE("analyze: permitted and protected-permitted left capacities of HCM 7th ed. chapter 31 example 1") {
+  // Exhibit 31-79/80's capacities and X of the four left-turn lane groups (the example's average phase
+  // durations are the scenario's splits): EB L permitted 149 veh/h (X 0.47), WB L permitted 208 (0.57),
+  // NB L protected-permitted 328 (0.41), SB L protected-permitted 225 (0.86).
+  const Scenario scenario =
+      load_scenario_file(std::string(ITSC_SOURCE_DIR) + "/tests/data/hcm_ch31_example1.yaml").scenario;
+  const SignalAnalysis signal = analyze(scenario).signals.front();
+  const std::map<std::string, std::pair<double, double>> hcm{
+      {"EB_L", {149, 0.47}}, {"WB_L", {208, 0.57}}, {"NB_L", {328, 0.41}}, {"SB_L", {225, 0.86}}};
+  for (const LaneGroupAnalysis& group : signal.lane_groups) {
+    const auto found = hcm.find(group.id);
+    if (found == hcm.end()) continue;
+    CAPTURE(group.id);
+    CHECK(group.capacity_veh_per_h == doctest::Approx(found->second.first).epsilon(0.15));
+    CHECK(group.degree_of_saturation == doctest::Approx(found->second.second).epsilon(0.15));
+  }
 }
 
 }  // namespace itsc
