@@ -1,4 +1,4 @@
-// itsc optimize FILE [-o PLAN.yaml] [--json] [--objective delay|pi|throughput] [--stop-penalty S]
+// itsc optimize FILE [-o PLAN.yaml] [--json] [--objective delay|pi|throughput] [--stops-weight K]
 //                    [--max-x X] [--cycle-min S --cycle-max S] [--cycle-policy common|per-node]
 //                    [--demand-scenarios N --demand-cv C] [--demand-percentile P] [--seed N] [--restarts N]
 //                    [--tolerance T] [--lead-lag]
@@ -67,7 +67,7 @@ void add_optimize_command(CLI::App& app) {
   command->add_flag("--quiet", args->quiet, "no progress on stderr");
   command->add_option("--objective", args->objective, "what to minimize: delay, pi (delay + K x stops) or throughput")
       ->check(CLI::IsMember({"delay", "pi", "throughput"}));
-  command->add_option("--stop-penalty", o.stop_penalty_s, "K of the performance index: seconds of delay per stop")
+  command->add_option("--stops-weight", o.stop_penalty_s, "K of the performance index: seconds of delay per stop")
       ->check(CLI::NonNegativeNumber);
   command->add_option("--max-x", o.max_degree_of_saturation, "largest degree of saturation of any lane group")
       ->check(positive_finite());
