@@ -145,6 +145,9 @@ struct OptimizeSummary {
   double max_degree_of_saturation = 0;     ///< the returned plan's largest lane-group X: closed form or
                                            ///< measured over the whole run, whichever is larger
   bool kept_scenario_plan = false;         ///< the search found nothing better over the whole run
+  /// Signals whose scenario runs another controller: they were timed, and are returned, as fixed-time
+  /// plans (their "before" is the scenario's plan under fixed time too).
+  std::vector<std::string> timed_as_fixed;
   std::vector<OptimizedSignal> signals;
   std::size_t evaluations = 0;
   std::size_t restarts = 0;                ///< restarts searched
@@ -158,8 +161,8 @@ struct OptimizeResult {
   OptimizeSummary summary;
 };
 
-/// Optimizes the plans of `scenario`'s signals. Every signal is timed and evaluated as a fixed-time plan
-/// (its coordination pattern); the returned timings keep each signal's controller. Throws `itsc::Error` (invalid_input) for invalid options or a scenario that does not compile.
+/// Optimizes the plans of `scenario`'s signals. Every signal is timed, evaluated and returned as a
+/// fixed-time plan (`OptimizeSummary::timed_as_fixed` names those that ran another controller). Throws `itsc::Error` (invalid_input) for invalid options or a scenario that does not compile.
 [[nodiscard]] OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options = {});
 
 /// The summary as JSON, and as a readable report (before and after, per intersection, the search).

@@ -47,6 +47,7 @@ std::string to_json(const OptimizeSummary& s) {
   j["restarts"] = s.restarts;
   j["wall_time_s"] = s.wall_time_s;
   j["kept_scenario_plan"] = s.kept_scenario_plan;
+  j["timed_as_fixed"] = s.timed_as_fixed;
   j["degree_of_saturation_met"] = s.degree_of_saturation_met;
   j["max_degree_of_saturation"] = s.max_degree_of_saturation;
   j["demands"] = s.demands;
@@ -79,6 +80,11 @@ std::string to_text(const OptimizeSummary& s) {
   const SimulationResult& a = s.after_result;
   append(out, "Optimized for %s: %zu plans evaluated in %.1f s, stopped: %s\n", std::string(to_string(s.objective)).c_str(),
          s.evaluations, s.wall_time_s, std::string(to_string(s.stop_reason)).c_str());
+  if (!s.timed_as_fixed.empty()) {
+    std::string nodes;
+    for (const std::string& node : s.timed_as_fixed) nodes += (nodes.empty() ? "" : ", ") + node;
+    append(out, "  timed and returned as fixed-time plans (another controller in the scenario): %s\n", nodes.c_str());
+  }
   if (s.restarts > 0) append(out, "  %zu restarts from random offsets; the best over the whole run is kept\n", s.restarts);
   if (s.kept_scenario_plan) out += "  no plan better than the scenario's over the whole run: the scenario's plan is kept\n";
   append(out, "  objective per hour of the search horizon: scenario plan %.3f, Webster plan %.3f, best %.3f\n", s.scenario_search_objective,

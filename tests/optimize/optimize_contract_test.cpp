@@ -203,3 +203,20 @@ TEST_CASE("optimize: a grid beats the Webster baseline") {
 }
 
 }  // namespace itsc
+
+namespace itsc {
+
+TEST_CASE("optimize: an actuated signal is timed and returned as a fixed-time plan that reproduces the summary") {
+  const Scenario scenario =
+      load_scenario_file(std::string(ITSC_SOURCE_DIR) + "/tests/data/hcm_ch31_example1.yaml").scenario;
+  REQUIRE(scenario.timing.at("X").controller == "actuated");
+  OptimizeOptions options;
+  options.max_evaluations = 48;
+  const OptimizeResult result = optimize(scenario, options);
+  CHECK(result.summary.timed_as_fixed == std::vector<std::string>{"X"});
+  CHECK(result.timing.at("X").controller == "fixed");
+  CHECK(test::whole_run(test::with_timing(scenario, result.timing)).index ==
+        doctest::Approx(result.summary.after.index).epsilon(1e-12));
+}
+
+}  // namespace itsc
