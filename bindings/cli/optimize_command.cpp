@@ -66,35 +66,46 @@ void add_optimize_command(CLI::App& app) {
   command->add_flag("--json", args->json, "print the summary as JSON");
   command->add_flag("--quiet", args->quiet, "no progress on stderr");
   command->add_option("--objective", args->objective, "what to minimize: delay, pi (delay + K x stops) or throughput")
-      ->check(CLI::IsMember({"delay", "pi", "throughput"}));
+      ->check(CLI::IsMember({"delay", "pi", "throughput"}))
+      ->capture_default_str();
   command->add_option("--stops-weight", o.stop_penalty_s, "K of the performance index: seconds of delay per stop")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   command->add_option("--max-x", o.max_degree_of_saturation, "largest degree of saturation of any lane group")
-      ->check(positive_finite());
-  command->add_option("--cycle-min", o.cycle_min_s, "shortest cycle searched (s)")->check(positive_finite());
-  command->add_option("--cycle-max", o.cycle_max_s, "longest cycle searched (s)")->check(positive_finite());
+      ->check(positive_finite())
+      ->capture_default_str();
+  command->add_option("--cycle-min", o.cycle_min_s, "shortest cycle searched (s)")->check(positive_finite())
+      ->capture_default_str();
+  command->add_option("--cycle-max", o.cycle_max_s, "longest cycle searched (s)")->check(positive_finite())
+      ->capture_default_str();
   command->add_option("--cycle-policy", args->cycle_policy, "common (coordinated) or per-node cycles")
-      ->check(CLI::IsMember({"common", "per-node"}));
+      ->check(CLI::IsMember({"common", "per-node"}))
+      ->capture_default_str();
   command->add_option("--demand-scenarios", o.demand_samples,
                       "score plans over this many demands drawn around the scenario's as well (robust)");
   command->add_option("--demand-cv", o.demand_cv,
                       "coefficient of variation of each entry flow and turning count in the drawn demands")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   command->add_option("--demand-percentile", o.demand_percentile,
                       "score the plan by this percentile of its objectives over the demands (default: their mean)")
       ->check(CLI::Range(0.0, 100.0));
-  command->add_option("--seed", o.seed, "seed of the drawn demands and of the restarts' offsets");
+  command->add_option("--seed", o.seed, "seed of the drawn demands and of the restarts' offsets")
+      ->capture_default_str();
   command->add_option("--restarts", o.restarts,
                       "search again this many times from random offsets once converged; the best is kept");
   command->add_option("--tolerance", o.tolerance,
                       "a round over the signals that gains less than this share of the objective ends a step size")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   command->add_flag("--lead-lag", o.optimize_sequence, "let protected left-turn phases lead or lag");
   command->add_option("--max-evaluations", o.max_evaluations, "stop after this many plans (0: no limit)");
   command->add_option("--time-limit", o.time_limit_s, "stop after this many seconds (0: no limit)")
       ->check(CLI::NonNegativeNumber);
-  command->add_option("--threads", o.threads, "threads")->check(CLI::PositiveNumber);
-  command->add_option("--batch", o.batch, "candidate plans per simulation batch")->check(CLI::PositiveNumber);
+  command->add_option("--threads", o.threads, "threads")->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  command->add_option("--batch", o.batch, "candidate plans per simulation batch")->check(CLI::PositiveNumber)
+      ->capture_default_str();
   command->callback([args] { run_guarded([args] { return run_optimize(*args); }); });
 }
 
