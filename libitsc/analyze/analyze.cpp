@@ -8,7 +8,6 @@
 #include "itsc/plan.hpp"
 #include "analyze/permitted_left.hpp"
 #include "model/signal_phases.hpp"
-#include "sim/group_terms.hpp"
 
 namespace itsc {
 
@@ -25,15 +24,9 @@ SignalAnalysis analyze_signal(const Model& model, std::size_t signal, const Timi
   // Lane groups: v and s from the movements' volumes.
   std::vector<double> group_volume(model.lane_group_count(), 0.0), group_saturation(model.lane_group_count(), 0.0);
   for (const std::uint32_t g : phases.groups) {
-    const auto first = model.lane_group_movement_begin[g];
-    const auto last = model.lane_group_movement_end[g];
-    double volume = 0;
-    for (auto m = first; m < last; ++m) volume += movement_volume_veh_per_h[m];
-    group_volume[g] = volume;
-    group_saturation[g] = detail::saturation_terms(model, g, [&](std::uint32_t m) {
-                            return volume > 0 ? movement_volume_veh_per_h[m] / volume
-                                              : 1.0 / static_cast<double>(last - first);
-                          }).saturation_veh_per_h;
+    const detail::GroupDemand demand = detail::group_demand(model, g, movement_volume_veh_per_h);
+    group_volume[g] = demand.volume_veh_per_h;
+    group_saturation[g] = demand.saturation_veh_per_h;
   }
   // Permitted and protected-permitted lefts: the rate their analysed phase must serve them at is their
   // capacity (the gaps' after the opposing queue clears, and the sneakers) over its green.

@@ -5,8 +5,21 @@
 #include <vector>
 
 #include "itsc/hcm.hpp"
+#include "sim/group_terms.hpp"
 
 namespace itsc::detail {
+
+GroupDemand group_demand(const Model& model, std::size_t g, std::span<const double> movement_volume_veh_per_h) {
+  const auto first = model.lane_group_movement_begin[g];
+  const auto last = model.lane_group_movement_end[g];
+  GroupDemand r;
+  for (auto m = first; m < last; ++m) r.volume_veh_per_h += movement_volume_veh_per_h[m];
+  r.saturation_veh_per_h = saturation_terms(model, g, [&](std::uint32_t m) {
+                             return r.volume_veh_per_h > 0 ? movement_volume_veh_per_h[m] / r.volume_veh_per_h
+                                                           : 1.0 / static_cast<double>(last - first);
+                           }).saturation_veh_per_h;
+  return r;
+}
 
 std::optional<double> permitted_left_capacity_veh_per_h(const Model& model, std::size_t g,
                                                         std::span<const double> movement_volume_veh_per_h,

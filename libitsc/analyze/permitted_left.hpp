@@ -11,6 +11,14 @@
 
 namespace itsc::detail {
 
+/// Lane group g's demand volume (Σ of its movements', veh/h) and its saturation flow for that mix of them
+/// (`saturation_terms`; its movements in equal shares without demand): the closed form's v and s.
+struct GroupDemand {
+  double volume_veh_per_h = 0;
+  double saturation_veh_per_h = 0;
+};
+[[nodiscard]] GroupDemand group_demand(const Model& model, std::size_t g, std::span<const double> movement_volume_veh_per_h);
+
 /// Lane group g's capacity (veh/h) when every movement of it is a left that yields on a permitted green,
 /// under an effective green `green_s` of a cycle `cycle_s`, the opposing flow from the movements' volumes
 /// (`movement_volume_veh_per_h`): s_p · (g − g_q) / C + sneakers · 3600 / C, with s_p the gap capacity

@@ -10,7 +10,6 @@
 #include "itsc/hcm.hpp"
 #include "itsc/ring_plan.hpp"
 #include "analyze/permitted_left.hpp"
-#include "sim/group_terms.hpp"
 
 namespace itsc::detail {
 
@@ -59,16 +58,10 @@ SignalSpace::SignalSpace(const Model& model, std::size_t signal, const Timing& t
   timing_.controller = "fixed";
   for (const double s : phases_.min_split_s) min_split_.push_back(static_cast<Tenths>(std::ceil(s * 10 - 1e-9)));
   for (const std::uint32_t g : phases_.groups) {
-    const auto first = model.lane_group_movement_begin[g];
-    const auto last = model.lane_group_movement_end[g];
-    double volume = 0;
-    for (auto m = first; m < last; ++m) volume += movement_volume_veh_per_h[m];
-    group_volume_.push_back(volume);
-    group_saturation_.push_back(saturation_terms(model, g, [&](std::uint32_t m) {
-                                  return volume > 0 ? movement_volume_veh_per_h[m] / volume
-                                                    : 1.0 / static_cast<double>(last - first);
-                                }).saturation_veh_per_h);
-    volume_veh_per_h_ += volume;
+    const GroupDemand demand = group_demand(model, g, movement_volume_veh_per_h);
+    group_volume_.push_back(demand.volume_veh_per_h);
+    group_saturation_.push_back(demand.saturation_veh_per_h);
+    volume_veh_per_h_ += demand.volume_veh_per_h;
   }
   std::vector<double> volume(model.lane_group_count(), 0.0), saturation(model.lane_group_count(), 0.0);
   for (std::size_t i = 0; i < phases_.groups.size(); ++i) {
