@@ -451,6 +451,7 @@ def main():
     parser.add_argument("--time-limit", type=float, help="optimize: passed to itsc optimize (s)")
     parser.add_argument("--seeds", help="optimize: also run SUMO with each of these seeds (e.g. 1,2,3) and average")
     parser.add_argument("--optimize-args", default="", help="optimize: further options for itsc optimize (--optimize-args='...')")
+    parser.add_argument("--keep", action="store_true", help="keep the intermediate files and print where")
     parser.add_argument("--cycle-adaptation-args", default="", help="optimize: further options for tlsCycleAdaptation.py (--cycle-adaptation-args='...')")
     args = parser.parse_args()
     if (args.mode == "optimize") != (args.network is not None):
@@ -474,7 +475,10 @@ def main():
     except BaseException:
         print(f"intermediate files kept in {work}", file=sys.stderr)
         raise
-    shutil.rmtree(work)
+    if args.keep:
+        print(f"intermediate files kept in {work}", file=sys.stderr)
+    else:
+        shutil.rmtree(work)
 
 
 def compare_plans(work, net, routes, args):

@@ -1,5 +1,6 @@
 // itsc optimize FILE [-o PLAN.yaml] [--json] [--objective delay|pi|throughput] [--stops-weight K]
-//                    [--max-x X] [--cycle-min S --cycle-max S] [--cycle-policy common|per-node]
+//                    [--max-x X] [--cycle-min S --cycle-max S] [--cycle-policy common|per-node|groups]
+//                    [--coupling-index I]
 //                    [--demand-scenarios N --demand-cv C] [--demand-percentile P] [--seed N] [--restarts N]
 //                    [--tolerance T] [--lead-lag]
 //                    [--max-evaluations N] [--time-limit S] [--threads N] [--batch N] [--quiet]
@@ -78,8 +79,13 @@ void add_optimize_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--cycle-max", o.cycle_max_s, "longest cycle searched (s)")->check(positive_finite())
       ->capture_default_str();
-  command->add_option("--cycle-policy", args->cycle_policy, "common (coordinated) or per-node cycles")
-      ->check(CLI::IsMember({"common", "per-node"}))
+  command->add_option("--cycle-policy", args->cycle_policy,
+                      "common (coordinated), per-node (uncoordinated) or groups (of neighbours, each coordinated)")
+      ->check(CLI::IsMember({"common", "per-node", "groups"}))
+      ->capture_default_str();
+  command->add_option("--coupling-index", o.coupling_index_min,
+                      "groups: the coupling index from which a link of 762 to 1524 m joins its signals")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   command->add_option("--demand-scenarios", o.demand_samples,
                       "score plans over this many demands drawn around the scenario's as well (robust)");

@@ -34,6 +34,9 @@ enum class OptimizeObjective {
 enum class CyclePolicy {
   common,    ///< one cycle for every signal: they can be coordinated (offsets are optimized)
   per_node,  ///< each signal its own cycle, uncoordinated (offsets are kept)
+  /// signals grouped by Hook and Albers' rule (`OptimizeOptions::coupling_index_min`): each group of
+  /// several signals one cycle, coordinated; a signal alone its own cycle, offset kept
+  groups,
 };
 /// Why the search stopped.
 enum class StopReason { converged, max_evaluations, time_limit, cancelled };
@@ -60,6 +63,11 @@ struct OptimizeOptions {
   /// bound of SUMO's tlsCycleAdaptation; agencies often set a practical minimum (40 or 60 s) here.
   double cycle_min_s = 20;
   double cycle_max_s = 180;
+  /// Cycle groups (`CyclePolicy::groups`): signals within 2,500 ft (762 m) of each other share a cycle,
+  /// links of 5,000 ft (1,524 m) or more separate them, and between the two a link joins its signals when
+  /// its coupling index — two-way volume in 1,000 veh/h over the distance in miles squared — is at least
+  /// this (Hook and Albers, as in FHWA's "Signal Timing on a Shoestring", 2005: 50 links, 1 to 50 may).
+  double coupling_index_min = 50;
   /// The largest degree of saturation of any lane group at a signal under a plan: the larger of the closed
   /// form (its demand volume over its capacity under the plan, `analyze_signal`) and what the simulation
   /// measures (volume over the capacity served: a bay that overflows or a queue that blocks shows there). A

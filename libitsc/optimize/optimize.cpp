@@ -7,6 +7,7 @@
 #include "itsc/error.hpp"
 #include "itsc/optimize.hpp"
 #include "itsc/plan.hpp"
+#include "optimize/coordination.hpp"
 #include "optimize/demand_scenarios.hpp"
 #include "optimize/evaluator.hpp"
 #include "optimize/search.hpp"
@@ -59,7 +60,9 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
   OptimizeResult result;
   OptimizeSummary& summary = result.summary;
   summary.objective = options.objective;
-  detail::Search search(fixed, spaces, evaluator, options);
+  const detail::Coordination coordination =
+      detail::coordination(model, volumes, options.cycle_policy, options.coupling_index_min);
+  detail::Search search(fixed, spaces, coordination, evaluator, options);
   const std::vector<detail::Decision> found = search.run(start, summary);
   // Both plans over the whole run, each a scenario of its own (its pedestrian service times give the
   // turns' pedestrian factors).

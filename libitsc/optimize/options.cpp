@@ -13,8 +13,9 @@ namespace {
 constexpr detail::EnumNames<OptimizeObjective, 3> kObjectiveNames{{{OptimizeObjective::delay, "delay"},
                                                                    {OptimizeObjective::performance_index, "pi"},
                                                                    {OptimizeObjective::throughput, "throughput"}}};
-constexpr detail::EnumNames<CyclePolicy, 2> kCyclePolicyNames{{{CyclePolicy::common, "common"},
-                                                               {CyclePolicy::per_node, "per-node"}}};
+constexpr detail::EnumNames<CyclePolicy, 3> kCyclePolicyNames{{{CyclePolicy::common, "common"},
+                                                               {CyclePolicy::per_node, "per-node"},
+                                                               {CyclePolicy::groups, "groups"}}};
 constexpr detail::EnumNames<StopReason, 4> kStopReasonNames{{{StopReason::converged, "converged"},
                                                              {StopReason::max_evaluations, "max-evaluations"},
                                                              {StopReason::time_limit, "time-limit"},
@@ -40,6 +41,7 @@ std::string OptimizeOptions::check() const {
     return "the longest cycle (" + format_number(cycle_max_s) + " s) must be at least the shortest (" +
            format_number(cycle_min_s) + " s)";
   }
+  if (!std::isfinite(coupling_index_min) || coupling_index_min < 0) return "the coupling index must be at least 0";
   if (!finite_positive(max_degree_of_saturation)) return "the largest degree of saturation must be positive";
   if (!std::isfinite(stop_penalty_s) || stop_penalty_s < 0) return "the stop penalty must be at least 0 s";
   if (!std::isfinite(settle_cycles) || settle_cycles < 0) return "the settling cycles must be at least 0";

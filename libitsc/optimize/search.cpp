@@ -45,9 +45,9 @@ bool better(const Score& a, const Score& b) noexcept {
   return a.index < b.index - 1e-12 * std::max(1.0, std::fabs(b.index));
 }
 
-Search::Search(const Scenario& scenario, const std::vector<SignalSpace>& spaces, Evaluator& evaluator,
-               const OptimizeOptions& options)
-    : spaces_(spaces), order_(spaces.size()), evaluator_(evaluator), options_(options),
+Search::Search(const Scenario& scenario, const std::vector<SignalSpace>& spaces, const Coordination& coordination,
+               Evaluator& evaluator, const OptimizeOptions& options)
+    : spaces_(spaces), coordination_(coordination), order_(spaces.size()), evaluator_(evaluator), options_(options),
       started_(std::chrono::steady_clock::now()) {
   std::iota(order_.begin(), order_.end(), 0);
   std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
@@ -82,6 +82,23 @@ Tenths Search::common_cycle(const Decision& decision) const {
   Tenths longest = 0;
   for (const SignalDecision& d : decision) longest = std::max(longest, d.cycle);
   return longest;
+}
+
+Decision Search::with_progression(const Decision& decision, std::optional<std::size_t> group) const {
+  Decision result = progression_offsets(spaces_, coordination_.links, coordination_.group, decision);
+  for (std::size_t s = 0; s < spaces_.size(); ++s) {
+    const std::size_t g = coordination_.group[s];
+    if (!coordination_.coordinated[g] || (group && g != *group)) result[s].offset = decision[s].offset;
+  }
+  return result;
+}
+
+Tenths Search::least_cycle(std::size_t group) const {
+  Tenths least = whole_seconds(options_.cycle_min_s);
+  for (std::size_t s = 0; s < spaces_.size(); ++s) {
+    if (coordination_.group[s] == group) least = std::max(least, (spaces_[s].minimum_cycle() + 9) / 10 * 10);
+  }
+  return least;
 }
 
 void Search::checkpoint() {
@@ -143,25 +160,20 @@ bool Search::consider(std::vector<Decision>& candidates, const char* stage) {
 std::vector<Decision> Search::run(const Decision& start, OptimizeSummary& summary) {
   summary_ = &summary;
   summary.stop_reason = StopReason::converged;
-  // Webster's plan: one cycle for all (the longest of their Webster cycles) or each its own.
-  const Tenths cycle_min = whole_seconds(options_.cycle_min_s);
+  // Webster's plan: each group of signals the longest of their Webster cycles, zero offsets.
   const Tenths cycle_max = whole_seconds(options_.cycle_max_s);
-  Tenths least = cycle_min;
-  for (const SignalSpace& space : spaces_) least = std::max(least, (space.minimum_cycle() + 9) / 10 * 10);
-  Tenths common = least;
-  for (const SignalSpace& space : spaces_) {
-    common = std::max(common, whole_seconds(space.webster_cycle_s().value_or(options_.cycle_max_s)));
+  std::vector<Tenths> group_cycle(coordination_.group_count(), 0);
+  for (std::size_t s = 0; s < spaces_.size(); ++s) {
+    Tenths& cycle = group_cycle[coordination_.group[s]];
+    cycle = std::max(cycle, whole_seconds(spaces_[s].webster_cycle_s().value_or(options_.cycle_max_s)));
   }
-  common = std::min(std::max(common, least), std::max(cycle_max, least));
+  for (std::size_t g = 0; g < group_cycle.size(); ++g) {
+    const Tenths least = least_cycle(g);
+    group_cycle[g] = std::min(std::max(group_cycle[g], least), std::max(cycle_max, least));
+  }
   Decision webster;
   for (std::size_t s = 0; s < spaces_.size(); ++s) {
-    Tenths cycle = common;
-    if (options_.cycle_policy == CyclePolicy::per_node) {
-      const Tenths own = whole_seconds(spaces_[s].webster_cycle_s().value_or(options_.cycle_max_s));
-      const Tenths floor = std::max(cycle_min, (spaces_[s].minimum_cycle() + 9) / 10 * 10);
-      cycle = std::min(std::max(own, floor), std::max(cycle_max, floor));
-    }
-    const auto d = spaces_[s].webster(cycle, 0);
+    const auto d = spaces_[s].webster(group_cycle[coordination_.group[s]], 0);
     webster.push_back(d ? *d : start[s]);
   }
   if (!options_.optimize_cycle) webster = start;
@@ -171,27 +183,30 @@ std::vector<Decision> Search::run(const Decision& start, OptimizeSummary& summar
       webster[s] = d ? *d : start[s];
     }
   }
-  // Start from the better of the scenario's plan and Webster's.
+  // Start from the best of the scenario's plan, Webster's, and Webster's with progression offsets.
   warm_up(webster);
-  const std::vector<Decision> starts{start, webster};
-  const std::vector<Score> start_scores = score(starts);
-  const Score& scenario_score = start_scores[0];
-  const Score& webster_score = start_scores[1];
-  if (better(webster_score, scenario_score)) {
-    best_ = webster;
-    best_score_ = webster_score;
-  } else {
-    best_ = start;
-    best_score_ = scenario_score;
+  std::vector<Decision> starts{start, webster};
+  if (options_.optimize_offsets) {
+    if (Decision progression = with_progression(webster); progression != webster) starts.push_back(std::move(progression));
   }
+  const std::vector<Score> start_scores = score(starts);
+  std::size_t first = 0;
+  for (std::size_t k = 1; k < starts.size(); ++k) {
+    if (better(start_scores[k], start_scores[first])) first = k;
+  }
+  best_ = starts[first];
+  best_score_ = start_scores[first];
   summary.curve.push_back({elapsed_s(), evaluator_.evaluations(), best_score_.index});
   if (options_.progress && !options_.progress({evaluator_.evaluations(), best_score_.index, elapsed_s(), "start"})) {
     summary.stop_reason = StopReason::cancelled;
     stopped_ = true;
   }
-  if (!stopping() && options_.optimize_cycle && options_.cycle_policy == CyclePolicy::common) {
-    checkpoint();
-    scan_cycles();
+  if (options_.optimize_cycle) {
+    for (std::size_t g = 0; g < coordination_.group_count() && !stopping(); ++g) {
+      if (!coordination_.coordinated[g]) continue;
+      checkpoint();
+      scan_cycles(g);
+    }
   }
   checkpoint();
   if (!stopping()) sweep_signals();
@@ -205,6 +220,7 @@ std::vector<Decision> Search::run(const Decision& start, OptimizeSummary& summar
   for (std::size_t r = 0; r < options_.restarts && !stopping(); ++r) {
     Decision restart = results.front();
     for (std::size_t s = 0; s < restart.size(); ++s) {
+      if (!coordination_.coordinated_signal(s)) continue;
       const double u = counter_uniform(options_.seed, r, s);
       restart[s].offset = std::min(restart[s].cycle - 1, static_cast<Tenths>(u * static_cast<double>(restart[s].cycle)));
     }
@@ -224,33 +240,40 @@ std::vector<Decision> Search::run(const Decision& start, OptimizeSummary& summar
   return results;
 }
 
-void Search::scan_cycles() {
-  const Tenths cycle_min = whole_seconds(options_.cycle_min_s);
+void Search::scan_cycles(std::size_t group) {
   const Tenths cycle_max = whole_seconds(options_.cycle_max_s);
-  Tenths least = cycle_min;
-  for (const SignalSpace& space : spaces_) least = std::max(least, (space.minimum_cycle() + 9) / 10 * 10);
+  const Tenths least = least_cycle(group);
   if (least >= cycle_max) return;
-  const auto at_cycle = [&](Tenths cycle) -> std::optional<Decision> {
-    Decision d;
+  // The group at `cycle`: Webster's splits at it (or its splits rescaled), offsets scaled; and the same
+  // with progression offsets, since a cycle's worth shows only once its offsets suit it.
+  const auto at_cycle = [&](Tenths cycle, std::vector<Decision>& out) {
+    Decision d = best_;
     for (std::size_t s = 0; s < spaces_.size(); ++s) {
+      if (coordination_.group[s] != group) continue;
       const std::optional<SignalDecision> one =
           options_.optimize_splits
               ? spaces_[s].webster(cycle, static_cast<Tenths>(std::llround(static_cast<double>(best_[s].offset) *
                                                                           static_cast<double>(cycle) /
                                                                           static_cast<double>(best_[s].cycle))) % cycle)
               : spaces_[s].rescaled(best_[s], cycle);
-      if (!one) return std::nullopt;
-      d.push_back(*one);
-      d.back().swapped = best_[s].swapped;
+      if (!one) return;
+      d[s] = *one;
+      d[s].swapped = best_[s].swapped;
     }
-    return d;
+    if (options_.optimize_offsets) {
+      if (Decision progression = with_progression(d, group); progression != d) out.push_back(std::move(progression));
+    }
+    out.push_back(std::move(d));
   };
   // Coarse: the range in whole seconds, as many cycles as a batch holds; then every second around the best.
   const std::size_t slots = std::max<std::size_t>(4, options_.batch);
   const Tenths range = cycle_max - least;
   const Tenths coarse = std::max<Tenths>(10, (range / static_cast<Tenths>(slots - 1) + 9) / 10 * 10);
   for (const Tenths step : {coarse, Tenths{10}}) {
-    const Tenths centre = common_cycle(best_);
+    Tenths centre = 0;
+    for (std::size_t s = 0; s < spaces_.size(); ++s) {
+      if (coordination_.group[s] == group) centre = std::max(centre, best_[s].cycle);
+    }
     std::vector<Decision> candidates;
     std::vector<Tenths> cycles;
     if (step == coarse) {
@@ -260,16 +283,11 @@ void Search::scan_cycles() {
         if (c >= least && c <= cycle_max && c != centre) cycles.push_back(c);
       }
     }
-    for (const Tenths c : cycles) {
-      if (auto d = at_cycle(c)) candidates.push_back(std::move(*d));
-    }
+    for (const Tenths c : cycles) at_cycle(c, candidates);
     // The horizon of the longest cycle scanned, from the incumbent's warm state.
-    Decision longest = best_;
-    if (!cycles.empty()) {
-      if (auto d = at_cycle(*std::max_element(cycles.begin(), cycles.end()))) longest = std::move(*d);
-    }
-    const double cycle_s = static_cast<double>(common_cycle(longest)) / 10.0;
-    warm_up(best_, cycle_s);
+    Tenths longest = common_cycle(best_);
+    for (const Decision& d : candidates) longest = std::max(longest, common_cycle(d));
+    warm_up(best_, static_cast<double>(longest) / 10.0);
     // The incumbent again, on this horizon.
     best_score_ = score(std::span<const Decision>(&best_, 1)).front();
     if (!consider(candidates, "cycle")) return;
@@ -277,23 +295,36 @@ void Search::scan_cycles() {
 }
 
 std::vector<Decision> Search::cycle_candidates(int level) const {
-  // The common cycle a few seconds either way, every signal's splits and offset scaled to it.
+  // Each coordinated group's cycle a few seconds either way, its signals' splits scaled to it and their
+  // offsets either scaled too or kept in seconds (a progression's offsets follow the travel times).
   const Tenths cycle_min = whole_seconds(options_.cycle_min_s);
   const Tenths cycle_max = whole_seconds(options_.cycle_max_s);
-  const Tenths current = common_cycle(best_);
   std::vector<Decision> result;
-  for (const Tenths change : {Tenths{10}, Tenths{20}, Tenths{40}}) {
-    for (const Tenths sign : {Tenths{1}, Tenths{-1}}) {
-      const Tenths cycle = current + sign * (change >> std::min(level, 1));
-      if (cycle < cycle_min || cycle > cycle_max || cycle % 10 != 0) continue;
-      Decision d;
-      for (std::size_t s = 0; s < spaces_.size(); ++s) {
-        const auto one = spaces_[s].rescaled(best_[s], cycle);
-        if (!one) break;
-        d.push_back(*one);
-      }
-      if (d.size() == spaces_.size() && std::find(result.begin(), result.end(), d) == result.end()) {
-        result.push_back(std::move(d));
+  for (std::size_t g = 0; g < coordination_.group_count(); ++g) {
+    if (!coordination_.coordinated[g]) continue;
+    Tenths current = 0;
+    for (std::size_t s = 0; s < spaces_.size(); ++s) {
+      if (coordination_.group[s] == g) current = std::max(current, best_[s].cycle);
+    }
+    for (const bool keep_offsets : {false, true}) {
+      for (const Tenths change : {Tenths{10}, Tenths{20}, Tenths{40}}) {
+        for (const Tenths sign : {Tenths{1}, Tenths{-1}}) {
+          const Tenths cycle = current + sign * (change >> std::min(level, 1));
+          if (cycle < cycle_min || cycle > cycle_max || cycle % 10 != 0) continue;
+          Decision d = best_;
+          bool fits = true;
+          for (std::size_t s = 0; s < spaces_.size() && fits; ++s) {
+            if (coordination_.group[s] != g) continue;
+            auto one = spaces_[s].rescaled(best_[s], cycle);
+            if (!one) {
+              fits = false;
+              break;
+            }
+            if (keep_offsets) one->offset = best_[s].offset % cycle;
+            d[s] = std::move(*one);
+          }
+          if (fits && std::find(result.begin(), result.end(), d) == result.end()) result.push_back(std::move(d));
+        }
       }
     }
   }
@@ -324,7 +355,7 @@ std::vector<Decision> Search::signal_candidates(std::size_t signal, int level) c
       add(d);
     }
   }
-  if (options_.cycle_policy == CyclePolicy::per_node && options_.optimize_cycle) {
+  if (!coordination_.coordinated_signal(signal) && options_.optimize_cycle) {
     const Tenths cycle_min = whole_seconds(options_.cycle_min_s);
     const Tenths cycle_max = whole_seconds(options_.cycle_max_s);
     for (const Tenths change : {Tenths{-100}, Tenths{-50}, Tenths{-20}, Tenths{20}, Tenths{50}, Tenths{100}}) {
@@ -333,7 +364,7 @@ std::vector<Decision> Search::signal_candidates(std::size_t signal, int level) c
       if (auto d = spaces_[signal].rescaled(current, cycle)) add(*d);
     }
   }
-  if (options_.optimize_offsets && options_.cycle_policy == CyclePolicy::common) {
+  if (options_.optimize_offsets && coordination_.coordinated_signal(signal)) {
     // The first round scans the whole cycle; later ones search around the best offset, ever closer.
     const Tenths cycle = current.cycle;
     const Tenths spacing = offset_spacing(cycle, level);
@@ -360,7 +391,7 @@ void Search::sweep_signals() {
     std::vector<std::size_t> scanned(spaces_.size(), kNever);
     for (bool round_changed = true; round_changed;) {
       const Score before = best_score_;
-      if (options_.optimize_cycle && options_.cycle_policy == CyclePolicy::common) {
+      if (options_.optimize_cycle) {
         std::vector<Decision> candidates = cycle_candidates(level);
         if (!consider(candidates, "cycle")) return;
       }

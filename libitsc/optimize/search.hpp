@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "itsc/optimize.hpp"
+#include "optimize/coordination.hpp"
 #include "optimize/evaluator.hpp"
 #include "optimize/signal_space.hpp"
 
@@ -22,8 +23,8 @@ struct Score {
 
 class Search {
  public:
-  Search(const Scenario& scenario, const std::vector<SignalSpace>& spaces, Evaluator& evaluator,
-         const OptimizeOptions& options);
+  Search(const Scenario& scenario, const std::vector<SignalSpace>& spaces, const Coordination& coordination,
+         Evaluator& evaluator, const OptimizeOptions& options);
   /// The best decision found from the scenario's `start`, then the incumbents the stages ended with and the
   /// best of each restart (the caller judges them over the whole run); fills the summary's search figures.
   [[nodiscard]] std::vector<Decision> run(const Decision& start, OptimizeSummary& summary);
@@ -41,9 +42,15 @@ class Search {
   void checkpoint();
   /// The horizon of cycles of `cycle_s`, from `incumbent`'s warm state.
   void warm_up(const Decision& incumbent, double cycle_s);
+  /// The longest cycle of the decision's signals (the horizon is whole cycles of it).
   [[nodiscard]] Tenths common_cycle(const Decision& decision) const;
+  /// The decision with its coordinated groups' offsets set for progression (`progression_offsets`), only
+  /// group `group`'s when one is given.
+  [[nodiscard]] Decision with_progression(const Decision& decision, std::optional<std::size_t> group = {}) const;
+  /// The least cycle the minimums of group `group`'s signals and the options allow.
+  [[nodiscard]] Tenths least_cycle(std::size_t group) const;
   [[nodiscard]] bool stopping();
-  void scan_cycles();
+  void scan_cycles(std::size_t group);
   void sweep_signals();
   [[nodiscard]] std::vector<Decision> signal_candidates(std::size_t signal, int level) const;
   [[nodiscard]] std::vector<Decision> cycle_candidates(int level) const;
@@ -53,6 +60,7 @@ class Search {
   [[nodiscard]] int levels(Tenths cycle) const;
 
   const std::vector<SignalSpace>& spaces_;
+  const Coordination& coordination_;
   std::vector<std::size_t> order_;  // the rounds' signal order: the busiest first, whose moves matter most
   Evaluator& evaluator_;
   const OptimizeOptions& options_;

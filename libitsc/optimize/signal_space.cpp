@@ -10,6 +10,7 @@
 #include "itsc/hcm.hpp"
 #include "itsc/ring_plan.hpp"
 #include "analyze/permitted_left.hpp"
+#include "signal/ring_timeline.hpp"
 
 namespace itsc::detail {
 
@@ -281,6 +282,23 @@ double SignalSpace::max_degree_of_saturation(const SignalDecision& decision) con
     largest = std::max(largest, hcm::degree_of_saturation(group_volume_[i], capacity));
   }
   return largest;
+}
+
+std::optional<Tenths> SignalSpace::green_start(const SignalDecision& decision, std::uint32_t lane_group) const {
+  const auto group = std::find(phases_.groups.begin(), phases_.groups.end(), lane_group);
+  if (group == phases_.groups.end()) return std::nullopt;
+  const std::size_t phase = phases_.group_phase[static_cast<std::size_t>(group - phases_.groups.begin())];
+  if (phase >= decision.split.size()) return std::nullopt;
+  const Timing t = timing(decision);
+  const RingPlan& plan = *t.rings;
+  const auto timeline = ring_timeline(plan);
+  const Tenths reference = timeline[reference_window(plan, timeline)].start;
+  for (const PhaseWindow& window : timeline) {
+    if (window.phase == &plan.phases[phase]) {
+      return ((window.start - reference) % decision.cycle + decision.cycle) % decision.cycle;
+    }
+  }
+  return std::nullopt;
 }
 
 double SignalSpace::critical_v_c(const SignalDecision& decision) const {

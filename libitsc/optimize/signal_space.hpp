@@ -72,6 +72,10 @@ class SignalSpace {
   /// The largest degree of saturation of its lane groups with demand: v / (s · g / C), g the split of the
   /// phase it is analysed in less that phase's lost time.
   [[nodiscard]] double max_degree_of_saturation(const SignalDecision& decision) const;
+  /// When the green of lane group `lane_group` (a model index) starts, in tenths after the start of green
+  /// of the offset reference: the start of the phase it is analysed in. None for a group of another
+  /// signal or one no phase serves.
+  [[nodiscard]] std::optional<Tenths> green_start(const SignalDecision& decision, std::uint32_t lane_group) const;
   /// HCM's critical v/c Xc of the decision's cycle.
   [[nodiscard]] double critical_v_c(const SignalDecision& decision) const;
   /// The signalized node's id.
