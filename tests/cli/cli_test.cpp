@@ -226,6 +226,13 @@ TEST_CASE("cli: optimize writes a plan that simulate loads, with the delay the s
   const auto text = run_cli("optimize data/isolated.yaml --quiet");
   CHECK(text.code == 0);
   CHECK(text.out.find("before") != std::string::npos);
+  // Cycle groups: the bundled corridor's signals are within 2,500 ft of each other, one group.
+  const auto grouped = run_cli("optimize data/corridor.yaml --quiet --json --cycle-policy groups --max-evaluations 60");
+  REQUIRE(grouped.code == 0);
+  const auto signals = nlohmann::json::parse(grouped.out)["signals"];
+  REQUIRE(signals.size() == 5);
+  for (const auto& signal : signals) CHECK(signal["cycle_s"] == signals[0]["cycle_s"]);
+  CHECK(run_cli("optimize data/isolated.yaml --cycle-policy sometimes").code == 2);
   const auto bad = run_cli("optimize data/isolated.yaml --cycle-min 120 --cycle-max 60");
   CHECK(bad.code == 2);
   CHECK(bad.err.find("the longest cycle (60 s) must be at least the shortest (120 s)") != std::string::npos);

@@ -103,12 +103,12 @@ TEST_CASE("optimize: every returned plan keeps the timing rules (random generate
   std::mt19937 random(20261207);
   std::uniform_int_distribution<int> signals(2, 4);
   std::uniform_real_distribution<double> flow(150, 1300), share(0, 0.25), spacing(150, 500);
-  for (int trial = 0; trial < 6; ++trial) {
+  for (int trial = 0; trial < 7; ++trial) {
     Scenario scenario;
     if (trial % 2 == 0) {
       CorridorOptions o;
       o.signals = signals(random);
-      o.spacing_m = spacing(random);
+      o.spacing_m = trial == 6 ? 1000 : spacing(random);  // 1 km: signals in cycle groups of their own
       o.main_entry_veh_per_h = flow(random);
       o.side_entry_veh_per_h = flow(random) / 2;
       o.left_share = share(random);
@@ -133,7 +133,7 @@ TEST_CASE("optimize: every returned plan keeps the timing rules (random generate
     OptimizeOptions options;
     options.max_evaluations = 40;
     options.batch = 8;
-    options.cycle_policy = trial == 5 ? CyclePolicy::per_node : CyclePolicy::common;
+    options.cycle_policy = trial == 5 ? CyclePolicy::per_node : trial >= 4 ? CyclePolicy::groups : CyclePolicy::common;
     options.optimize_sequence = trial % 2 == 0;
     CAPTURE(trial);
     check_rules(scenario, optimize(scenario, options));
