@@ -71,6 +71,9 @@ struct Scenario {
   SimulationSettings simulation;
   Network network;
   Demand demand;
+  /// Further demands by name (a future year, an event day), each a `demand` block of its own: the
+  /// optimizer scores plans under them beside `demand` (robust optimization); a run uses `demand` only.
+  std::map<std::string, Demand> demand_scenarios;
   std::map<std::string, Timing> timing;  ///< keyed by signalized node id; the plans at `start_time`
   std::map<std::string, Pattern> patterns;  ///< time-of-day patterns by name (schedule.hpp)
   std::vector<ScheduleEntry> schedule;      ///< pattern switches by clock time, in time order

@@ -24,6 +24,7 @@ constexpr std::array kTopKeys{
     KeySpec{"links", list, "", "", "", 0, kRequired, "Directed road sections (section `links[]`)."},
     KeySpec{"detectors", list, "", "none", "", 0, kOptional, "Vehicle detectors (section `detectors[]`)."},
     KeySpec{"demand", map, "", "no demand", "", 0, kOptional, "Entry flows, turns, pedestrians (section `demand`)."},
+    KeySpec{"demand_scenarios", map, "", "none", "", 0, kOptional, "Further demands by name, each with the keys of section `demand`: `itsc optimize` scores plans under them beside `demand` (robust optimization); a run uses `demand` only."},
     KeySpec{"timing", map, "", "none", "", 0, kOptional, "Signal timing per signalized node id (section `timing.<node>`)."},
     KeySpec{"patterns", map, "", "none", "", 0, kOptional, "Time-of-day patterns by name (section `patterns.<name>`)."},
     KeySpec{"schedule", list, "", "none", "", 0, kOptional, "Pattern switches by clock time (section `schedule[]`)."},

@@ -250,6 +250,13 @@ Scenario read_scenario(LoadContext& context, const YamlNode& root) {
     MapReader demand(context, sections::demand, *node, in.path_of("demand"));
     out.demand = read_demand(demand);
   }
+  if (const YamlNode* node = in.find("demand_scenarios")) {
+    for_each_entry(context, *node, in.path_of("demand_scenarios"),
+                   [&](const YamlNode& key, const YamlNode& value, const std::string& value_path) {
+                     MapReader demand(context, sections::demand, value, value_path);
+                     if (demand.is_map()) out.demand_scenarios[key.value] = read_demand(demand);
+                   });
+  }
   if (const YamlNode* node = in.find("timing")) {
     out.timing = read_timing_map(context, *node, in.path_of("timing"), out.network);
   }

@@ -335,6 +335,11 @@ std::string save_scenario_string(const Scenario& scenario) {
   out.add("links", items(scenario.network.links, write_link));
   if (!scenario.network.detectors.empty()) out.add("detectors", items(scenario.network.detectors, write_detector));
   if (scenario.demand != Demand{}) out.add("demand", write_demand(scenario.demand));
+  if (!scenario.demand_scenarios.empty()) {
+    YamlOut demands = YamlOut::map();
+    for (const auto& [name, demand] : scenario.demand_scenarios) demands.add(name, write_demand(demand));
+    out.add("demand_scenarios", std::move(demands));
+  }
   if (!scenario.timing.empty()) out.add("timing", write_timing_map(scenario.timing));
   if (!scenario.patterns.empty()) out.add("patterns", write_patterns(scenario.patterns));
   if (!scenario.schedule.empty()) out.add("schedule", items(scenario.schedule, write_schedule_entry));

@@ -20,8 +20,10 @@ double lognormal_factor(double cv, double u1, double u2) {
 
 }  // namespace
 
-std::vector<Demand> demand_scenarios(const Demand& base, const OptimizeOptions& options) {
+std::vector<Demand> demand_scenarios(const Scenario& scenario, const OptimizeOptions& options) {
+  const Demand& base = scenario.demand;
   std::vector<Demand> result{base};
+  for (const auto& [name, demand] : scenario.demand_scenarios) result.push_back(demand);
   result.insert(result.end(), options.demands.begin(), options.demands.end());
   for (std::size_t k = 0; k < options.demand_samples; ++k) {
     Demand sample = base;

@@ -54,7 +54,7 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
     start.push_back(spaces.back().decision_of(plans.plan(s, 0).timing));
   }
   const ObjectiveWeights weights = weights_of(options);
-  const std::vector<Demand> demands = detail::demand_scenarios(fixed.demand, options);
+  const std::vector<Demand> demands = detail::demand_scenarios(fixed, options);
   detail::Evaluator evaluator(fixed, demands, spaces, weights, options.batch, options.threads,
                               options.demand_percentile);
   OptimizeResult result;

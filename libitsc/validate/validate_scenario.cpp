@@ -38,6 +38,42 @@ void validate_simulation(detail::Checker& checker, const Scenario& scenario) {
 
 }  // namespace
 
+namespace {
+
+// Each listed demand is checked as `demand` is, its paths and messages naming it.
+void validate_demand_scenarios(detail::Checker& checker, const Scenario& scenario) {
+  if (scenario.demand_scenarios.empty()) return;
+  Scenario other = scenario;
+  for (const auto& [name, demand] : scenario.demand_scenarios) {
+    other.demand = demand;
+    detail::Checker inner;
+    detail::validate_demand(inner, other);
+    const std::string prefix = "demand_scenarios." + name;
+    const auto renamed = [&](std::string text) {
+      for (std::size_t at = text.find("demand"); at != std::string::npos; at = text.find("demand", at)) {
+        const bool word = (at == 0 || text[at - 1] == ' ' || text[at - 1] == '(') &&
+                          (at + 6 == text.size() || text[at + 6] == '.' || text[at + 6] == '[');
+        if (word) {
+          text.replace(at, 6, prefix);
+          at += prefix.size();
+        } else {
+          at += 6;
+        }
+      }
+      return text;
+    };
+    for (const Diagnostic& d : inner.take()) {
+      if (d.severity == Severity::error) {
+        checker.error(renamed(d.path), renamed(d.message));
+      } else {
+        checker.warning(renamed(d.path), renamed(d.message));
+      }
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<Diagnostic> validate(const Scenario& scenario) {
   detail::Checker checker;
   if (scenario.schema_version != kSchemaVersion) {
@@ -48,6 +84,7 @@ std::vector<Diagnostic> validate(const Scenario& scenario) {
   detail::validate_network(checker, scenario.network);
   detail::validate_timing(checker, scenario);
   detail::validate_demand(checker, scenario);
+  validate_demand_scenarios(checker, scenario);
   detail::validate_sumo(checker, scenario);
   return checker.take();
 }

@@ -55,6 +55,12 @@ demand:
     - {node: "yes", link: M, proportions: {X: 1}}
   pedestrians:
     - {node: "yes", leg: w, flow_ped_per_h: 33, flow_bic_per_h: 12}
+demand_scenarios:
+  next_year:
+    entries:
+      - {link: L, flow_veh_per_h: 120}
+    turns:
+      - {node: "yes", link: M, proportions: {X: 1}}
 timing:
   "yes":
     cycle_s: 60

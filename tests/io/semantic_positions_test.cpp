@@ -118,3 +118,20 @@ TEST_CASE("positions: a link that reaches no exit") {
   CHECK(errors[0] == position_of(text, "id: C\n") + ": nodes[0]: link 'N_C' arrives at node 'C' but no movement leaves it");
   CHECK(errors[1] == position_of(text, "{id: N_C,") + ": links[6]: link 'N_C' reaches no exit");
 }
+
+TEST_CASE("positions: a demand scenario names its own key path") {
+  // The scenario's turning counts, ten percent up, with one entry on a link that does not exist.
+  const std::string text = edit(isolated(), "\ntiming:", R"(
+demand_scenarios:
+  growth_2030:
+    entries:
+      - {link: W_X, flow_veh_per_h: 1000}
+    turns:
+      - {node: C, link: W_C, counts: {EBL: 132, EBT: 748, EBR: 99}}
+      - {node: C, link: E_C, counts: {WBL: 165, WBT: 792, WBR: 88}}
+      - {node: C, link: S_C, counts: {NBL: 66, NBT: 253, NBR: 77}}
+      - {node: C, link: N_C, counts: {SBL: 88, SBT: 286, SBR: 66}}
+
+timing:)");
+  check_one_error(text, "W_X", "demand_scenarios.growth_2030.entries[0].link: unknown link 'W_X'");
+}

@@ -48,12 +48,30 @@ TEST_CASE("optimize: the robust plan's worst case beats each single-pattern plan
   CHECK(robust.summary.robust_after == doctest::Approx(robust_worst));
 }
 
+TEST_CASE("optimize: demands listed in the scenario file are scored as the options' demands are") {
+  const Scenario a = pattern(0.50, 0.20);
+  const Scenario b = pattern(0.20, 0.50);
+  Scenario listed = a;
+  listed.demand_scenarios["cross_street_busy"] = b.demand;
+  OptimizeOptions worst;
+  worst.demand_percentile = 100;
+  const OptimizeResult from_file = optimize(listed, worst);
+  OptimizeOptions via_options = worst;
+  via_options.demands = {b.demand};
+  const OptimizeResult from_options = optimize(a, via_options);
+  CHECK(from_file.summary.demands == 2);
+  CHECK(from_file.timing == from_options.timing);
+  CHECK(from_file.summary.robust_after == from_options.summary.robust_after);
+  // A run of the scenario uses its own demand only.
+  CHECK(test::whole_run(listed).index == test::whole_run(a).index);
+}
+
 TEST_CASE("optimize: drawn demands scale each entry flow and count around the scenario's") {
   const Scenario scenario = pattern(0.4, 0.3);
   OptimizeOptions options;
   options.demand_samples = 400;
   options.demand_cv = 0.2;
-  const std::vector<Demand> demands = detail::demand_scenarios(scenario.demand, options);
+  const std::vector<Demand> demands = detail::demand_scenarios(scenario, options);
   REQUIRE(demands.size() == 401);
   CHECK(demands.front() == scenario.demand);
   // Each entry's factors have mean 1 and the coefficient of variation asked for.
@@ -72,9 +90,9 @@ TEST_CASE("optimize: drawn demands scale each entry flow and count around the sc
     CHECK(cv == doctest::Approx(0.2).epsilon(0.15));
   }
   // The same seed draws the same demands; another seed others.
-  CHECK(detail::demand_scenarios(scenario.demand, options) == demands);
+  CHECK(detail::demand_scenarios(scenario, options) == demands);
   options.seed = 2;
-  CHECK(detail::demand_scenarios(scenario.demand, options) != demands);
+  CHECK(detail::demand_scenarios(scenario, options) != demands);
   // Scores combine as a mean, or a percentile.
   const std::vector<double> scores{4, 1, 3, 2};
   CHECK(detail::robust_score(scores, std::nullopt) == doctest::Approx(2.5));
