@@ -128,6 +128,9 @@ struct OptimizedSignal {
   double offset_s = 0;
   double max_degree_of_saturation = 0;  ///< closed form, its lane groups' largest X
   double critical_v_c = 0;              ///< closed form Xc
+  /// Phases (NEMA numbers; stage k is phase k) whose split is at its Max1 plus clearances: a longer green
+  /// there needs a larger Max1.
+  std::vector<int> phases_at_maximum;
 };
 
 struct OptimizeSummary {

@@ -63,7 +63,8 @@ std::string to_json(const OptimizeSummary& s) {
                        {"cycle_s", signal.cycle_s},
                        {"offset_s", signal.offset_s},
                        {"max_degree_of_saturation", signal.max_degree_of_saturation},
-                       {"critical_v_c", signal.critical_v_c}});
+                       {"critical_v_c", signal.critical_v_c},
+                       {"phases_at_maximum", signal.phases_at_maximum}});
   }
   j["signals"] = std::move(signals);
   nlohmann::ordered_json curve = nlohmann::ordered_json::array();
@@ -121,6 +122,13 @@ std::string to_text(const OptimizeSummary& s) {
     append(out, "  %-14s %8.0f %8.1f %11.1f %11.1f %5c %5c %7.2f %7.2f\n", x.id.c_str(), signal ? signal->cycle_s : 0.0,
            signal ? signal->offset_s : 0.0, x.delay_s_per_veh, y.delay_s_per_veh, x.los, y.los, x.degree_of_saturation,
            y.degree_of_saturation);
+  }
+  for (const OptimizedSignal& signal : s.signals) {
+    if (signal.phases_at_maximum.empty()) continue;
+    std::string numbers;
+    for (const int n : signal.phases_at_maximum) numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
+    append(out, "  %s: %s %s at Max1 (a longer green there needs a larger Max1)\n", signal.node.c_str(),
+           signal.phases_at_maximum.size() > 1 ? "phases" : "phase", numbers.c_str());
   }
   return out;
 }

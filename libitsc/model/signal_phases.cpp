@@ -2,6 +2,7 @@
 #include "model/signal_phases.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 #include "itsc/ring_plan.hpp"
@@ -23,6 +24,8 @@ SignalPhases signal_phases(const Model& model, std::size_t signal, const Timing&
       green = std::max(green, phase.walk_s.value_or(0) + phase.pedestrian_clearance_s.value_or(0));
     }
     r.min_split_s.push_back(green + clearance);
+    r.max_split_s.push_back(phase.max1_s ? std::max(*phase.max1_s + clearance, green + clearance)
+                                         : std::numeric_limits<double>::infinity());
   }
   const auto index = [&](int number) {
     for (std::size_t p = 0; p < phases; ++p) {

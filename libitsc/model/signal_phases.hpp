@@ -21,6 +21,10 @@ struct SignalPhases {
   /// [phase] the shortest split it may have: its minimum green (`kDefaultMinGreenS` when none) or, when
   /// it serves a crosswalk, walk + pedestrian clearance if longer (both end by the yellow), + yellow + red
   std::vector<double> min_split_s;
+  /// [phase] the longest split it may have: its Max1 (`max1_s`) plus yellow and red clearance, at least its
+  /// minimum split; infinity when the plan gives no Max1 (a controller running the plan's splits as its
+  /// coordination pattern would end a longer green by max-out)
+  std::vector<double> max_split_s;
   std::vector<std::uint32_t> groups;  ///< the node's lane groups (model indices)
   /// [groups] the phase each is analysed in, the one that serves it longest (protected before
   /// permitted); plan.phases.size() when none serves it

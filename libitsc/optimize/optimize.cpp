@@ -134,7 +134,8 @@ OptimizeResult optimize(const Scenario& scenario, const OptimizeOptions& options
     const std::string& node = model.node_id[model.signalized_nodes[s]];
     summary.signals.push_back({node, static_cast<double>(best[s].cycle) / 10.0,
                                static_cast<double>(best[s].offset) / 10.0,
-                               spaces[s].max_degree_of_saturation(best[s]), spaces[s].critical_v_c(best[s])});
+                               spaces[s].max_degree_of_saturation(best[s]), spaces[s].critical_v_c(best[s]),
+                               spaces[s].phases_at_maximum(best[s])});
     // The plan evaluated is fixed time, so the plan returned is too: loading it gives the figures above.
     if (scenario.timing.at(node).controller != "fixed") summary.timed_as_fixed.push_back(node);
     result.timing[node] = improved ? spaces[s].timing(best[s]) : fixed.timing.at(node);

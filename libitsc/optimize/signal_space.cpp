@@ -16,6 +16,8 @@ namespace itsc::detail {
 
 namespace {
 
+constexpr Tenths kNoMaximum = std::numeric_limits<Tenths>::max() / 4;
+
 // `current` parts rescaled to add up to `total`: each part's time above its minimum scaled alike (shared
 // equally when none has any), rounded by largest remainder (the first part on a tie); none when the
 // minimums exceed `total`.
@@ -58,6 +60,11 @@ SignalSpace::SignalSpace(const Model& model, std::size_t signal, const Timing& t
   timing_.stages.clear();
   timing_.controller = "fixed";
   for (const double s : phases_.min_split_s) min_split_.push_back(static_cast<Tenths>(std::ceil(s * 10 - 1e-9)));
+  for (std::size_t p = 0; p < phases_.max_split_s.size(); ++p) {
+    const double s = phases_.max_split_s[p];
+    max_split_.push_back(std::isfinite(s) ? std::max(min_split_[p], static_cast<Tenths>(std::floor(s * 10 + 1e-9)))
+                                          : kNoMaximum);
+  }
   for (const std::uint32_t g : phases_.groups) {
     const GroupDemand demand = group_demand(model, g, movement_volume_veh_per_h);
     group_volume_.push_back(demand.volume_veh_per_h);
@@ -150,7 +157,7 @@ bool SignalSpace::feasible(const SignalDecision& decision) const {
     return false;
   }
   for (std::size_t p = 0; p < min_split_.size(); ++p) {
-    if (decision.split[p] < min_split_[p]) return false;
+    if (decision.split[p] < min_split_[p] || decision.split[p] > max_split_[p]) return false;
   }
   const std::size_t groups = phases_.rings.empty() ? 0 : phases_.rings.front().size();
   Tenths total = 0;
@@ -183,7 +190,7 @@ std::optional<SignalDecision> SignalSpace::webster(Tenths cycle, Tenths offset) 
   } catch (const Error&) {
     return std::nullopt;  // the minimums do not fit
   }
-  if (!feasible(d)) return std::nullopt;
+  if (!fit_maximums(d) || !feasible(d)) return std::nullopt;
   return d;
 }
 
@@ -216,7 +223,80 @@ std::optional<SignalDecision> SignalSpace::rescaled(const SignalDecision& decisi
       for (std::size_t i = 0; i < ring[b].size(); ++i) d.split[ring[b][i]] = (*parts)[i];
     }
   }
+  if (!fit_maximums(d)) return std::nullopt;
   return d;
+}
+
+bool SignalSpace::fit_maximums(SignalDecision& decision) const {
+  const std::size_t groups = phases_.rings.empty() ? 0 : phases_.rings.front().size();
+  // Barrier groups first: none may be longer than its shortest ring's maximums allow.
+  std::vector<Tenths> time(groups, 0), cap(groups, kNoMaximum);
+  for (std::size_t b = 0; b < groups; ++b) {
+    for (const std::size_t p : phases_.rings.front()[b]) time[b] += decision.split[p];
+    for (const auto& ring : phases_.rings) {
+      Tenths sum = 0;
+      for (const std::size_t p : ring[b]) sum = std::min(kNoMaximum, sum + max_split_[p]);
+      cap[b] = std::min(cap[b], sum);
+    }
+  }
+  std::vector<Tenths> target = time;
+  Tenths excess = 0;
+  for (std::size_t b = 0; b < groups; ++b) {
+    if (target[b] > cap[b]) {
+      excess += target[b] - cap[b];
+      target[b] = cap[b];
+    }
+  }
+  while (excess > 0) {
+    std::size_t roomiest = groups;
+    for (std::size_t b = 0; b < groups; ++b) {
+      if (target[b] < cap[b] && (roomiest == groups || cap[b] - target[b] > cap[roomiest] - target[roomiest])) roomiest = b;
+    }
+    if (roomiest == groups) return false;
+    const Tenths given = std::min(excess, cap[roomiest] - target[roomiest]);
+    target[roomiest] += given;
+    excess -= given;
+  }
+  // Then each ring's phases within a group: rescaled to a changed group time, the excess of a phase
+  // over its maximum to the phase with most room.
+  for (std::size_t b = 0; b < groups; ++b) {
+    for (const auto& ring : phases_.rings) {
+      if (target[b] != time[b]) {
+        std::vector<Tenths> current, minimum;
+        for (const std::size_t p : ring[b]) {
+          current.push_back(decision.split[p]);
+          minimum.push_back(min_split_[p]);
+        }
+        const auto parts = scaled(current, minimum, target[b]);
+        if (!parts) return false;
+        for (std::size_t i = 0; i < ring[b].size(); ++i) decision.split[ring[b][i]] = (*parts)[i];
+      }
+      Tenths over = 0;
+      for (const std::size_t p : ring[b]) {
+        if (decision.split[p] > max_split_[p]) {
+          over += decision.split[p] - max_split_[p];
+          decision.split[p] = max_split_[p];
+        }
+      }
+      while (over > 0) {
+        std::size_t roomiest = ring[b].size();
+        for (std::size_t i = 0; i < ring[b].size(); ++i) {
+          const std::size_t p = ring[b][i];
+          const Tenths room = max_split_[p] - decision.split[p];
+          if (room > 0 && (roomiest == ring[b].size() ||
+                           room > max_split_[ring[b][roomiest]] - decision.split[ring[b][roomiest]])) {
+            roomiest = i;
+          }
+        }
+        if (roomiest == ring[b].size()) return false;
+        const std::size_t p = ring[b][roomiest];
+        const Tenths given = std::min(over, max_split_[p] - decision.split[p]);
+        decision.split[p] += given;
+        over -= given;
+      }
+    }
+  }
+  return true;
 }
 
 std::vector<SplitMove> SignalSpace::moves(const SignalDecision& decision, Tenths step) const {
@@ -263,7 +343,7 @@ std::optional<SignalDecision> SignalSpace::applied(const SignalDecision& decisio
   SignalDecision d = decision;
   for (const auto& [phase, change] : move) d.split[phase] += change;
   for (const auto& [phase, change] : move) {
-    if (d.split[phase] < min_split_[phase]) return std::nullopt;
+    if (d.split[phase] < min_split_[phase] || d.split[phase] > max_split_[phase]) return std::nullopt;
   }
   return d;
 }
@@ -299,6 +379,15 @@ std::optional<Tenths> SignalSpace::green_start(const SignalDecision& decision, s
     }
   }
   return std::nullopt;
+}
+
+std::vector<int> SignalSpace::phases_at_maximum(const SignalDecision& decision) const {
+  std::vector<int> numbers;
+  for (std::size_t p = 0; p < decision.split.size(); ++p) {
+    if (max_split_[p] != kNoMaximum && decision.split[p] >= max_split_[p]) numbers.push_back(phases_.plan.phases[p].number);
+  }
+  std::sort(numbers.begin(), numbers.end());
+  return numbers;
 }
 
 double SignalSpace::critical_v_c(const SignalDecision& decision) const {

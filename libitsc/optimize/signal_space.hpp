@@ -48,7 +48,7 @@ class SignalSpace {
   [[nodiscard]] SignalDecision decision_of(const Timing& timing) const;
   /// The fixed-time timing of a decision: the plan's structure with its cycle, offset and splits.
   [[nodiscard]] Timing timing(const SignalDecision& decision) const;
-  /// Every split at its minimum, rings meeting at the barriers, splits adding up to the cycle.
+  /// Every split within its minimum and maximum, rings meeting at the barriers, splits adding up to the cycle.
   [[nodiscard]] bool feasible(const SignalDecision& decision) const;
   /// The shortest cycle the minimums allow: Σ over barrier groups of the longest ring's minimums.
   [[nodiscard]] Tenths minimum_cycle() const noexcept { return minimum_cycle_; }
@@ -76,6 +76,8 @@ class SignalSpace {
   /// of the offset reference: the start of the phase it is analysed in. None for a group of another
   /// signal or one no phase serves.
   [[nodiscard]] std::optional<Tenths> green_start(const SignalDecision& decision, std::uint32_t lane_group) const;
+  /// The phases (numbers) whose split is at its maximum.
+  [[nodiscard]] std::vector<int> phases_at_maximum(const SignalDecision& decision) const;
   /// HCM's critical v/c Xc of the decision's cycle.
   [[nodiscard]] double critical_v_c(const SignalDecision& decision) const;
   /// The signalized node's id.
@@ -84,12 +86,18 @@ class SignalSpace {
   [[nodiscard]] double volume_veh_per_h() const noexcept { return volume_veh_per_h_; }
 
  private:
+  /// Moves time from splits above their maximum to phases with room: within the ring and barrier group
+  /// first, else from the barrier group (in every ring) to the groups with room; false when nothing has
+  /// room. The cycle and the barriers are kept.
+  [[nodiscard]] bool fit_maximums(SignalDecision& decision) const;
+
   const Model* model_;               // outlives the space (the optimizer's compiled model)
   std::vector<double> movement_volume_;  // [movement] demand volumes
   std::string node_;
   Timing timing_;                    // resolved, ring form, fixed time
   SignalPhases phases_;
   std::vector<Tenths> min_split_;    // [phase]
+  std::vector<Tenths> max_split_;    // [phase] (kNoMaximum: none)
   std::vector<PhaseSwap> swaps_;
   std::vector<double> flow_ratio_;   // [phase]
   std::vector<double> group_volume_, group_saturation_;  // [phases_.groups]

@@ -60,7 +60,8 @@ Scenario webster_baseline(Scenario scenario) {
 }
 
 // Every returned timing keeps the rules: validation passes, each split at least its minimum green (or
-// walk + pedestrian clearance) plus clearances, and the plan survives a plan file.
+// walk + pedestrian clearance) plus clearances and at most its Max1 plus clearances, and the plan
+// survives a plan file.
 void check_rules(const Scenario& scenario, const OptimizeResult& result) {
   const Scenario planned = test::with_timing(scenario, result.timing);
   for (const Diagnostic& d : validate(planned)) {
@@ -73,6 +74,7 @@ void check_rules(const Scenario& scenario, const OptimizeResult& result) {
     const detail::SignalPhases phases = detail::signal_phases(model, s, plans.plan(s, 0).timing);
     for (std::size_t p = 0; p < phases.plan.phases.size(); ++p) {
       CHECK(phases.plan.phases[p].split_s >= phases.min_split_s[p] - 1e-9);
+      CHECK(phases.plan.phases[p].split_s <= phases.max_split_s[p] + 1e-9);
     }
   }
   const Plan reloaded = load_plan_string(save_plan_string(Plan{result.timing}), scenario);
@@ -137,6 +139,19 @@ TEST_CASE("optimize: every returned plan keeps the timing rules (random generate
     options.optimize_sequence = trial % 2 == 0;
     CAPTURE(trial);
     check_rules(scenario, optimize(scenario, options));
+  }
+}
+
+TEST_CASE("optimize: splits stay within Max1, and the summary names the phases held there") {
+  // HCM's chapter 31 example: its north-south through phases (4 and 8, Max1 50 s) need more green
+  // than their maximum allows at the demand's volumes.
+  const Scenario scenario = load_scenario_file(std::string(ITSC_SOURCE_DIR) + "/tests/data/hcm_ch31_example1.yaml").scenario;
+  const OptimizeResult result = optimize(scenario);
+  check_rules(scenario, result);
+  REQUIRE(result.summary.signals.size() == 1);
+  CHECK(result.summary.signals[0].phases_at_maximum == std::vector<int>{4, 8});
+  for (const Phase& phase : result.timing.at("X").rings->phases) {
+    if (phase.number == 4 || phase.number == 8) CHECK(phase.split_s == doctest::Approx(50 + *phase.yellow_s + *phase.red_clearance_s));
   }
 }
 

@@ -89,6 +89,45 @@ TEST_CASE("signal space: splits keep their minimums and the rings meet at the ba
   CHECK_FALSE(s.space.webster(s.space.minimum_cycle() - 10, 0));
 }
 
+TEST_CASE("signal space: splits stay within Max1, the time left over goes where there is room") {
+  // Ring 1's phases of the first barrier group (1 and 2) have a Max1: at a long cycle that group cannot
+  // take its share, and the second group (phases 3 and 7) takes the rest in both rings.
+  Scenario scenario = dual_ring(false);
+  for (Phase& phase : scenario.timing["C"].rings->phases) {
+    if (phase.number == 1) phase.max1_s = 15;
+    if (phase.number == 2) phase.max1_s = 35;
+  }
+  const Space s(scenario);
+  const detail::SignalDecision d = s.space.decision_of(s.plans.plan(0, 0).timing);
+  const Timing& resolved = s.plans.plan(0, 0).timing;
+  const auto max_split = [&](std::size_t p) {
+    const Phase& phase = resolved.rings->phases[p];
+    return to_tenths(*phase.max1_s + *phase.yellow_s + *phase.red_clearance_s);
+  };
+  for (const Tenths cycle : {Tenths{1200}, Tenths{1800}}) {
+    CAPTURE(cycle);
+    for (const auto& candidate : {s.space.webster(cycle, 0), s.space.rescaled(d, cycle)}) {
+      REQUIRE(candidate);
+      CHECK(s.space.feasible(*candidate));
+      CHECK(candidate->split[0] <= max_split(0));
+      CHECK(candidate->split[1] <= max_split(1));
+      CHECK(std::accumulate(candidate->split.begin(), candidate->split.end(), Tenths{0}) == 2 * cycle);
+    }
+  }
+  const auto longest = s.space.webster(1800, 0);
+  CHECK(longest->split[0] + longest->split[1] == max_split(0) + max_split(1));
+  CHECK(s.space.phases_at_maximum(*longest) == std::vector<int>{1, 2});
+  // A move that would take phase 2 past its maximum is refused.
+  for (const detail::SplitMove& move : s.space.moves(*longest, 20)) {
+    const auto moved = s.space.applied(*longest, move);
+    if (moved) CHECK(moved->split[1] <= max_split(1));
+  }
+  detail::SignalDecision over = *longest;
+  over.split[1] += 10;
+  over.split[0] -= 10;
+  CHECK_FALSE(s.space.feasible(over));
+}
+
 TEST_CASE("signal space: protected lefts may lead or lag, unless they also run permitted across rings") {
   const Space protected_only(dual_ring(false));
   CHECK(protected_only.space.swaps().size() == 2);  // phases 1-2 and 5-6
