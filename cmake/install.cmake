@@ -5,7 +5,7 @@ install(TARGETS itsc EXPORT itscTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY include/itsc DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(FILES ${PROJECT_BINARY_DIR}/include/itsc/version.hpp
+install(FILES ${PROJECT_BINARY_DIR}/include/itsc/version.h ${PROJECT_BINARY_DIR}/include/itsc/version.hpp
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/itsc)
 if(TARGET itsc_cli)
   install(TARGETS itsc_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

@@ -1,0 +1,166 @@
+#ifndef ITSC_ITSC_H
+#define ITSC_ITSC_H
+/**
+ * @file itsc.h
+ * @brief The C API of libitsc: scenarios, batched simulations and signal controllers behind opaque
+ * handles, for controller vendors and for embedding the engine in programs written in other languages.
+ *
+ * Contract (docs/c-api.md):
+ * - Every function returns 0 (ITSC_OK) or a negative ITSC_E* code, except the few documented to return
+ *   a value. On failure nothing was changed, and itsc_error_last() says what went wrong.
+ * - Handles come from a *_create or *_load function and go back through the matching *_free;
+ *   *_free(NULL) does nothing. A handle never owns memory the caller passed in.
+ * - Output arrays and strings are the caller's: (out, capacity, &length). When the capacity is too
+ *   small the function returns ITSC_EBUFSIZE, writes nothing into out and sets length to what it needs
+ *   (for strings: without the terminating NUL, which it then also needs room for).
+ * - Times are int32_t tenths of a second; instants count from the scenario's start time.
+ * - Threads: a handle is used by one thread at a time; different handles are independent and may be
+ *   used from as many threads at once. Parallelism happens only inside a call (ITSC_SIM_OPTIONS.threads,
+ *   1 by default, so eight handles in eight threads use eight cores, not more). Between calls no work
+ *   runs, but the OpenMP runtime may keep idle worker threads alive after a call that used several. A call
+ *   in progress is not safe across fork(); between calls it is.
+ * - No C++ exception crosses this interface.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "itsc/version.h"
+
+#if defined(_WIN32)
+#define ITSC_API __declspec(dllimport)
+#elif defined(__GNUC__)
+#define ITSC_API __attribute__((visibility("default")))
+#else
+#define ITSC_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @name Version (the macros ITSC_VERSION_MAJOR, _MINOR, _PATCH, _STRING and _NUMBER are in version.h) */
+/**@{*/
+/** The library's ITSC_VERSION_NUMBER. */
+ITSC_API uint32_t itsc_version_number(void);
+/** The library's version as "MAJOR.MINOR.PATCH" (static storage). */
+ITSC_API const char *itsc_version_string(void);
+/**@}*/
+
+/** @name Errors */
+/**@{*/
+#define ITSC_OK 0
+/** An argument is NULL, out of range or inconsistent with the others. */
+#define ITSC_EINVAL (-1)
+/** A scenario, plan or timing that breaks the schema or the physics; the message gives line and column. */
+#define ITSC_EINPUT (-2)
+/** A file that cannot be read. */
+#define ITSC_EIO (-3)
+/** The caller's buffer is too small; the needed length was reported. */
+#define ITSC_EBUFSIZE (-4)
+/** The handle cannot do this (e.g. change one member's plan under a controller that shares one). */
+#define ITSC_ESTATE (-5)
+/** Out of memory. */
+#define ITSC_ENOMEM (-6)
+/** An unexpected failure inside the library (a bug: please report the message). */
+#define ITSC_EINTERNAL (-7)
+
+/** Static text for a code ("unknown error code" for one that is not). */
+ITSC_API const char *itsc_strerror(int code);
+/** The message of the last failure in this thread ("" when none); never NULL. Valid until the next call
+ * into the library from this thread. */
+ITSC_API const char *itsc_error_last(void);
+/**@}*/
+
+/** @name Scenarios */
+/**@{*/
+/** A validated scenario: network, demand and timing (immutable once loaded). */
+typedef struct itsc_scenario itsc_scenario;
+
+/** Loads and validates a scenario file (YAML). */
+ITSC_API int itsc_scenario_load_file(const char *path, itsc_scenario **out);
+/** Loads and validates a scenario from YAML text of `length` bytes; `name` (may be NULL) names it in
+ * messages. */
+ITSC_API int itsc_scenario_load_string(const char *yaml, size_t length, const char *name, itsc_scenario **out);
+ITSC_API void itsc_scenario_free(itsc_scenario *scenario);
+
+/** What itsc_scenario_count and itsc_scenario_id enumerate. */
+typedef enum itsc_item {
+  ITSC_ITEM_SIGNAL = 0,    /**< signalized intersections, in the engine's signal order */
+  ITSC_ITEM_MOVEMENT = 1,  /**< turning movements of the whole network ("<node>/<movement>") */
+  ITSC_ITEM_DETECTOR = 2,  /**< detectors */
+  ITSC_ITEM_LINK = 3       /**< links */
+} itsc_item;
+/** The number of items of a kind. */
+ITSC_API int itsc_scenario_count(const itsc_scenario *scenario, itsc_item item, size_t *count);
+/** The id of item `index` of a kind, as a NUL-terminated string. */
+ITSC_API int itsc_scenario_id(const itsc_scenario *scenario, itsc_item item, size_t index, char *out,
+                              size_t capacity, size_t *length);
+/** The index of a signalized intersection by node id. */
+ITSC_API int itsc_scenario_signal_index(const itsc_scenario *scenario, const char *node, size_t *index);
+/**@}*/
+
+/** @name Simulations */
+/**@{*/
+/** A batch of simulation runs over one scenario. */
+typedef struct itsc_sim itsc_sim;
+
+/** Options of itsc_sim_create. Begin with ITSC_SIM_OPTIONS_INIT: fields added later keep old binaries working. */
+typedef struct itsc_sim_options {
+  uint32_t size;         /**< sizeof(itsc_sim_options) */
+  int32_t dt_tenths;     /**< step; 0: the scenario's */
+  int32_t duration_tenths; /**< run length; 0: the scenario's */
+  uint32_t threads;      /**< threads inside a call; 0 or 1: one */
+  uint32_t batch;        /**< members; 0: one */
+  const char *controller; /**< NULL: each signal's own; else one controller for all ("fixed", "actuated",
+                              "max-pressure", "max-pressure-cycle") */
+} itsc_sim_options;
+#define ITSC_SIM_OPTIONS_INIT {sizeof(itsc_sim_options), 0, 0, 1, 1, NULL}
+
+/** Compiles a simulation of the scenario (which may be freed afterwards). `options` may be NULL. */
+ITSC_API int itsc_sim_create(const itsc_scenario *scenario, const itsc_sim_options *options, itsc_sim **out);
+ITSC_API void itsc_sim_free(itsc_sim *sim);
+/** Advances every member `steps` steps. */
+ITSC_API int itsc_sim_step(itsc_sim *sim, uint32_t steps);
+/** Advances every member until the clock reaches `time_tenths` (whole steps; nothing when it has). */
+ITSC_API int itsc_sim_run_until(itsc_sim *sim, int32_t time_tenths);
+/** The configured run length (tenths): what a whole run lasts. */
+ITSC_API int itsc_sim_duration(const itsc_sim *sim, int32_t *duration_tenths);
+/** Back to time zero with the plans in force. */
+ITSC_API int itsc_sim_reset(itsc_sim *sim);
+/** The simulation's clock (tenths since the scenario's start). */
+ITSC_API int itsc_sim_time(const itsc_sim *sim, int32_t *time_tenths);
+/** The number of members of the batch. */
+ITSC_API int itsc_sim_batch(const itsc_sim *sim, size_t *batch);
+
+/** Network figures of a member over the measured period so far (after the warm-up). */
+typedef struct itsc_network_metrics {
+  uint32_t size;                /**< sizeof(itsc_network_metrics): set it before the call */
+  double total_delay_veh_h;     /**< control delay, simulated + HCM overflow */
+  double delay_s_per_veh;
+  double stops_per_veh;
+  double average_travel_time_s;
+  double throughput_veh_per_h;
+  double vehicles_entered;      /**< since time zero */
+  double vehicles_exited;
+  double vehicles_inside;
+} itsc_network_metrics;
+#define ITSC_NETWORK_METRICS_INIT {sizeof(itsc_network_metrics), 0, 0, 0, 0, 0, 0, 0, 0}
+ITSC_API int itsc_sim_network_metrics(const itsc_sim *sim, size_t member, itsc_network_metrics *metrics);
+
+/** Per movement of a member (ITSC_ITEM_MOVEMENT order): the vehicles queued now (stopped on its approach
+ * and not yet left) and the vehicles it discharged over the stop line since the warm-up (differences of
+ * two reads give flows). Either array may be NULL; each holds `capacity` values. */
+ITSC_API int itsc_sim_movement_state(const itsc_sim *sim, size_t member, double *queued_veh, double *departed_veh,
+                                     size_t capacity, size_t *length);
+/** Per signalized intersection of a member over the measured period so far: control delay (s/veh) and
+ * HCM level of service ('A' to 'F'; '-' where none is defined). */
+ITSC_API int itsc_sim_intersection_delay(const itsc_sim *sim, size_t member, double *delay_s_per_veh, char *los,
+                                         size_t capacity, size_t *length);
+/**@}*/
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ITSC_ITSC_H */

@@ -1,0 +1,190 @@
+// The C API from C++: the header compiles as C++, the library exports only itsc_* symbols under its
+// SONAME, every entry point refuses NULL with ITSC_EINVAL and changes nothing, small buffers report the
+// length they need, a whole run gives `itsc simulate`'s figures, and eight handles in eight threads give
+// the same bits as the same runs in sequence.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "itsc/itsc.h"
+
+namespace {
+
+std::string data(const char* name) { return std::string(ITSC_SOURCE_DIR) + "/data/" + name; }
+
+std::string command_output(const std::string& command) {
+  std::string out;
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  REQUIRE(pipe);
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), buffer.size(), pipe.get()) != nullptr) out += buffer.data();
+  return out;
+}
+
+struct Scenario {
+  itsc_scenario* handle = nullptr;
+  explicit Scenario(const std::string& path) { REQUIRE(itsc_scenario_load_file(path.c_str(), &handle) == ITSC_OK); }
+  ~Scenario() { itsc_scenario_free(handle); }
+};
+
+struct Sim {
+  itsc_sim* handle = nullptr;
+  Sim(const itsc_scenario* scenario, const itsc_sim_options& options) {
+    REQUIRE(itsc_sim_create(scenario, &options, &handle) == ITSC_OK);
+  }
+  ~Sim() { itsc_sim_free(handle); }
+};
+
+itsc_network_metrics whole_run(const itsc_scenario* scenario, int32_t duration_tenths) {
+  itsc_sim_options options = ITSC_SIM_OPTIONS_INIT;
+  options.duration_tenths = duration_tenths;
+  itsc_sim* sim = nullptr;
+  itsc_network_metrics metrics = ITSC_NETWORK_METRICS_INIT;
+  if (itsc_sim_create(scenario, &options, &sim) != ITSC_OK) return metrics;
+  int32_t duration = 0;
+  (void)itsc_sim_duration(sim, &duration);
+  (void)itsc_sim_run_until(sim, duration);
+  (void)itsc_sim_network_metrics(sim, 0, &metrics);
+  itsc_sim_free(sim);
+  return metrics;
+}
+
+}  // namespace
+
+TEST_CASE("c api: the library exports only itsc_* symbols, under its SONAME") {
+  const std::string symbols = command_output(std::string("nm -D --defined-only ") + ITSC_C_LIBRARY);
+  std::size_t exported = 0;
+  for (std::size_t at = 0; at < symbols.size();) {
+    const std::size_t end = symbols.find('\n', at);
+    const std::string line = symbols.substr(at, end - at);
+    at = end == std::string::npos ? symbols.size() : end + 1;
+    const std::size_t name = line.rfind(' ');
+    if (name == std::string::npos) continue;
+    CAPTURE(line);
+    CHECK(line.compare(name + 1, 5, "itsc_") == 0);
+    ++exported;
+  }
+  CHECK(exported >= 20);
+  const std::string soname = command_output(std::string("objdump -p ") + ITSC_C_LIBRARY + " | grep SONAME");
+  CHECK(soname.find("libitsc_c.so." + std::to_string(ITSC_VERSION_MAJOR) + ".") != std::string::npos);
+}
+
+TEST_CASE("c api: NULL and out-of-range arguments give ITSC_EINVAL and a message, and change nothing") {
+  Scenario scenario(data("isolated.yaml"));
+  itsc_sim_options options = ITSC_SIM_OPTIONS_INIT;
+  Sim sim(scenario.handle, options);
+  size_t count = 7;
+  int32_t time = 7;
+  itsc_network_metrics metrics = ITSC_NETWORK_METRICS_INIT;
+  const auto refused = [](int code) {
+    const bool named = std::strstr(itsc_error_last(), "NULL") != nullptr || std::strstr(itsc_error_last(), " of ") != nullptr;
+    return code == ITSC_EINVAL && named;
+  };
+  CHECK(refused(itsc_scenario_count(nullptr, ITSC_ITEM_SIGNAL, &count)));
+  CHECK(refused(itsc_scenario_count(scenario.handle, ITSC_ITEM_SIGNAL, nullptr)));
+  CHECK(refused(itsc_scenario_id(nullptr, ITSC_ITEM_SIGNAL, 0, nullptr, 0, nullptr)));
+  CHECK(refused(itsc_scenario_id(scenario.handle, ITSC_ITEM_LINK, 1000, nullptr, 0, nullptr)));
+  CHECK(refused(itsc_scenario_signal_index(scenario.handle, nullptr, &count)));
+  CHECK(itsc_scenario_signal_index(scenario.handle, "nowhere", &count) == ITSC_EINVAL);
+  CHECK(refused(itsc_sim_create(nullptr, &options, nullptr)));
+  CHECK(refused(itsc_sim_step(nullptr, 1)));
+  CHECK(refused(itsc_sim_run_until(nullptr, 10)));
+  CHECK(refused(itsc_sim_reset(nullptr)));
+  CHECK(refused(itsc_sim_time(nullptr, &time)));
+  CHECK(refused(itsc_sim_time(sim.handle, nullptr)));
+  CHECK(refused(itsc_sim_duration(sim.handle, nullptr)));
+  CHECK(refused(itsc_sim_batch(sim.handle, nullptr)));
+  CHECK(refused(itsc_sim_network_metrics(sim.handle, 0, nullptr)));
+  CHECK(refused(itsc_sim_network_metrics(sim.handle, 1, &metrics)));
+  CHECK(refused(itsc_sim_movement_state(sim.handle, 3, nullptr, nullptr, 0, nullptr)));
+  CHECK(refused(itsc_sim_intersection_delay(nullptr, 0, nullptr, nullptr, 0, nullptr)));
+  CHECK(count == 7);
+  CHECK(time == 7);
+  CHECK(metrics.vehicles_entered == 0);
+  CHECK(itsc_sim_time(sim.handle, &time) == ITSC_OK);
+  CHECK(time == 0);  // nothing ran
+}
+
+TEST_CASE("c api: a small buffer reports the length it needs, and that length then works") {
+  Scenario scenario(data("corridor.yaml"));
+  itsc_sim_options options = ITSC_SIM_OPTIONS_INIT;
+  options.duration_tenths = 15000;  // the warm-up (900 s), then 600 s measured
+  Sim sim(scenario.handle, options);
+  REQUIRE(itsc_sim_run_until(sim.handle, 15000) == ITSC_OK);
+  std::size_t movements = 0, length = 0;
+  REQUIRE(itsc_scenario_count(scenario.handle, ITSC_ITEM_MOVEMENT, &movements) == ITSC_OK);
+  std::vector<double> queued(movements, -1), departed(movements, -1);
+  CHECK(itsc_sim_movement_state(sim.handle, 0, queued.data(), departed.data(), 2, &length) == ITSC_EBUFSIZE);
+  CHECK(length == movements);
+  CHECK(queued[0] == -1);
+  REQUIRE(itsc_sim_movement_state(sim.handle, 0, queued.data(), departed.data(), length, &length) == ITSC_OK);
+  double total = 0;
+  for (std::size_t m = 0; m < movements; ++m) {
+    CHECK(queued[m] >= 0);
+    total += departed[m];
+  }
+  CHECK(total > 0);
+  std::size_t signals = 0;
+  REQUIRE(itsc_scenario_count(scenario.handle, ITSC_ITEM_SIGNAL, &signals) == ITSC_OK);
+  std::vector<double> delay(signals, -1);
+  std::vector<char> los(signals, '?');
+  CHECK(itsc_sim_intersection_delay(sim.handle, 0, delay.data(), los.data(), 0, &length) == ITSC_EBUFSIZE);
+  CHECK(length == signals);
+  REQUIRE(itsc_sim_intersection_delay(sim.handle, 0, delay.data(), los.data(), signals, &length) == ITSC_OK);
+  for (std::size_t s = 0; s < signals; ++s) {
+    CHECK(delay[s] > 0);
+    CHECK((los[s] >= 'A' && los[s] <= 'F'));
+  }
+}
+
+TEST_CASE("c api: a malformed scenario string gives the parse error with its line and column") {
+  const std::string yaml = "schema_version: 1\nnodes:\n  - {id: A, control: boundary\n";
+  itsc_scenario* scenario = reinterpret_cast<itsc_scenario*>(&scenario);  // must be set to NULL
+  CHECK(itsc_scenario_load_string(yaml.data(), yaml.size(), "broken.yaml", &scenario) == ITSC_EINPUT);
+  CHECK(scenario == nullptr);
+  const std::string message = itsc_error_last();
+  CAPTURE(message);
+  CHECK(message.rfind("broken.yaml:4:1: ", 0) == 0);  // the unclosed map, found at the end of the text
+  // Text that validates: the same scenario as its file.
+  const std::string file = command_output("cat " + data("isolated.yaml"));
+  REQUIRE(itsc_scenario_load_string(file.data(), file.size(), nullptr, &scenario) == ITSC_OK);
+  itsc_scenario_free(scenario);
+}
+
+TEST_CASE("c api: a whole run gives the command line's figures") {
+  Scenario scenario(data("corridor.yaml"));
+  const itsc_network_metrics metrics = whole_run(scenario.handle, 0);
+  const auto cli = nlohmann::json::parse(command_output(std::string(ITSC_CLI_PATH) + " simulate " + data("corridor.yaml") + " --json"));
+  CHECK(metrics.total_delay_veh_h == cli["total_delay_veh_h"].get<double>());
+  CHECK(metrics.delay_s_per_veh == cli["delay_s_per_veh"].get<double>());
+  CHECK(metrics.stops_per_veh == cli["stops_per_veh"].get<double>());
+  CHECK(metrics.throughput_veh_per_h == cli["throughput_veh_per_h"].get<double>());
+  CHECK(metrics.vehicles_entered == cli["vehicles_entered"].get<double>());
+}
+
+TEST_SUITE("threaded") {
+TEST_CASE("c api: eight handles in eight threads give the bits of the same runs in sequence") {
+  const std::vector<std::string> files{"isolated.yaml", "corridor.yaml"};
+  std::vector<itsc_network_metrics> sequence, parallel(8);
+  std::vector<std::unique_ptr<Scenario>> scenarios;
+  for (int k = 0; k < 8; ++k) scenarios.push_back(std::make_unique<Scenario>(data(files[k % 2].c_str())));
+  for (int k = 0; k < 8; ++k) sequence.push_back(whole_run(scenarios[k]->handle, 15000));
+  std::vector<std::thread> threads;
+  for (int k = 0; k < 8; ++k) {
+    threads.emplace_back([&, k] { parallel[k] = whole_run(scenarios[k]->handle, 15000); });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (int k = 0; k < 8; ++k) {
+    CAPTURE(k);
+    CHECK(std::memcmp(&sequence[k], &parallel[k], sizeof(itsc_network_metrics)) == 0);
+    CHECK(parallel[k].delay_s_per_veh > 0);
+  }
+}
+}
