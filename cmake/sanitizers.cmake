@@ -13,5 +13,5 @@ if(ITSC_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "ITSC_FUZZ needs clang (libFuzzer): configure with CXX=clang++-14")
   endif()
-  add_compile_options(-fsanitize=fuzzer-no-link)
+  add_compile_options($<$<COMPILE_LANGUAGE:CXX>:-fsanitize=fuzzer-no-link>)  # the C programs are not fuzzed
 endif()

@@ -8,6 +8,7 @@
       Generates the network with netgenerate and flows from every entry, then runs as above; --plans
       also runs three plans (cycles 60, 90, 120 s, greens scaled) and ranks them by mean delay.
   compare.py optimize grid|corridor [--flow VEH_PER_H] [--time-limit S] [--seeds 1,2,3]
+  compare.py optimize --net N.net.xml --routes R.rou.xml [...]   (any SUMO network with routed vehicles)
       The optimizer checked in SUMO: the generated network and flows as above run in SUMO under
       (a) the net's own programs (netgenerate's);
       (b) SUMO's tools: tlsCycleAdaptation.py (Webster's cycle, common to all signals (-u), and splits,
@@ -403,7 +404,7 @@ def optimize_mode(work, net, routes, args):
         entry["seeds"] = [run_sumo(work, net, routes, entry["additional"], args.begin, args.end, seed)
                           for seed in seeds]
 
-    flow = f", {args.flow:g} veh/h per entry" if args.mode == "optimize" else ""
+    flow = f", {args.flow:g} veh/h per entry" if args.network else ""
     print(f"\n{os.path.basename(net)}{flow}: SUMO (seed 42) under three plans")
     header = (f"{'plan':42}{'SUMO delay':>12}{'SUMO travel':>13}{'throughput':>12}{'libitsc delay':>15}"
               f"{'max X':>8}{'cycle s':>9}{'planning wall s':>17}")
@@ -412,7 +413,7 @@ def optimize_mode(work, net, routes, args):
         sumo, itsc = entry["sumo"], entry["itsc"]
         wall = f"{entry['wall']:.2f}" if entry["wall"] is not None else "-"
         print(f"{entry['name']:42}{sumo['delay_s']:12.2f}{sumo['travel_time_s']:13.2f}{sumo['throughput']:12d}"
-              f"{itsc['delay_s']:15.2f}{entry['max_x']:8.3f}{entry['cycle']:>9}{wall:>17}")
+              f"{itsc['delay_s']:15.2f}{entry['max_x']:8.3f} {entry['cycle']:>8}{wall:>17}")
     if any(e["sumo"]["loaded"] not in (None, e["sumo"]["throughput"]) or e["sumo"]["teleports"] for e in plans):
         print("not all vehicles arrived (SUMO's delay and travel time are over those that did): "
               + ", ".join(f"{e['name'][:3]} {e['sumo']['throughput']} of {e['sumo']['loaded']} loaded, "
@@ -454,8 +455,10 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the intermediate files and print where")
     parser.add_argument("--cycle-adaptation-args", default="", help="optimize: further options for tlsCycleAdaptation.py (--cycle-adaptation-args='...')")
     args = parser.parse_args()
-    if (args.mode == "optimize") != (args.network is not None):
-        parser.error("optimize needs the network (grid or corridor); the other modes take none")
+    if args.mode != "optimize" and args.network is not None:
+        parser.error("only optimize takes a generated network (grid or corridor)")
+    if args.mode == "optimize" and (args.network is None) == (args.net is None or args.routes is None):
+        parser.error("optimize needs a generated network (grid or corridor) or --net and --routes")
     if args.seeds and not re.fullmatch(r"\d+(,\d+)*", args.seeds):
         parser.error("--seeds takes integers separated by commas, e.g. 1,2,3")
     if args.mode == "run" and (not args.net or not args.routes):
@@ -464,7 +467,7 @@ def main():
     sumo_home()
     work = tempfile.mkdtemp(prefix="itsc_sumo_compare_")
     try:
-        if args.mode == "run":
+        if args.mode == "run" or (args.mode == "optimize" and args.net):
             net, routes = os.path.abspath(args.net), os.path.abspath(args.routes)
         else:
             net, routes = generate(work, args.network or args.mode, args.flow)
