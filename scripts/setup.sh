@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ clang-14 libomp-14-dev libeigen3-dev libboost-graph-dev libyaml-cpp-dev
-          doctest-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev libpugixml-dev)
+          doctest-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev libpugixml-dev pkgconf)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -52,7 +52,7 @@ int main(int argc, char **argv) {
   if (scenario == NULL) return 1;
   EXPECT(strcmp(itsc_error_last(), "") == 0);
   EXPECT(itsc_scenario_count(scenario, ITSC_ITEM_SIGNAL, &count) == ITSC_OK && count == 1);
-  EXPECT(itsc_scenario_count(scenario, (itsc_item)42, &count) == ITSC_EINVAL && count == 1);
+  EXPECT(itsc_scenario_count(scenario, 42, &count) == ITSC_EINVAL && count == 1);
   /* A small buffer: the length needed, nothing written; then enough room. */
   small[0] = 'x';
   EXPECT(itsc_scenario_id(scenario, ITSC_ITEM_SIGNAL, 0, small, 1, &length) == ITSC_EBUFSIZE);

@@ -22,7 +22,8 @@ int adopt(itsc::Scenario scenario, itsc_scenario** out) {
   return ITSC_OK;
 }
 
-std::size_t item_count(const itsc::Model& model, itsc_item item) {
+// `item` is an int, not an itsc_item: a C caller may pass any value, which the C++ enum cannot hold.
+std::size_t item_count(const itsc::Model& model, int item) {
   switch (item) {
     case ITSC_ITEM_SIGNAL: return model.signal_count();
     case ITSC_ITEM_MOVEMENT: return model.movement_id.size();
@@ -32,7 +33,7 @@ std::size_t item_count(const itsc::Model& model, itsc_item item) {
   return 0;
 }
 
-bool known(itsc_item item) { return item >= ITSC_ITEM_SIGNAL && item <= ITSC_ITEM_LINK; }
+bool known(int item) { return item >= ITSC_ITEM_SIGNAL && item <= ITSC_ITEM_LINK; }
 
 }  // namespace
 
@@ -58,7 +59,7 @@ int itsc_scenario_load_string(const char* yaml, size_t length, const char* name,
 
 void itsc_scenario_free(itsc_scenario* scenario) { delete scenario; }
 
-int itsc_scenario_count(const itsc_scenario* scenario, itsc_item item, size_t* count) {
+int itsc_scenario_count(const itsc_scenario* scenario, int item, size_t* count) {
   return guarded([&] {
     if (int e = require(scenario, "itsc_scenario_count", "scenario")) return e;
     if (int e = require(count, "itsc_scenario_count", "count")) return e;
@@ -68,7 +69,7 @@ int itsc_scenario_count(const itsc_scenario* scenario, itsc_item item, size_t* c
   });
 }
 
-int itsc_scenario_id(const itsc_scenario* scenario, itsc_item item, size_t index, char* out, size_t capacity,
+int itsc_scenario_id(const itsc_scenario* scenario, int item, size_t index, char* out, size_t capacity,
                      size_t* length) {
   return guarded([&] {
     if (int e = require(scenario, "itsc_scenario_id", "scenario")) return e;

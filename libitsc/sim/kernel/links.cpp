@@ -69,7 +69,8 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
   const std::size_t b1 = members.end;
   const double dt = model.dt_s;
   Metrics& metrics = state.metrics;
-  const double* proportion = &demand.turn_proportion[block.interval * movements * batch];
+  // (data() + offset, not &[]: a network without movements has no proportions at all)
+  const double* proportion = demand.turn_proportion.data() + block.interval * movements * batch;
   double* __restrict n = state.cell_veh.data();
   double* __restrict stopped = state.cell_stopped_veh.data();
   // Per-member sums of the link being updated: arriving at its last cell (and the stopped part of

@@ -91,11 +91,11 @@ typedef enum itsc_item {
   ITSC_ITEM_DETECTOR = 2,  /**< detectors */
   ITSC_ITEM_LINK = 3       /**< links */
 } itsc_item;
-/** The number of items of a kind. */
-ITSC_API int itsc_scenario_count(const itsc_scenario *scenario, itsc_item item, size_t *count);
-/** The id of item `index` of a kind, as a NUL-terminated string. */
-ITSC_API int itsc_scenario_id(const itsc_scenario *scenario, itsc_item item, size_t index, char *out,
-                              size_t capacity, size_t *length);
+/** The number of items of a kind (`item`: an itsc_item; any other value gives ITSC_EINVAL). */
+ITSC_API int itsc_scenario_count(const itsc_scenario *scenario, int item, size_t *count);
+/** The id of item `index` of a kind (an itsc_item), as a NUL-terminated string. */
+ITSC_API int itsc_scenario_id(const itsc_scenario *scenario, int item, size_t index, char *out, size_t capacity,
+                              size_t *length);
 /** The index of a signalized intersection by node id. */
 ITSC_API int itsc_scenario_signal_index(const itsc_scenario *scenario, const char *node, size_t *index);
 /**@}*/
