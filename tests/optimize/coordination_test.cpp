@@ -21,22 +21,6 @@ namespace {
 
 std::string signal(int k) { return "r1c" + std::to_string(k); }
 
-// The arterial (EBT) stops at signals 2..n: the first sees random arrivals whatever the offsets.
-double arterial_stops(const Scenario& scenario) {
-  Simulation simulation(scenario);
-  simulation.run();
-  double stops = 0;
-  for (const IntersectionResult& intersection : simulation.result(0).intersections) {
-    if (intersection.id == signal(1)) continue;
-    for (const LaneGroupResult& group : intersection.lane_groups) {
-      for (const MovementResult& movement : group.movements) {
-        if (movement.id == "EBT") stops += movement.stops;
-      }
-    }
-  }
-  return stops;
-}
-
 struct Spaces {
   Model model;
   std::vector<double> volumes;
@@ -92,8 +76,8 @@ TEST_CASE("coordination: progression offsets follow the platoon, whichever stage
   // In the simulation: most of the arterial's stops downstream are gone.
   Scenario coordinated = scenario;
   for (std::size_t i = 0; i < s.spaces.size(); ++i) coordinated.timing[s.spaces[i].node()] = s.spaces[i].timing(progression[i]);
-  const double with_offsets = arterial_stops(coordinated);
-  const double without = arterial_stops(scenario);
+  const double with_offsets = test::arterial_stops(test::run_result(coordinated));
+  const double without = test::arterial_stops(test::run_result(scenario));
   CAPTURE(with_offsets);
   CAPTURE(without);
   CHECK(with_offsets <= 0.2 * without);

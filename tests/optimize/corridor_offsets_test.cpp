@@ -19,28 +19,6 @@ namespace {
 
 std::string signal(int k) { return "r1c" + std::to_string(k); }
 
-// Stops of the arterial's through movement at signals 2..n (the first sees random arrivals whatever the
-// offsets).
-double arterial_stops(const SimulationResult& result, int signals) {
-  double stops = 0;
-  for (const IntersectionResult& intersection : result.intersections) {
-    if (intersection.id == signal(1) || intersection.id.rfind("r1c", 0) != 0) continue;
-    for (const LaneGroupResult& group : intersection.lane_groups) {
-      for (const MovementResult& movement : group.movements) {
-        if (movement.id == "EBT") stops += movement.stops;
-      }
-    }
-  }
-  CHECK(signals > 1);
-  return stops;
-}
-
-SimulationResult run(const Scenario& scenario) {
-  Simulation simulation(scenario);
-  simulation.run();
-  return simulation.result(0);
-}
-
 }  // namespace
 
 TEST_CASE("optimize: one-way corridor, offsets follow the travel times") {
@@ -73,8 +51,8 @@ TEST_CASE("optimize: one-way corridor, offsets follow the travel times") {
   // Against the same plan with every offset zero: at least 80 % fewer arterial stops downstream.
   std::map<std::string, Timing> zero = result.timing;
   for (auto& [node, timing] : zero) timing.offset_s = 0;
-  const double optimized = arterial_stops(run(test::with_timing(scenario, result.timing)), corridor.signals);
-  const double unoffset = arterial_stops(run(test::with_timing(scenario, zero)), corridor.signals);
+  const double optimized = test::arterial_stops(test::run_result(test::with_timing(scenario, result.timing)));
+  const double unoffset = test::arterial_stops(test::run_result(test::with_timing(scenario, zero)));
   CAPTURE(optimized);
   CAPTURE(unoffset);
   CHECK(optimized <= 0.2 * unoffset);
