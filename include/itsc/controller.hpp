@@ -78,6 +78,15 @@ struct Observation {
   std::span<const double> feed_proportion;    ///< [feed × B] current turning proportion, 0..1
 };
 
+/// What the phases show (NTCIP 1202 phase status groups: phaseStatusGroupReds, Yellows, Greens,
+/// DontWalks, PedClears, Walks), one member: bit n − 1 for phase n (1 to 16); a stage plan's stage k is
+/// phase k. Red clearance counts as red. The pedestrian bits are those of the phases serving a crosswalk.
+struct PhaseStatus {
+  std::uint16_t reds = 0, yellows = 0, greens = 0;
+  std::uint16_t dont_walks = 0, pedestrian_clears = 0, walks = 0;
+  friend bool operator==(const PhaseStatus&, const PhaseStatus&) = default;
+};
+
 /// What a controller returns for one step, [movement × batch] like the observation.
 struct SignalCommand {
   std::size_t batch = 1;                    ///< B
@@ -119,6 +128,11 @@ class Controller {
   [[nodiscard]] virtual std::optional<double> unit_extension_s(std::size_t /*movement*/) const noexcept {
     return std::nullopt;
   }
+  /// The phase status of member b from the end of the last step on, as the SPaT of that instant shows it
+  /// (`PhaseStatus`): what the next step starts with. False when the controller
+  /// cannot tell (the default; a fixed-time controller built from tables alone). It may allocate: it is an
+  /// answer for a caller, never part of a step.
+  [[nodiscard]] virtual bool phase_status(std::size_t /*b*/, PhaseStatus& /*status*/) const noexcept { return false; }
   /// Phase numbers of a controller that times phases (ring-barrier), in its phase order; none for one
   /// that plays interval tables (the default).
   [[nodiscard]] virtual std::span<const int> phase_numbers() const noexcept { return {}; }
@@ -166,6 +180,9 @@ class FixedTimeController final : public Controller {
   [[nodiscard]] bool spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
                           std::span<CrosswalkSpat> crosswalks) const noexcept override;
   bool set_plan(std::size_t b, const SignalPlan& plan, Tenths now, std::optional<TransitionMethod> method) override;
+  /// From the timing of the table in force (its phases' windows at the local time); false for members built
+  /// from tables alone.
+  [[nodiscard]] bool phase_status(std::size_t b, PhaseStatus& status) const noexcept override;
 
   /// The table member b plays at its base plan (before any switch).
   [[nodiscard]] const IntervalTable& table(std::size_t b) const noexcept { return members_[b].tables.front(); }
@@ -185,6 +202,7 @@ class FixedTimeController final : public Controller {
   };
   struct Member {
     std::vector<IntervalTable> tables;
+    std::vector<Timing> timings;    ///< [table] the timing each was compiled from (empty: tables alone)
     std::vector<Segment> segments;  ///< ascending begin
     std::vector<TransitionPeriod> transitions;
     std::size_t segment = 0;        ///< segment of the last time seen
@@ -199,6 +217,7 @@ class FixedTimeController final : public Controller {
   std::vector<Member> members_;
   IntersectionLayout layout_;
   std::size_t movements_ = 0;
+  Tenths now_ = 0;  ///< the end of the last step
 };
 
 /// The interval a ring is in under a controller that times phase by phase (actuated, max-pressure).
@@ -259,6 +278,8 @@ class ActuatedController final : public Controller {
 
   [[nodiscard]] std::span<const int> phase_numbers() const noexcept override;
   [[nodiscard]] bool phase_green(int number, std::size_t b) const noexcept override;
+  /// From the rings' phases and intervals; walk and pedestrian clearance as the pedestrian service runs.
+  [[nodiscard]] bool phase_status(std::size_t b, PhaseStatus& status) const noexcept override;
   /// The longest passage time of the actuated phases serving `movement`: phases that detectors extend,
   /// not on max recall and not coordinated.
   [[nodiscard]] std::optional<double> unit_extension_s(std::size_t movement) const noexcept override;

@@ -51,6 +51,8 @@ class MaxPressureController final : public Controller {
 
   [[nodiscard]] std::span<const int> phase_numbers() const noexcept override;
   [[nodiscard]] bool phase_green(int number, std::size_t b) const noexcept override;
+  /// From the rings' phases and intervals (no pedestrian bits: max-pressure serves no pedestrian calls).
+  [[nodiscard]] bool phase_status(std::size_t b, PhaseStatus& status) const noexcept override;
 
   /// Candidates: each a phase number per ring (stage numbers for a stage plan), in the order the
   /// acyclic mode breaks ties (lowest first, after the current one).

@@ -113,4 +113,28 @@ bool ActuatedController::State::spat(Tenths now, std::size_t b, std::span<Moveme
   return true;
 }
 
+bool ActuatedController::phase_status(std::size_t b, PhaseStatus& status) const noexcept {
+  const State& s = *state_;
+  if (b >= s.batch_) return false;
+  status = s.timer_.vehicle_status(b);
+  // A phase serving a crosswalk: walk, then pedestrian clearance while its pedestrian service runs.
+  for (const auto& phases : s.timer_.crosswalk_phases) {
+    for (const std::size_t p : phases) {
+      const int number = s.timer_.number[p];
+      if (number < 1 || number > 16) continue;
+      const auto bit = static_cast<std::uint16_t>(1U << (number - 1));
+      const std::size_t i = s.timer_.ring_of[p] * s.batch_ + b;
+      const bool serving = s.timer_.phase[i] == p && s.timer_.interval[i] == Interval::green;
+      if (serving && s.walk_left_[i] > 0) {
+        status.walks |= bit;
+      } else if (serving && s.clearance_left_[i] > 0) {
+        status.pedestrian_clears |= bit;
+      } else {
+        status.dont_walks |= bit;
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace itsc

@@ -8,6 +8,8 @@
 #include "itsc/controller.hpp"
 #include "itsc/error.hpp"
 #include "itsc/max_pressure.hpp"
+#include "itsc/ring_plan.hpp"
+#include "signal/ring_timeline.hpp"
 
 namespace itsc {
 
@@ -45,6 +47,7 @@ FixedTimeController::FixedTimeController(std::span<const SignalPlan> plan_per_me
     Member& member = members_.emplace_back();
     check_table(plan.table, movements_);
     member.tables.push_back(plan.table);
+    member.timings.push_back(plan.timing);
     member.segments.push_back({kBeginning, 0, plan.table.offset});
     for (const NodeSwitch& next : switches) switch_to(member, next.at, next.plan, next.method, next.pattern);
   }
@@ -63,6 +66,7 @@ void FixedTimeController::switch_to(Member& member, Tenths at, const SignalPlan&
   const Tenths plan_cycle = plan.table.cycle;
   const Tenths plan_offset = plan.table.offset;
   member.tables.push_back(plan.table);
+  if (!member.timings.empty()) member.timings.push_back(plan.timing);
   const std::vector<Tenths> lengths =
       detail::transition_cycles(start, plan_cycle, plan_offset, method, detail::shortest_cycle(plan.timing));
   TransitionPeriod period;
@@ -73,8 +77,9 @@ void FixedTimeController::switch_to(Member& member, Tenths at, const SignalPlan&
   period.cycles = static_cast<int>(lengths.size());
   Tenths t = start;
   for (const Tenths length : lengths) {
-    member.tables.push_back(compile_interval_table(detail::stretched_timing(plan.timing, length, method == TransitionMethod::dwell),
-                                                   layout_.movements, layout_.crosswalks, layout_.turn_on_red));
+    Timing stretched = detail::stretched_timing(plan.timing, length, method == TransitionMethod::dwell);
+    member.tables.push_back(compile_interval_table(stretched, layout_.movements, layout_.crosswalks, layout_.turn_on_red));
+    if (!member.timings.empty()) member.timings.push_back(std::move(stretched));
     member.segments.push_back({t, member.tables.size() - 1, t});
     period.correction_s += static_cast<double>(length - plan_cycle) / 10.0;
     t += length;
@@ -95,6 +100,10 @@ bool FixedTimeController::set_plan(std::size_t b, const SignalPlan& plan, Tenths
     // keeps one table and one segment and reuses their storage.
     member.tables.resize(1);
     member.tables.front() = plan.table;
+    if (!member.timings.empty()) {
+      member.timings.resize(1);
+      member.timings.front() = plan.timing;  // the same structure: its storage is reused
+    }
     member.segments.resize(1);
     member.segments.front() = {kBeginning, 0, plan.table.offset};
     member.segment = 0;
@@ -123,6 +132,7 @@ const IntervalTable& FixedTimeController::table_at(Tenths t, std::size_t b, Tent
 
 void FixedTimeController::step(Tenths start, Tenths length, const Observation& /*observation*/,
                                const SignalCommand& command) noexcept {
+  now_ = start + length;
   const std::size_t batch = members_.size();
   for (std::size_t b = 0; b < batch; ++b) {
     Member& member = members_[b];
@@ -236,6 +246,52 @@ std::unique_ptr<Controller> make_controller(std::span<const Timing> timing_per_m
   std::vector<SignalPlan> plans;
   for (const Timing& timing : timing_per_member) plans.push_back(compile_signal_plan(timing, layout));
   return std::make_unique<FixedTimeController>(plans, layout, switches);
+}
+
+bool FixedTimeController::phase_status(std::size_t b, PhaseStatus& status) const noexcept {
+  if (b >= members_.size() || members_[b].timings.empty()) return false;
+  try {
+    // The tenth from the end of the last step, in the cycle of the table in force (from ring 1's first phase).
+    const Member& member = members_[b];
+    const Tenths t = now_;
+    const Segment& segment = segment_at(member, t);
+    const IntervalTable& table = member.tables[segment.table];
+    const RingPlan plan = ring_plan_of(member.timings[segment.table]);
+    const auto timeline = detail::ring_timeline(plan);
+    const Tenths reference = timeline[detail::reference_window(plan, timeline)].start;
+    const Tenths now = mod(mod(t - segment.anchor, table.cycle) + reference, table.cycle);
+    status = PhaseStatus{};
+    for (const detail::PhaseWindow& window : timeline) {
+      const Phase& phase = *window.phase;
+      if (phase.number < 1 || phase.number > 16) continue;
+      const auto bit = static_cast<std::uint16_t>(1U << (phase.number - 1));
+      const Tenths red_start = window.end - to_tenths(phase.red_clearance_s.value_or(0));
+      const Tenths yellow_start = red_start - to_tenths(phase.yellow_s.value_or(0));
+      const bool inside = now >= window.start && now < window.end;
+      if (inside && now < yellow_start) {
+        status.greens |= bit;
+      } else if (inside && now < red_start) {
+        status.yellows |= bit;
+      } else {
+        status.reds |= bit;
+      }
+      if (phase.serves.crosswalks.empty()) continue;
+      // Walk from the start of green, then the pedestrian clearance, both cut at the yellow.
+      const Tenths walk_end = std::min(yellow_start, window.start + to_tenths(phase.walk_s.value_or(0)));
+      const Tenths clear_end =
+          std::min(yellow_start, walk_end + to_tenths(phase.pedestrian_clearance_s.value_or(0)));
+      if (inside && now < walk_end) {
+        status.walks |= bit;
+      } else if (inside && now < clear_end) {
+        status.pedestrian_clears |= bit;
+      } else {
+        status.dont_walks |= bit;
+      }
+    }
+    return true;
+  } catch (...) {
+    return false;  // no memory for the timeline: no answer
+  }
 }
 
 }  // namespace itsc

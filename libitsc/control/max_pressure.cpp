@@ -322,6 +322,12 @@ bool MaxPressureController::phase_green(int number, std::size_t b) const noexcep
 
 std::size_t MaxPressureController::batch_size() const noexcept { return state_->batch_; }
 
+bool MaxPressureController::phase_status(std::size_t b, PhaseStatus& status) const noexcept {
+  if (b >= state_->timer_.batch) return false;
+  status = state_->timer_.vehicle_status(b);
+  return true;
+}
+
 void MaxPressureController::step(Tenths start, Tenths length, const Observation& observation,
                                  const SignalCommand& command) noexcept {
   state_->step(start, length, observation, command);

@@ -100,6 +100,24 @@ std::uint32_t PhaseTimer::movement_index(const std::string& id) const {
   return static_cast<std::uint32_t>(found - movements.begin());
 }
 
+PhaseStatus PhaseTimer::vehicle_status(std::size_t b) const noexcept {
+  PhaseStatus status;
+  for (std::size_t p = 0; p < phase_count(); ++p) {
+    if (number[p] < 1 || number[p] > 16) continue;
+    const auto bit = static_cast<std::uint16_t>(1U << (number[p] - 1));
+    const std::size_t i = ring_of[p] * batch + b;
+    const RingInterval in_force = phase[i] == p ? interval[i] : RingInterval::idle;
+    if (in_force == RingInterval::green) {
+      status.greens |= bit;
+    } else if (in_force == RingInterval::yellow) {
+      status.yellows |= bit;
+    } else {
+      status.reds |= bit;
+    }
+  }
+  return status;
+}
+
 Indication PhaseTimer::shown(std::size_t m, std::size_t b) const noexcept {
   // The indications are ordered red < yellow < permitted < protected: the strongest is the largest.
   Indication best = Indication::red;

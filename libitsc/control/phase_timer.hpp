@@ -66,6 +66,9 @@ struct PhaseTimer {
   /// Counts the tenth's green and yellow of every movement of member b (`count`), or writes the
   /// indications in force (red as red_turn_on_red where the movement may turn on red).
   void show(std::size_t b, const SignalCommand& command, bool count) const noexcept;
+  /// The vehicle bits of member b's phase status (`PhaseStatus`): each ring's phase in force by its
+  /// interval, every other phase red.
+  [[nodiscard]] PhaseStatus vehicle_status(std::size_t b) const noexcept;
   /// Built from the same plan for the same intersection (so every state column has the same rows).
   [[nodiscard]] bool same_plan(const PhaseTimer& other) const noexcept;
   /// Member `to` takes the ring state of member `from` of `other` (`same_plan`).
