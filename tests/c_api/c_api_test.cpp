@@ -188,3 +188,57 @@ TEST_CASE("c api: eight handles in eight threads give the bits of the same runs 
   }
 }
 }
+
+TEST_CASE("c api: a controller refuses bad arguments and out-of-order steps, and reports buffer sizes") {
+  Scenario scenario(data("isolated.yaml"));
+  itsc_controller* controller = nullptr;
+  CHECK(itsc_controller_create(scenario.handle, 5, nullptr, &controller) == ITSC_EINVAL);
+  CHECK(controller == nullptr);
+  CHECK(itsc_controller_create(scenario.handle, 0, "clairvoyant", &controller) == ITSC_EINPUT);
+  CHECK(std::strstr(itsc_error_last(), "clairvoyant") != nullptr);
+  CHECK(itsc_controller_create(nullptr, 0, nullptr, &controller) == ITSC_EINVAL);
+  REQUIRE(itsc_controller_create(scenario.handle, 0, "actuated", &controller) == ITSC_OK);
+  itsc_controller_shape shape = ITSC_CONTROLLER_SHAPE_INIT;
+  REQUIRE(itsc_controller_shape_get(controller, &shape) == ITSC_OK);
+  CHECK(shape.movements == 12);
+  CHECK(shape.crosswalks == 4);
+  CHECK(shape.detectors > 0);
+  CHECK(shape.phases > 0);
+  // Steps follow each other; a NULL observation is nothing detected.
+  CHECK(itsc_controller_step(controller, 5, 10, nullptr) == ITSC_EINVAL);
+  CHECK(itsc_controller_step(controller, 0, 0, nullptr) == ITSC_EINVAL);
+  CHECK(itsc_controller_step(controller, 0, 10, nullptr) == ITSC_OK);
+  CHECK(itsc_controller_step(controller, 0, 10, nullptr) == ITSC_EINVAL);
+  int32_t now = 0;
+  CHECK(itsc_controller_time(controller, &now) == ITSC_OK);
+  CHECK(now == 10);
+  itsc_observation old = ITSC_OBSERVATION_INIT;
+  old.size = 0;
+  CHECK(itsc_controller_step(controller, 10, 10, &old) == ITSC_EINVAL);
+  // Buffers: the length needed, then success.
+  std::vector<itsc_spat> spat(2);
+  std::size_t length = 0;
+  CHECK(itsc_controller_spat(controller, spat.data(), spat.size(), &length) == ITSC_EBUFSIZE);
+  CHECK(length == 16);
+  spat.resize(length);
+  CHECK(itsc_controller_spat(controller, spat.data(), spat.size(), &length) == ITSC_OK);
+  for (const itsc_spat& s : spat) CHECK(s.min_end_tenths >= 10);
+  std::vector<int32_t> numbers(1);
+  CHECK(itsc_controller_phases(controller, numbers.data(), 0, &length) == ITSC_EBUFSIZE);
+  CHECK(length == shape.phases);
+  char id[2];
+  CHECK(itsc_controller_id(controller, ITSC_ITEM_MOVEMENT, 0, id, sizeof id, &length) == ITSC_EBUFSIZE);
+  CHECK(length == 3);  // "EBL"
+  CHECK(itsc_controller_id(controller, ITSC_ITEM_LINK, 0, id, sizeof id, &length) == ITSC_EINVAL);
+  CHECK(itsc_controller_id(controller, ITSC_ITEM_CROSSWALK, 4, id, sizeof id, &length) == ITSC_EINVAL);
+  itsc_phase_status status = ITSC_PHASE_STATUS_INIT;
+  CHECK(itsc_controller_phase_status(nullptr, &status) == ITSC_EINVAL);
+  CHECK(itsc_controller_phase_status(controller, &status) == ITSC_OK);
+  CHECK(status.greens != 0);
+  uint16_t mark = 0;
+  CHECK(itsc_time_mark(scenario.handle, ITSC_UNKNOWN_END, &mark) == ITSC_OK);
+  CHECK(mark == 36001);
+  CHECK(itsc_time_mark(scenario.handle, 0, nullptr) == ITSC_EINVAL);
+  itsc_controller_free(controller);
+  itsc_controller_free(nullptr);
+}

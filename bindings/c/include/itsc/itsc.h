@@ -89,9 +89,11 @@ typedef enum itsc_item {
   ITSC_ITEM_SIGNAL = 0,    /**< signalized intersections, in the engine's signal order */
   ITSC_ITEM_MOVEMENT = 1,  /**< turning movements of the whole network ("<node>/<movement>") */
   ITSC_ITEM_DETECTOR = 2,  /**< detectors */
-  ITSC_ITEM_LINK = 3       /**< links */
+  ITSC_ITEM_LINK = 3,      /**< links */
+  ITSC_ITEM_CROSSWALK = 4  /**< a controller's crosswalks (itsc_controller_id only), by leg id */
 } itsc_item;
-/** The number of items of a kind (`item`: an itsc_item; any other value gives ITSC_EINVAL). */
+/** The number of items of a kind (`item`: an itsc_item but ITSC_ITEM_CROSSWALK; any other value gives
+ * ITSC_EINVAL). */
 ITSC_API int itsc_scenario_count(const itsc_scenario *scenario, int item, size_t *count);
 /** The id of item `index` of a kind (an itsc_item), as a NUL-terminated string. */
 ITSC_API int itsc_scenario_id(const itsc_scenario *scenario, int item, size_t index, char *out, size_t capacity,
@@ -157,6 +159,107 @@ ITSC_API int itsc_sim_movement_state(const itsc_sim *sim, size_t member, double 
  * HCM level of service ('A' to 'F'; '-' where none is defined). */
 ITSC_API int itsc_sim_intersection_delay(const itsc_sim *sim, size_t member, double *delay_s_per_veh, char *los,
                                          size_t capacity, size_t *length);
+/**@}*/
+
+/** @name Controllers in the loop */
+/**@{*/
+/** One intersection's signal controller run from the caller's detector data and clock, with no
+ * simulation: the controller a simulation of the scenario runs, fed what real detectors report. */
+typedef struct itsc_controller itsc_controller;
+
+/** The controller of signal `signal` (itsc_scenario_signal_index) from the scenario's timing and detector
+ * map; `kind` NULL: the timing's own, else "fixed", "actuated", "max-pressure" or "max-pressure-cycle". The
+ * controller keeps what it needs: the scenario may be freed first. Its clock starts at 0. */
+ITSC_API int itsc_controller_create(const itsc_scenario *scenario, size_t signal, const char *kind,
+                                    itsc_controller **out);
+ITSC_API void itsc_controller_free(itsc_controller *controller);
+
+/** The sizes of a controller's columns. */
+typedef struct itsc_controller_shape {
+  uint32_t size;     /**< sizeof(itsc_controller_shape): set it (ITSC_CONTROLLER_SHAPE_INIT) before the call */
+  size_t detectors;  /**< the observation's detector arrays, in this order (itsc_controller_id) */
+  size_t movements;  /**< the movement arrays and the SPaT's first entries */
+  size_t crosswalks; /**< the pedestrian calls and the SPaT's last entries */
+  size_t phases;     /**< the plan's phases (itsc_controller_phases); a stage plan's stage k is phase k */
+} itsc_controller_shape;
+#define ITSC_CONTROLLER_SHAPE_INIT {sizeof(itsc_controller_shape), 0, 0, 0, 0}
+ITSC_API int itsc_controller_shape_get(const itsc_controller *controller, itsc_controller_shape *shape);
+/** The id of detector, movement or crosswalk `index` (`item`: ITSC_ITEM_DETECTOR, ITSC_ITEM_MOVEMENT or
+ * ITSC_ITEM_CROSSWALK) as a NUL-terminated string: detector ids, movement ids of the node, leg ids. */
+ITSC_API int itsc_controller_id(const itsc_controller *controller, int item, size_t index, char *out,
+                                size_t capacity, size_t *length);
+/** The plan's phase numbers, in the plan's order. */
+ITSC_API int itsc_controller_phases(const itsc_controller *controller, int32_t *numbers, size_t capacity,
+                                    size_t *length);
+
+/** What the controller sees over one step, each array in the controller's order; a NULL array reads as
+ * zeros. Begin with ITSC_OBSERVATION_INIT. */
+typedef struct itsc_observation {
+  uint32_t size;                    /**< sizeof(itsc_observation) */
+  const double *detector_call;      /**< [detectors] 1 if occupied at any time in the step, else 0 */
+  const double *detector_count;     /**< [detectors] vehicles that crossed it in the step */
+  const double *detector_occupancy; /**< [detectors] share of the step it was occupied, 0..1 */
+  const double *pedestrian_call;    /**< [crosswalks] 1 if a pedestrian pushed the button in the step */
+  const double *queued_veh;         /**< [movements] stopped vehicles on the approach bound for it */
+  const double *moving_veh;         /**< [movements] the others on the approach bound for it */
+  const double *downstream_veh;     /**< [movements] vehicles on the link it enters that weigh against it:
+                                         the sum over the movements leaving that link of turning share x
+                                         vehicles bound for them (max-pressure) */
+} itsc_observation;
+#define ITSC_OBSERVATION_INIT {sizeof(itsc_observation), NULL, NULL, NULL, NULL, NULL, NULL, NULL}
+
+/** Runs the controller over [now, now + length) (tenths). Steps follow each other: `now` must be the end
+ * of the previous step (0 for the first). `observation` may be NULL: nothing detected. */
+ITSC_API int itsc_controller_step(itsc_controller *controller, int32_t now_tenths, int32_t length_tenths,
+                                  const itsc_observation *observation);
+/** The controller's clock: the end of the last step (tenths). */
+ITSC_API int itsc_controller_time(const itsc_controller *controller, int32_t *time_tenths);
+
+/** A movement's or crosswalk's indication. */
+typedef enum itsc_indication {
+  ITSC_RED = 0,
+  ITSC_RED_TURN_ON_RED = 1,  /**< red; the movement may turn after stopping */
+  ITSC_YELLOW = 2,
+  ITSC_PERMITTED_GREEN = 3,  /**< green, yielding to conflicting flows */
+  ITSC_PROTECTED_GREEN = 4,
+  ITSC_DONT_WALK = 10,
+  ITSC_FLASHING_DONT_WALK = 11,
+  ITSC_WALK = 12
+} itsc_indication;
+/** What each movement showed in the last step (the controller's command), in `capacity` entries of each
+ * array (NULL arrays are skipped): its indication in the step's last tenth (an itsc_indication), and the
+ * tenths of green (either kind) and of yellow inside the step. */
+ITSC_API int itsc_controller_movements(const itsc_controller *controller, int32_t *indication,
+                                       int32_t *green_tenths, int32_t *yellow_tenths, size_t capacity,
+                                       size_t *length);
+
+/** An end time the controller cannot bound (J2735 "unknown"). */
+#define ITSC_UNKNOWN_END INT32_MAX
+/** SPaT of one movement or crosswalk: what it shows from now and when that ends (tenths since the start). */
+typedef struct itsc_spat {
+  int32_t indication;        /**< an itsc_indication */
+  int32_t min_end_tenths;    /**< the earliest it can end */
+  int32_t max_end_tenths;    /**< the latest (ITSC_UNKNOWN_END when unbounded) */
+  int32_t likely_end_tenths; /**< the most likely */
+} itsc_spat;
+/** SPaT from the end of the last step: the movements, then the crosswalks (shape.movements +
+ * shape.crosswalks entries). Fixed time gives exact ends, actuated control bounds them
+ * (docs/signals.md, "SPaT"); under max-pressure the indications come with unknown ends. */
+ITSC_API int itsc_controller_spat(const itsc_controller *controller, itsc_spat *out, size_t capacity,
+                                  size_t *length);
+/** NTCIP 1202 phase status groups of phases 1 to 16 (bit n - 1 for phase n) from the end of the last
+ * step: red (red clearance included), yellow, green, and for the phases serving a crosswalk don't walk,
+ * pedestrian clearance and walk. */
+typedef struct itsc_phase_status {
+  uint32_t size; /**< sizeof(itsc_phase_status): set it (ITSC_PHASE_STATUS_INIT) before the call */
+  uint16_t reds, yellows, greens;
+  uint16_t dont_walks, pedestrian_clears, walks;
+} itsc_phase_status;
+#define ITSC_PHASE_STATUS_INIT {sizeof(itsc_phase_status), 0, 0, 0, 0, 0, 0}
+ITSC_API int itsc_controller_phase_status(const itsc_controller *controller, itsc_phase_status *status);
+/** The SAE J2735 TimeMark of an instant of the scenario: tenths within the hour of the clock time
+ * (0 to 35999), 36001 for ITSC_UNKNOWN_END. */
+ITSC_API int itsc_time_mark(const itsc_scenario *scenario, int32_t time_tenths, uint16_t *mark);
 /**@}*/
 
 #ifdef __cplusplus
