@@ -242,3 +242,51 @@ TEST_CASE("c api: a controller refuses bad arguments and out-of-order steps, and
   itsc_controller_free(controller);
   itsc_controller_free(nullptr);
 }
+
+namespace {
+int stop_after_first(void* user, uint64_t evaluations, double /*best*/, double /*elapsed_s*/) {
+  *static_cast<uint64_t*>(user) = evaluations;
+  return 1;
+}
+}  // namespace
+
+TEST_CASE("c api: the optimizer gives the command line's plan and figures, and its callback cancels") {
+  Scenario scenario(data("isolated.yaml"));
+  itsc_optimize_result* result = nullptr;
+  CHECK(itsc_optimize(nullptr, nullptr, &result) == ITSC_EINVAL);
+  itsc_optimize_options options = ITSC_OPTIMIZE_OPTIONS_INIT;
+  options.cycle_min_s = 200;
+  CHECK(itsc_optimize(scenario.handle, &options, &result) == ITSC_EINVAL);
+  CHECK(std::strstr(itsc_error_last(), "longest cycle") != nullptr);
+  CHECK(result == nullptr);
+  REQUIRE(itsc_optimize(scenario.handle, nullptr, &result) == ITSC_OK);
+  itsc_optimize_summary summary = ITSC_OPTIMIZE_SUMMARY_INIT;
+  REQUIRE(itsc_optimize_result_summary(result, &summary) == ITSC_OK);
+  const auto cli = nlohmann::json::parse(command_output(std::string(ITSC_CLI_PATH) + " optimize " + data("isolated.yaml") +
+                                                        " --quiet --json"));
+  CHECK(summary.objective_after == cli["after"]["objective"].get<double>());
+  CHECK(summary.objective_before == cli["before"]["objective"].get<double>());
+  CHECK(summary.evaluations == cli["evaluations"].get<uint64_t>());
+  CHECK(summary.objective_after < summary.objective_before);
+  CHECK(summary.stop_reason == ITSC_STOP_CONVERGED);
+  std::size_t length = 0;
+  char small[4];
+  CHECK(itsc_optimize_result_plan(result, small, sizeof small, &length) == ITSC_EBUFSIZE);
+  std::string plan(length + 1, '\0');
+  REQUIRE(itsc_optimize_result_plan(result, plan.data(), plan.size(), &length) == ITSC_OK);
+  CHECK(plan.rfind("schema_version: 1\n", 0) == 0);
+  CHECK(plan.find("timing:") != std::string::npos);
+  itsc_optimize_result_free(result);
+  // Cancelled after the first batch: a success, the best so far, and why it stopped.
+  uint64_t seen = 0;
+  options = ITSC_OPTIMIZE_OPTIONS_INIT;
+  options.progress = stop_after_first;
+  options.user = &seen;
+  REQUIRE(itsc_optimize(scenario.handle, &options, &result) == ITSC_OK);
+  REQUIRE(itsc_optimize_result_summary(result, &summary) == ITSC_OK);
+  CHECK(summary.stop_reason == ITSC_STOP_CANCELLED);
+  CHECK(seen > 0);
+  CHECK(summary.objective_after <= summary.objective_before);
+  itsc_optimize_result_free(result);
+  itsc_optimize_result_free(nullptr);
+}

@@ -262,6 +262,74 @@ ITSC_API int itsc_controller_phase_status(const itsc_controller *controller, its
 ITSC_API int itsc_time_mark(const itsc_scenario *scenario, int32_t time_tenths, uint16_t *mark);
 /**@}*/
 
+/** @name Optimization */
+/**@{*/
+/** What the optimizer minimizes (docs/optimizer.md). */
+typedef enum itsc_objective {
+  ITSC_OBJECTIVE_DELAY = 0,       /**< network control delay (veh-h) */
+  ITSC_OBJECTIVE_PI = 1,          /**< delay + stops_weight_s per stop (TRANSYT's performance index) */
+  ITSC_OBJECTIVE_THROUGHPUT = 2   /**< vehicles out of the network, delay breaking ties */
+} itsc_objective;
+/** How cycles are chosen. */
+typedef enum itsc_cycle_policy {
+  ITSC_CYCLE_COMMON = 0,    /**< one cycle for every signal, offsets optimized */
+  ITSC_CYCLE_PER_NODE = 1,  /**< each signal its own cycle, offsets kept */
+  ITSC_CYCLE_GROUPS = 2     /**< each group of neighbours one cycle (Hook and Albers' rule) */
+} itsc_cycle_policy;
+/** Called after every batch of candidate plans with `user`; return nonzero to stop the search there (the
+ * best plan so far is kept). */
+typedef int (*itsc_progress_fn)(void *user, uint64_t evaluations, double best_objective, double elapsed_s);
+/** Options of itsc_optimize; begin with ITSC_OPTIMIZE_OPTIONS_INIT (the library's defaults). */
+typedef struct itsc_optimize_options {
+  uint32_t size;               /**< sizeof(itsc_optimize_options) */
+  int32_t objective;           /**< an itsc_objective */
+  double stops_weight_s;       /**< seconds of delay one stop counts as (ITSC_OBJECTIVE_PI) */
+  double max_degree_of_saturation;
+  double cycle_min_s, cycle_max_s;
+  int32_t cycle_policy;        /**< an itsc_cycle_policy */
+  uint32_t threads;
+  uint64_t seed;
+  uint64_t max_evaluations;    /**< 0: no limit */
+  double time_limit_s;         /**< 0: no limit */
+  itsc_progress_fn progress;   /**< NULL: none */
+  void *user;                  /**< passed to progress */
+} itsc_optimize_options;
+#define ITSC_OPTIMIZE_OPTIONS_INIT \
+  {sizeof(itsc_optimize_options), ITSC_OBJECTIVE_DELAY, 10.0, 0.95, 20.0, 180.0, ITSC_CYCLE_COMMON, 1, 1, 0, 0.0, NULL, NULL}
+/** The outcome of an optimization: the plan and its figures. */
+typedef struct itsc_optimize_result itsc_optimize_result;
+/** Why the search stopped. */
+typedef enum itsc_stop_reason {
+  ITSC_STOP_CONVERGED = 0,
+  ITSC_STOP_MAX_EVALUATIONS = 1,
+  ITSC_STOP_TIME_LIMIT = 2,
+  ITSC_STOP_CANCELLED = 3
+} itsc_stop_reason;
+/** Before (the scenario's plan) and after (the returned one), over the scenario's whole run. */
+typedef struct itsc_optimize_summary {
+  uint32_t size;                   /**< sizeof(itsc_optimize_summary): set it before the call */
+  double objective_before, objective_after;
+  double delay_before_veh_h, delay_after_veh_h;
+  double max_degree_of_saturation; /**< of the returned plan */
+  int32_t degree_of_saturation_met; /**< 1 when every lane group is within the limit */
+  int32_t kept_scenario_plan;      /**< 1 when nothing better was found */
+  int32_t stop_reason;             /**< an itsc_stop_reason */
+  uint64_t evaluations;
+  double wall_time_s;
+} itsc_optimize_summary;
+#define ITSC_OPTIMIZE_SUMMARY_INIT {sizeof(itsc_optimize_summary), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+
+/** Optimizes the cycle, splits and offsets of every signal of the scenario (`options` may be NULL: the
+ * defaults). Cancelling through the progress callback is a success with ITSC_STOP_CANCELLED. */
+ITSC_API int itsc_optimize(const itsc_scenario *scenario, const itsc_optimize_options *options,
+                           itsc_optimize_result **out);
+ITSC_API void itsc_optimize_result_free(itsc_optimize_result *result);
+ITSC_API int itsc_optimize_result_summary(const itsc_optimize_result *result, itsc_optimize_summary *summary);
+/** The plan as a plan file's YAML (what `itsc simulate --plan` loads), NUL-terminated. */
+ITSC_API int itsc_optimize_result_plan(const itsc_optimize_result *result, char *out, size_t capacity,
+                                       size_t *length);
+/**@}*/
+
 #ifdef __cplusplus
 }
 #endif
