@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include "control/one_ring_plan.hpp"
+
 #include <random>
 #include <string>
 #include <vector>
@@ -15,54 +17,12 @@ using namespace itsc;
 
 namespace {
 
-Phase phase(int number, const char* movement, double split) {
-  Phase p;
-  p.number = number;
-  p.serves.protected_movements = {movement};
-  p.split_s = split;
-  p.min_green_s = 5;
-  p.max1_s = split - 4;
-  p.passage_s = 3;
-  p.yellow_s = 3;
-  p.red_clearance_s = 1;
-  return p;
-}
-
-// One ring 2 (A), 4 (B), 6 (C) with a crosswalk "south" served by phase 4; cycle 90 s.
-Timing plan(const std::string& controller) {
-  Timing timing;
-  timing.cycle_s = 90;
-  timing.offset_s = 7;
-  timing.controller = controller;
-  RingPlan rings;
-  rings.phases = {phase(2, "A", 40), phase(4, "B", 30), phase(6, "C", 20)};
-  rings.phases[1].serves.crosswalks = {"south"};
-  rings.phases[1].walk_s = 7;
-  rings.phases[1].pedestrian_clearance_s = 10;
-  rings.rings = {{{2, 4, 6}}};
-  timing.rings = rings;
-  return timing;
-}
-
-IntersectionLayout layout() {
-  IntersectionLayout l;
-  l.movements = {"A", "B", "C"};
-  l.crosswalks = {"south"};
-  l.detectors = {"dA", "dB", "dC"};
-  l.detector_calls = {{2}, {4}, {6}};
-  l.detector_extends = {{2}, {4}, {6}};
-  l.saturation_veh_per_s = {0.5, 0.5, 0.5};
-  l.storage_veh = {40, 40, 40};
-  l.receiving_storage_veh = {40, 40, 40};
-  return l;
-}
-
 constexpr std::uint16_t bit(int phase) { return static_cast<std::uint16_t>(1U << (phase - 1)); }
 
 // Steps the controller a tenth at a time for 3 cycles under random calls, checking the status each tenth.
 void check_status(const std::string& kind, bool pedestrians) {
-  const std::vector<Timing> timings{plan(kind)};
-  auto controller = make_controller(timings, layout());
+  const std::vector<Timing> timings{test::one_ring_plan(kind)};
+  auto controller = make_controller(timings, test::one_ring_layout());
   std::mt19937 random(7);
   std::bernoulli_distribution arrives(0.3);
   std::vector<double> calls(3), queued(3), moving(3, 0.0), pushed(1);

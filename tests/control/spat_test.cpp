@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "control/one_ring_plan.hpp"
+
 #include <random>
 #include <string>
 #include <vector>
@@ -12,45 +14,6 @@
 using namespace itsc;
 
 namespace {
-
-Phase spat_phase(int number, const char* movement, double split) {
-  Phase p;
-  p.number = number;
-  p.serves.protected_movements = {movement};
-  p.split_s = split;
-  p.min_green_s = 5;
-  p.max1_s = split - 4;
-  p.passage_s = 3;
-  p.yellow_s = 3;
-  p.red_clearance_s = 1;
-  return p;
-}
-
-// One ring 2 (A), 4 (B), 6 (C) with a crosswalk "south" served by phase 4; cycle 90 s.
-Timing spat_plan(const std::string& controller) {
-  Timing timing;
-  timing.cycle_s = 90;
-  timing.offset_s = 7;
-  timing.controller = controller;
-  RingPlan rings;
-  rings.phases = {spat_phase(2, "A", 40), spat_phase(4, "B", 30), spat_phase(6, "C", 20)};
-  rings.phases[1].serves.crosswalks = {"south"};
-  rings.phases[1].walk_s = 7;
-  rings.phases[1].pedestrian_clearance_s = 10;
-  rings.rings = {{{2, 4, 6}}};
-  timing.rings = rings;
-  return timing;
-}
-
-IntersectionLayout spat_layout() {
-  IntersectionLayout l;
-  l.movements = {"A", "B", "C"};
-  l.crosswalks = {"south"};
-  l.detectors = {"dA", "dB", "dC"};
-  l.detector_calls = {{2}, {4}, {6}};
-  l.detector_extends = {{2}, {4}, {6}};
-  return l;
-}
 
 // Runs `controller` a tenth at a time; `input(t, d)` sets detector d (call and occupancy) for the
 // tenth from t. Before each tenth it asks for the SPaT at t and, once the shown indication of a
@@ -111,8 +74,8 @@ void check_spat(Controller& controller, Tenths until, Input input, bool exact) {
 }  // namespace
 
 TEST_CASE("spat: fixed time gives min = max = likely = the actual end, walk and flashing don't walk too") {
-  const std::vector<Timing> timings{spat_plan("fixed")};
-  auto controller = make_controller(timings, spat_layout());
+  const std::vector<Timing> timings{test::one_ring_plan("fixed")};
+  auto controller = make_controller(timings, test::one_ring_layout());
   // Walk 7 s, then flashing don't walk 10 s, from the start of phase 4's green (local 40 s).
   std::vector<MovementSpat> spat(3);
   std::vector<CrosswalkSpat> walk(1);
@@ -129,9 +92,9 @@ TEST_CASE("spat: fixed time gives min = max = likely = the actual end, walk and 
 TEST_CASE("spat: actuated ends fall within [min, max] under random demand, free and coordinated") {
   for (const bool coordinated : {false, true}) {
     CAPTURE(coordinated);
-    Timing timing = spat_plan("actuated");
+    Timing timing = test::one_ring_plan("actuated");
     if (coordinated) timing.rings->coordinated_phases = {2};
-    ActuatedController controller(timing, spat_layout(), 1);
+    ActuatedController controller(timing, test::one_ring_layout(), 1);
     std::mt19937 random(8);
     std::bernoulli_distribution occupied(0.25);
     check_spat(controller, 9000, [&](Tenths, std::size_t d) { return d == 2 || occupied(random); }, false);

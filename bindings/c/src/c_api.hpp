@@ -7,6 +7,8 @@
 #include <itsc/simulate.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -52,6 +54,33 @@ int guarded(Body&& body) noexcept {
 
 /// ITSC_EINVAL naming the argument when `pointer` is NULL, else ITSC_OK.
 int require(const void* pointer, const char* function, const char* argument);
+
+/// `capacity` entries are room for `needed`; else ITSC_EBUFSIZE. `length` gets `needed` either way.
+int check_room(std::size_t capacity, std::size_t needed, std::size_t* length, const char* function);
+
+/// ITSC_EINVAL naming `what` unless a caller's versioned struct's `size` is one the library can read: at
+/// least the size field, at most this build's struct (an older program passes a smaller one).
+int check_size(std::uint32_t size, std::size_t largest, const char* function, const char* what);
+
+/// A caller's versioned struct in: `defaults` overwritten as far as the caller's size goes (NULL: the
+/// defaults).
+template <class Struct>
+int read_versioned(const Struct* in, Struct& defaults, const char* function, const char* what) {
+  if (in == nullptr) return ITSC_OK;
+  if (int e = check_size(in->size, sizeof(Struct), function, what)) return e;
+  std::memcpy(&defaults, in, in->size);
+  return ITSC_OK;
+}
+
+/// `value` out into a caller's versioned struct, as far as its size goes; its size stays the caller's.
+template <class Struct>
+int write_versioned(Struct* out, const Struct& value, const char* function, const char* what) {
+  if (int e = check_size(out->size, sizeof(Struct), function, what)) return e;
+  const std::uint32_t size = out->size;
+  std::memcpy(out, &value, size);
+  out->size = size;
+  return ITSC_OK;
+}
 
 /// Copies `text` with its NUL into out[capacity]; ITSC_EBUFSIZE when it does not fit. `length` gets the
 /// text's length either way.

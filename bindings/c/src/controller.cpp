@@ -31,7 +31,10 @@ namespace {
 
 using itsc::c_api::fail;
 using itsc::c_api::guarded;
+using itsc::c_api::check_room;
+using itsc::c_api::read_versioned;
 using itsc::c_api::require;
+using itsc::c_api::write_versioned;
 
 int32_t c_time(itsc::Tenths t) {
   return t >= std::numeric_limits<int32_t>::max() ? ITSC_UNKNOWN_END : static_cast<int32_t>(t);
@@ -44,14 +47,6 @@ int32_t c_pedestrian(itsc::PedestrianIndication p) {
     case itsc::PedestrianIndication::dont_walk: break;
   }
   return ITSC_DONT_WALK;
-}
-
-// `capacity` entries are room for `needed`; else ITSC_EBUFSIZE with the length needed.
-int check_room(std::size_t capacity, std::size_t needed, std::size_t* length, const char* function) {
-  if (length != nullptr) *length = needed;
-  if (capacity >= needed) return ITSC_OK;
-  return fail(ITSC_EBUFSIZE, std::string(function) + ": room for " + std::to_string(capacity) + ", " +
-                                 std::to_string(needed) + " are needed");
 }
 
 // The caller's array of `count` values, or zeros.
@@ -102,19 +97,12 @@ int itsc_controller_shape_get(const itsc_controller* controller, itsc_controller
   return guarded([&] {
     if (int e = require(controller, "itsc_controller_shape_get", "controller")) return e;
     if (int e = require(shape, "itsc_controller_shape_get", "shape")) return e;
-    if (shape->size < sizeof(uint32_t) || shape->size > sizeof(itsc_controller_shape)) {
-      return fail(ITSC_EINVAL, "itsc_controller_shape_get: shape.size is " + std::to_string(shape->size) +
-                                   ": begin with ITSC_CONTROLLER_SHAPE_INIT");
-    }
     itsc_controller_shape s = ITSC_CONTROLLER_SHAPE_INIT;
     s.detectors = controller->layout.detectors.size();
     s.movements = controller->layout.movements.size();
     s.crosswalks = controller->layout.crosswalks.size();
     s.phases = controller->phases.size();
-    const uint32_t size = shape->size;
-    std::memcpy(shape, &s, size);
-    shape->size = size;
-    return ITSC_OK;
+    return write_versioned(shape, s, "itsc_controller_shape_get", "shape");
   });
 }
 
@@ -154,13 +142,7 @@ int itsc_controller_step(itsc_controller* controller, int32_t now_tenths, int32_
     }
     if (length_tenths <= 0) return fail(ITSC_EINVAL, "itsc_controller_step: the length must be positive");
     itsc_observation o = ITSC_OBSERVATION_INIT;
-    if (observation != nullptr) {
-      if (observation->size < sizeof(uint32_t) || observation->size > sizeof(itsc_observation)) {
-        return fail(ITSC_EINVAL, "itsc_controller_step: observation.size is " + std::to_string(observation->size) +
-                                     ": begin with ITSC_OBSERVATION_INIT");
-      }
-      std::memcpy(&o, observation, observation->size);
-    }
+    if (int e = read_versioned(observation, o, "itsc_controller_step", "observation")) return e;
     const itsc::IntersectionLayout& layout = controller->layout;
     const std::size_t detectors = layout.detectors.size();
     const std::size_t movements = layout.movements.size();
@@ -239,9 +221,8 @@ int itsc_controller_phase_status(const itsc_controller* controller, itsc_phase_s
   return guarded([&] {
     if (int e = require(controller, "itsc_controller_phase_status", "controller")) return e;
     if (int e = require(status, "itsc_controller_phase_status", "status")) return e;
-    if (status->size < sizeof(uint32_t) || status->size > sizeof(itsc_phase_status)) {
-      return fail(ITSC_EINVAL, "itsc_controller_phase_status: status.size is " + std::to_string(status->size) +
-                                   ": begin with ITSC_PHASE_STATUS_INIT");
+    if (int e = itsc::c_api::check_size(status->size, sizeof(itsc_phase_status), "itsc_controller_phase_status", "status")) {
+      return e;
     }
     itsc::PhaseStatus phases;
     if (!controller->controller->phase_status(0, phases)) {
@@ -254,10 +235,7 @@ int itsc_controller_phase_status(const itsc_controller* controller, itsc_phase_s
     s.dont_walks = phases.dont_walks;
     s.pedestrian_clears = phases.pedestrian_clears;
     s.walks = phases.walks;
-    const uint32_t size = status->size;
-    std::memcpy(status, &s, size);
-    status->size = size;
-    return ITSC_OK;
+    return write_versioned(status, s, "itsc_controller_phase_status", "status");
   });
 }
 

@@ -1,4 +1,4 @@
-// Error codes, the thread-local last error, the version, and the argument and buffer helpers.
+// Error codes, the thread-local last error, the version, and the argument, buffer and struct-size helpers.
 #include <itsc/version.hpp>
 
 #include <cstring>
@@ -24,6 +24,19 @@ void clear_error() noexcept { last_error.clear(); }
 int require(const void* pointer, const char* function, const char* argument) {
   if (pointer != nullptr) return ITSC_OK;
   return fail(ITSC_EINVAL, std::string(function) + ": " + argument + " is NULL");
+}
+
+int check_room(std::size_t capacity, std::size_t needed, std::size_t* length, const char* function) {
+  if (length != nullptr) *length = needed;
+  if (capacity >= needed) return ITSC_OK;
+  return fail(ITSC_EBUFSIZE, std::string(function) + ": room for " + std::to_string(capacity) + ", " +
+                                 std::to_string(needed) + " are needed");
+}
+
+int check_size(std::uint32_t size, std::size_t largest, const char* function, const char* what) {
+  if (size >= sizeof(std::uint32_t) && size <= largest) return ITSC_OK;
+  return fail(ITSC_EINVAL, std::string(function) + ": " + what + ".size is " + std::to_string(size) +
+                               ": begin it with its _INIT macro");
 }
 
 int copy_string(std::string_view text, char* out, std::size_t capacity, std::size_t* length) {

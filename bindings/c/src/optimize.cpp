@@ -17,7 +17,9 @@ namespace {
 
 using itsc::c_api::fail;
 using itsc::c_api::guarded;
+using itsc::c_api::read_versioned;
 using itsc::c_api::require;
+using itsc::c_api::write_versioned;
 
 // The C enums carry the C++ ones' values.
 static_assert(ITSC_OBJECTIVE_PI == static_cast<int>(itsc::OptimizeObjective::performance_index));
@@ -38,13 +40,7 @@ int itsc_optimize(const itsc_scenario* scenario, const itsc_optimize_options* op
     *out = nullptr;
     if (int e = require(scenario, "itsc_optimize", "scenario")) return e;
     itsc_optimize_options o = ITSC_OPTIMIZE_OPTIONS_INIT;
-    if (options != nullptr) {
-      if (options->size < sizeof(uint32_t) || options->size > sizeof(itsc_optimize_options)) {
-        return fail(ITSC_EINVAL, "itsc_optimize: options.size is " + std::to_string(options->size) +
-                                     ": begin the options with ITSC_OPTIMIZE_OPTIONS_INIT");
-      }
-      std::memcpy(&o, options, options->size);
-    }
+    if (int e = read_versioned(options, o, "itsc_optimize", "options")) return e;
     if (o.objective < ITSC_OBJECTIVE_DELAY || o.objective > ITSC_OBJECTIVE_THROUGHPUT) {
       return fail(ITSC_EINVAL, "itsc_optimize: unknown objective " + std::to_string(o.objective));
     }
@@ -85,10 +81,6 @@ int itsc_optimize_result_summary(const itsc_optimize_result* result, itsc_optimi
   return guarded([&] {
     if (int e = require(result, "itsc_optimize_result_summary", "result")) return e;
     if (int e = require(summary, "itsc_optimize_result_summary", "summary")) return e;
-    if (summary->size < sizeof(uint32_t) || summary->size > sizeof(itsc_optimize_summary)) {
-      return fail(ITSC_EINVAL, "itsc_optimize_result_summary: summary.size is " + std::to_string(summary->size) +
-                                   ": begin with ITSC_OPTIMIZE_SUMMARY_INIT");
-    }
     const itsc::OptimizeSummary& s = result->summary;
     itsc_optimize_summary c = ITSC_OPTIMIZE_SUMMARY_INIT;
     c.objective_before = s.before.index;
@@ -101,10 +93,7 @@ int itsc_optimize_result_summary(const itsc_optimize_result* result, itsc_optimi
     c.stop_reason = static_cast<int32_t>(s.stop_reason);
     c.evaluations = s.evaluations;
     c.wall_time_s = s.wall_time_s;
-    const uint32_t size = summary->size;
-    std::memcpy(summary, &c, size);
-    summary->size = size;
-    return ITSC_OK;
+    return write_versioned(summary, c, "itsc_optimize_result_summary", "summary");
   });
 }
 

@@ -12,20 +12,15 @@ namespace {
 
 using itsc::c_api::fail;
 using itsc::c_api::guarded;
+using itsc::c_api::check_room;
+using itsc::c_api::read_versioned;
 using itsc::c_api::require;
+using itsc::c_api::write_versioned;
 
 int check_member(const itsc_sim* sim, std::size_t member, const char* function) {
   if (member < sim->simulation->batch_size()) return ITSC_OK;
   return fail(ITSC_EINVAL, std::string(function) + ": member " + std::to_string(member) + " of a batch of " +
                                std::to_string(sim->simulation->batch_size()));
-}
-
-// `capacity` values are room for `needed`; else ITSC_EBUFSIZE with the length needed.
-int check_room(std::size_t capacity, std::size_t needed, std::size_t* length, const char* function) {
-  if (length != nullptr) *length = needed;
-  if (capacity >= needed) return ITSC_OK;
-  return fail(ITSC_EBUFSIZE, std::string(function) + ": room for " + std::to_string(capacity) + " values, " +
-                                 std::to_string(needed) + " are needed");
 }
 
 }  // namespace
@@ -38,13 +33,7 @@ int itsc_sim_create(const itsc_scenario* scenario, const itsc_sim_options* optio
     *out = nullptr;
     if (int e = require(scenario, "itsc_sim_create", "scenario")) return e;
     itsc_sim_options o = ITSC_SIM_OPTIONS_INIT;
-    if (options != nullptr) {
-      if (options->size < sizeof(uint32_t) || options->size > sizeof(itsc_sim_options)) {
-        return fail(ITSC_EINVAL, "itsc_sim_create: options.size is " + std::to_string(options->size) +
-                                     ": begin the options with ITSC_SIM_OPTIONS_INIT");
-      }
-      std::memcpy(&o, options, options->size);
-    }
+    if (int e = read_versioned(options, o, "itsc_sim_create", "options")) return e;
     if (o.dt_tenths < 0 || o.duration_tenths < 0) {
       return fail(ITSC_EINVAL, "itsc_sim_create: the step and the duration must be at least 0");
     }
@@ -119,9 +108,8 @@ int itsc_sim_network_metrics(const itsc_sim* sim, size_t member, itsc_network_me
   return guarded([&] {
     if (int e = require(sim, "itsc_sim_network_metrics", "sim")) return e;
     if (int e = require(metrics, "itsc_sim_network_metrics", "metrics")) return e;
-    if (metrics->size < sizeof(uint32_t) || metrics->size > sizeof(itsc_network_metrics)) {
-      return fail(ITSC_EINVAL, "itsc_sim_network_metrics: metrics.size is " + std::to_string(metrics->size) +
-                                   ": begin with ITSC_NETWORK_METRICS_INIT");
+    if (int e = itsc::c_api::check_size(metrics->size, sizeof(itsc_network_metrics), "itsc_sim_network_metrics", "metrics")) {
+      return e;
     }
     if (int e = check_member(sim, member, "itsc_sim_network_metrics")) return e;
     const itsc::SimulationResult r = sim->simulation->result(member);
@@ -134,10 +122,7 @@ int itsc_sim_network_metrics(const itsc_sim* sim, size_t member, itsc_network_me
     m.vehicles_entered = r.vehicles_entered;
     m.vehicles_exited = r.vehicles_exited;
     m.vehicles_inside = r.vehicles_inside;
-    const uint32_t size = metrics->size;
-    std::memcpy(metrics, &m, size);  // as much as the caller's version of the struct holds
-    metrics->size = size;
-    return ITSC_OK;
+    return write_versioned(metrics, m, "itsc_sim_network_metrics", "metrics");
   });
 }
 
