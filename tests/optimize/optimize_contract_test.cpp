@@ -98,6 +98,9 @@ TEST_CASE("optimize: invalid options are refused with what is wrong") {
   options = {};
   options.max_degree_of_saturation = std::nan("");
   CHECK_THROWS_WITH_AS((void)optimize(scenario, options), doctest::Contains("degree of saturation"), Error);
+  options = {};
+  options.coupling_index_min = -1;
+  CHECK_THROWS_WITH_AS((void)optimize(scenario, options), doctest::Contains("coupling index"), Error);
   CHECK(OptimizeOptions{}.check().empty());
 }
 
