@@ -286,6 +286,14 @@ class ActuatedController final : public Controller {
   /// Puts Max2 in force for member b (NTCIP 1202 Max II; Max1 again with false). Phases without
   /// `max2_s` keep Max1. docs/signals.md, "Max2".
   void select_max2(std::size_t b, bool selected) noexcept;
+  /// A controller of one member takes a new plan of the same phases in the same rings and barrier groups
+  /// (cycle, offset, splits, order within the groups, coordination, recalls, ...) at once: its rings carry
+  /// on where they are and the new force-offs, maximums and recalls rule from the next tenth (a green past
+  /// its new force-off ends then, once its pedestrian intervals are over). `method` is not read: the
+  /// force-offs bring the rings to the new offset. False for a batch of several members (they share one
+  /// timing) or other phases.
+  /// Throws `itsc::Error` (invalid_input) as the constructor does.
+  bool set_plan(std::size_t b, const SignalPlan& plan, Tenths now, std::optional<TransitionMethod> method) override;
 
   using Interval = RingInterval;
 

@@ -89,6 +89,11 @@ struct Scenario {
 /// positions are filled in by the loader.
 [[nodiscard]] std::vector<Diagnostic> validate(const Scenario& scenario);
 
+/// Checks `timing` as the timing of node `node_id` of `scenario` would be checked by `validate` (key paths
+/// "timing.<node>..."): a plan changed at run time is held to the rules of one read from a file.
+[[nodiscard]] std::vector<Diagnostic> validate_timing(const Scenario& scenario, const std::string& node_id,
+                                                      const Timing& timing);
+
 /// Throws `Error` (invalid_input) holding every error of `validate`, if there is any.
 void require_valid(const Scenario& scenario);
 

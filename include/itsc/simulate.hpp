@@ -248,6 +248,11 @@ class Simulation {
   /// `itsc::Error` (invalid_input) when b is out of range, the count differs from the signals, or a
   /// controller cannot change one member's plan (actuated and max-pressure members share one timing).
   void set_plan(std::size_t b, std::span<const SignalPlan> plans, std::optional<TransitionMethod> method = {});
+  /// Member b's signal `signal` runs `plan` from now on, as `set_plan` above; the other signals keep
+  /// theirs. False (nothing changed) when its controller cannot change this member's plan. Throws
+  /// `itsc::Error` (invalid_input) when b or `signal` is out of range.
+  [[nodiscard]] bool set_plan(std::size_t b, std::size_t signal, const SignalPlan& plan,
+                              std::optional<TransitionMethod> method = {});
   /// Back to time zero with the plans in force (those `set_plan` gave), as a new Simulation of them.
   void reset();
   /// The state of every member now.

@@ -13,7 +13,8 @@
 namespace itsc {
 
 ActuatedController::State::State(const Timing& timing, const IntersectionLayout& layout, std::size_t batch)
-    : timer_(ring_plan_of(timing), layout, batch, "actuated controller"), batch_(batch),
+    : layout_(std::make_shared<const IntersectionLayout>(layout)),
+      timer_(ring_plan_of(timing), layout, batch, "actuated controller"), batch_(batch),
       movement_count_(layout.movements.size()) {
   const RingPlan plan = ring_plan_of(timing);
   for (const Phase& phase : plan.phases) {
@@ -431,6 +432,17 @@ bool ActuatedController::State::copy_member(const State& other, std::size_t from
   // Built for the same intersection: the same phases in the same rings, movements, detectors and
   // crosswalks (so every state column has the same rows).
   if (!timer_.same_plan(other.timer_) || other.calls_.size() != calls_.size()) return false;
+  copy_columns(other, from, to);
+  return true;
+}
+
+bool ActuatedController::State::take_over(const State& other) noexcept {
+  if (other.batch_ != batch_ || !timer_.same_phases(other.timer_) || other.calls_.size() != calls_.size()) return false;
+  for (std::size_t b = 0; b < batch_; ++b) copy_columns(other, b, b);
+  return true;
+}
+
+void ActuatedController::State::copy_columns(const State& other, std::size_t from, std::size_t to) noexcept {
   const auto copy = [&](auto& column, const auto& source_column) {
     detail::copy_member_column(column, batch_, to, source_column, other.batch_, from);
   };
@@ -453,7 +465,6 @@ bool ActuatedController::State::copy_member(const State& other, std::size_t from
   // [batch]
   copy(max2_selected_, other.max2_selected_);
   copy(group_, other.group_);
-  return true;
 }
 
 // The controller: its state behind a pointer (one allocation at construction and at each copy).
@@ -496,5 +507,15 @@ std::optional<double> ActuatedController::unit_extension_s(std::size_t movement)
 }
 
 void ActuatedController::select_max2(std::size_t b, bool selected) noexcept { state_->select_max2(b, selected); }
+
+bool ActuatedController::set_plan(std::size_t b, const SignalPlan& plan, Tenths /*now*/,
+                                  std::optional<TransitionMethod> /*method*/) {
+  // Every member runs one timing, so only a controller of one member can change its plan.
+  if (b != 0 || state_->batch_ != 1) return false;
+  auto next = std::make_unique<State>(plan.timing, *state_->layout_, 1);
+  if (!next->take_over(*state_)) return false;
+  state_ = std::move(next);
+  return true;
+}
 
 }  // namespace itsc

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <utility>
@@ -21,6 +22,11 @@ struct ActuatedController::State {
 
   // What the controller forwards (see its declarations).
   bool copy_member(const State& other, std::size_t from, std::size_t to) noexcept;
+  /// Carries every member's state of `other` over into this plan of the same phases in the same rings and
+  /// barrier groups (a new pattern); false, nothing copied, when the phases differ.
+  bool take_over(const State& other) noexcept;
+  /// Copies member `from` of `other` into member `to`: every per-member column.
+  void copy_columns(const State& other, std::size_t from, std::size_t to) noexcept;
   void step(Tenths start, Tenths length, const Observation& observation, const SignalCommand& command) noexcept;
   [[nodiscard]] bool spat(Tenths now, std::size_t b, std::span<MovementSpat> movements,
                           std::span<CrosswalkSpat> crosswalks) const noexcept;
@@ -46,7 +52,9 @@ struct ActuatedController::State {
   void cross_barrier(std::size_t b, Tenths now) noexcept;
   void start_green(std::size_t r, std::size_t b, std::size_t position) noexcept;
 
-  // The phases in their rings, what they serve, and per ring and member the phase, interval and time in it.
+  // The intersection (shared by copies: a new plan is compiled against it), the phases in their rings,
+  // what they serve, and per ring and member the phase, interval and time in it.
+  std::shared_ptr<const IntersectionLayout> layout_;
   detail::PhaseTimer timer_;
   std::size_t batch_ = 1;
   std::size_t movement_count_ = 0;

@@ -148,8 +148,12 @@ void PhaseTimer::show(std::size_t b, const SignalCommand& command, bool count) c
 }
 
 bool PhaseTimer::same_plan(const PhaseTimer& other) const noexcept {
-  return other.number == number && other.sequence == sequence && other.movements.size() == movements.size() &&
-         other.crosswalk_phases.size() == crosswalk_phases.size();
+  return same_phases(other) && other.sequence == sequence;
+}
+
+bool PhaseTimer::same_phases(const PhaseTimer& other) const noexcept {
+  return other.number == number && other.ring_of == ring_of && other.group_of == group_of &&
+         other.movements.size() == movements.size() && other.crosswalk_phases.size() == crosswalk_phases.size();
 }
 
 void PhaseTimer::copy_member(const PhaseTimer& other, std::size_t from, std::size_t to) noexcept {

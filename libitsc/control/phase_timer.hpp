@@ -71,6 +71,9 @@ struct PhaseTimer {
   [[nodiscard]] PhaseStatus vehicle_status(std::size_t b) const noexcept;
   /// Built from the same plan for the same intersection (so every state column has the same rows).
   [[nodiscard]] bool same_plan(const PhaseTimer& other) const noexcept;
+  /// The same phases in the same rings and barrier groups for the same intersection, in whatever order
+  /// within the groups (so every state column has the same rows and means the same).
+  [[nodiscard]] bool same_phases(const PhaseTimer& other) const noexcept;
   /// Member `to` takes the ring state of member `from` of `other` (`same_plan`).
   void copy_member(const PhaseTimer& other, std::size_t from, std::size_t to) noexcept;
 

@@ -189,6 +189,17 @@ void Simulation::set_plan(std::size_t b, std::span<const SignalPlan> plans, std:
   }
 }
 
+bool Simulation::set_plan(std::size_t b, std::size_t signal, const SignalPlan& plan,
+                          std::optional<TransitionMethod> method) {
+  if (b >= batch_size()) fail("set_plan: member " + std::to_string(b) + " out of range");
+  if (signal >= model_->signal_count()) fail("set_plan: signal " + std::to_string(signal) + " out of range");
+  std::size_t local = 0;
+  Part& part = parts_[part_of(b, local)];
+  if (!part.controllers[signal]->set_plan(local, plan, part.state.time_tenths, method)) return false;
+  plans_.plan(signal, b) = plan;
+  return true;
+}
+
 void Simulation::reset() {
   build_parts();
   for (TimeSeries& series : timeseries_) {

@@ -89,6 +89,12 @@ std::vector<Diagnostic> validate(const Scenario& scenario) {
   return checker.take();
 }
 
+std::vector<Diagnostic> validate_timing(const Scenario& scenario, const std::string& node_id, const Timing& timing) {
+  detail::Checker checker;
+  detail::validate_node_timing(checker, scenario, node_id, timing);
+  return checker.take();
+}
+
 void require_valid(const Scenario& scenario) {
   std::vector<Diagnostic> errors = validate(scenario);
   std::erase_if(errors, [](const Diagnostic& d) { return d.severity != Severity::error; });

@@ -378,4 +378,9 @@ void validate_timing(Checker& checker, const Scenario& scenario) {
   validate_schedule(checker, scenario);
 }
 
+void validate_node_timing(Checker& checker, const Scenario& scenario, const std::string& node_id,
+                          const Timing& timing) {
+  check_timing(checker, scenario, node_id, timing, "timing." + node_id);
+}
+
 }  // namespace itsc::detail

@@ -2,6 +2,7 @@
 // What the C API's entry points share: the handles behind the opaque types, the thread-local last error,
 // and `guarded`, which runs a call's body and turns every exception into a code and a message.
 #include <itsc/error.hpp>
+#include <itsc/timing.hpp>
 #include <itsc/model.hpp>
 #include <itsc/scenario.hpp>
 #include <itsc/simulate.hpp>
@@ -10,17 +11,19 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "itsc/itsc.h"
 
 struct itsc_scenario {
-  itsc::Scenario scenario;
-  std::shared_ptr<const itsc::Model> model;  // compiled once at load: counts and ids come from it
+  std::shared_ptr<const itsc::Scenario> scenario;  // shared with the handles that set patterns
+  std::shared_ptr<const itsc::Model> model;        // compiled once at load: counts and ids come from it
 };
 
 struct itsc_sim {
+  std::shared_ptr<const itsc::Scenario> scenario;  // what a new pattern is checked and compiled against
   std::unique_ptr<itsc::Simulation> simulation;
 };
 
@@ -81,6 +84,19 @@ int write_versioned(Struct* out, const Struct& value, const char* function, cons
   out->size = size;
   return ITSC_OK;
 }
+
+/// Signal `signal` of `model` exists; else ITSC_EINVAL.
+int check_signal(const itsc::Model& model, std::size_t signal, const char* function);
+
+/// The pattern of `timing` (resolved: ring form, clearances set) into a caller's `pattern`, its offset in
+/// the reference the caller set there (patterns.cpp).
+int write_pattern(const itsc::Timing& timing, itsc_pattern* pattern, const char* function);
+/// `timing` (resolved) running the caller's `pattern` instead, checked as a scenario's timing of node
+/// `node_id` would be; on failure `timing` is unchanged.
+int apply_pattern(const itsc_pattern* pattern, const itsc::Scenario& scenario, const std::string& node_id,
+                  itsc::Timing& timing, const char* function);
+/// The caller's itsc_transition as a method (none: at once); ITSC_EINVAL for an unknown one.
+int read_transition(int transition, std::optional<itsc::TransitionMethod>& method, const char* function);
 
 /// Copies `text` with its NUL into out[capacity]; ITSC_EBUFSIZE when it does not fit. `length` gets the
 /// text's length either way.

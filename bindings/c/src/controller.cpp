@@ -15,6 +15,10 @@
 
 struct itsc_controller {
   std::unique_ptr<itsc::Controller> controller;
+  std::shared_ptr<const itsc::Scenario> scenario;  // what a new pattern is checked and compiled against
+  std::shared_ptr<const itsc::Model> model;
+  std::size_t signal = 0;
+  itsc::Timing timing;              // the plan in force (resolved)
   itsc::IntersectionLayout layout;
   std::vector<int32_t> phases;      // the plan's phase numbers
   itsc::Tenths now = 0;             // the end of the last step
@@ -64,13 +68,14 @@ int itsc_controller_create(const itsc_scenario* scenario, size_t signal, const c
     *out = nullptr;
     if (int e = require(scenario, "itsc_controller_create", "scenario")) return e;
     const itsc::Model& model = *scenario->model;
-    if (signal >= model.signal_count()) {
-      return fail(ITSC_EINVAL, "itsc_controller_create: signal " + std::to_string(signal) + " of " +
-                                   std::to_string(model.signal_count()));
-    }
-    const itsc::PlanSet plans = itsc::compile_plans(scenario->scenario, model, 1, kind != nullptr ? kind : "");
+    if (int e = itsc::c_api::check_signal(model, signal, "itsc_controller_create")) return e;
+    const itsc::PlanSet plans = itsc::compile_plans(*scenario->scenario, model, 1, kind != nullptr ? kind : "");
     const itsc::Timing& timing = plans.plan(signal, 0).timing;
     auto handle = std::make_unique<itsc_controller>();
+    handle->scenario = scenario->scenario;
+    handle->model = scenario->model;
+    handle->signal = signal;
+    handle->timing = timing;
     handle->layout = model.signal_layout[signal];
     handle->controller = itsc::make_controller(std::span<const itsc::Timing>(&timing, 1), handle->layout,
                                                plans.switches[signal]);
@@ -128,6 +133,33 @@ int itsc_controller_phases(const itsc_controller* controller, int32_t* numbers, 
     if (int e = check_room(capacity, controller->phases.size(), length, "itsc_controller_phases")) return e;
     if (int e = require(numbers, "itsc_controller_phases", "numbers")) return e;
     std::copy(controller->phases.begin(), controller->phases.end(), numbers);
+    return ITSC_OK;
+  });
+}
+
+int itsc_controller_pattern_get(const itsc_controller* controller, itsc_pattern* pattern) {
+  return guarded([&] {
+    if (int e = require(controller, "itsc_controller_pattern_get", "controller")) return e;
+    return itsc::c_api::write_pattern(controller->timing, pattern, "itsc_controller_pattern_get");
+  });
+}
+
+int itsc_controller_pattern_set(itsc_controller* controller, const itsc_pattern* pattern, int transition) {
+  return guarded([&] {
+    constexpr const char* function = "itsc_controller_pattern_set";
+    if (int e = require(controller, function, "controller")) return e;
+    std::optional<itsc::TransitionMethod> method;
+    if (int e = itsc::c_api::read_transition(transition, method, function)) return e;
+    const itsc::Model& model = *controller->model;
+    const std::string& node = model.node_id[model.signalized_nodes[controller->signal]];
+    itsc::Timing timing = controller->timing;
+    if (int e = itsc::c_api::apply_pattern(pattern, *controller->scenario, node, timing, function)) return e;
+    const itsc::SignalPlan plan = itsc::compile_plan(*controller->scenario, model, controller->signal, timing);
+    if (!controller->controller->set_plan(0, plan, controller->now, method)) {
+      return fail(ITSC_ESTATE, std::string(function) + ": the " + timing.controller + " controller of node '" + node +
+                                   "' chooses its phases itself: it takes no pattern");
+    }
+    controller->timing = std::move(timing);
     return ITSC_OK;
   });
 }
@@ -244,7 +276,7 @@ int itsc_time_mark(const itsc_scenario* scenario, int32_t time_tenths, uint16_t*
     if (int e = require(scenario, "itsc_time_mark", "scenario")) return e;
     if (int e = require(mark, "itsc_time_mark", "mark")) return e;
     const itsc::Tenths t = time_tenths == ITSC_UNKNOWN_END ? itsc::kUnknownEnd : itsc::Tenths{time_tenths};
-    *mark = itsc::j2735_time_mark(t, scenario->scenario.simulation.start_time_s);
+    *mark = itsc::j2735_time_mark(t, scenario->scenario->simulation.start_time_s);
     return ITSC_OK;
   });
 }

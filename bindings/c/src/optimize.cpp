@@ -1,16 +1,19 @@
 // The optimizer through C: options in, a result handle with the summary and the plan file out.
 #include <itsc/io.hpp>
 #include <itsc/optimize.hpp>
+#include <itsc/ring_plan.hpp>
 
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "c_api.hpp"
 
 struct itsc_optimize_result {
   itsc::OptimizeSummary summary;
   std::string plan_yaml;
+  std::vector<itsc::Timing> timing;  // [signal] the plan, resolved, in the engine's signal order
 };
 
 namespace {
@@ -66,10 +69,17 @@ int itsc_optimize(const itsc_scenario* scenario, const itsc_optimize_options* op
     if (const std::string problem = options_cpp.check(); !problem.empty()) {
       return fail(ITSC_EINVAL, "itsc_optimize: " + problem);
     }
-    const itsc::OptimizeResult optimized = itsc::optimize(scenario->scenario, options_cpp);
+    const itsc::OptimizeResult optimized = itsc::optimize(*scenario->scenario, options_cpp);
     auto handle = std::make_unique<itsc_optimize_result>();
     handle->summary = optimized.summary;
     handle->plan_yaml = itsc::save_plan_string(itsc::Plan{optimized.timing});
+    const itsc::Model& model = *scenario->model;
+    const itsc::Network& network = scenario->scenario->network;
+    for (std::size_t s = 0; s < model.signal_count(); ++s) {
+      const std::string& node = model.node_id[model.signalized_nodes[s]];
+      const itsc::Node& geometry = network.nodes[*network.node_index(node)];
+      handle->timing.push_back(itsc::resolve_timing(optimized.timing.at(node), geometry, network));
+    }
     *out = handle.release();
     return ITSC_OK;
   });
@@ -101,6 +111,17 @@ int itsc_optimize_result_plan(const itsc_optimize_result* result, char* out, siz
   return guarded([&] {
     if (int e = require(result, "itsc_optimize_result_plan", "result")) return e;
     return itsc::c_api::copy_string(result->plan_yaml, out, capacity, length);
+  });
+}
+
+int itsc_optimize_result_pattern(const itsc_optimize_result* result, size_t signal, itsc_pattern* pattern) {
+  return guarded([&] {
+    if (int e = require(result, "itsc_optimize_result_pattern", "result")) return e;
+    if (signal >= result->timing.size()) {
+      return fail(ITSC_EINVAL, "itsc_optimize_result_pattern: signal " + std::to_string(signal) + " of " +
+                                   std::to_string(result->timing.size()));
+    }
+    return itsc::c_api::write_pattern(result->timing[signal], pattern, "itsc_optimize_result_pattern");
   });
 }
 

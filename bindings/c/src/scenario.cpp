@@ -17,7 +17,7 @@ using itsc::c_api::require;
 int adopt(itsc::Scenario scenario, itsc_scenario** out) {
   auto handle = std::make_unique<itsc_scenario>();
   handle->model = std::make_shared<const itsc::Model>(itsc::compile(scenario));
-  handle->scenario = std::move(scenario);
+  handle->scenario = std::make_shared<const itsc::Scenario>(std::move(scenario));
   *out = handle.release();
   return ITSC_OK;
 }

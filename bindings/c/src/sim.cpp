@@ -1,4 +1,5 @@
 // Simulations: create from a scenario, step, reset, read the network, movements and intersections.
+#include <itsc/plan.hpp>
 #include <itsc/sim.hpp>
 
 #include <algorithm>
@@ -13,6 +14,7 @@ namespace {
 using itsc::c_api::fail;
 using itsc::c_api::guarded;
 using itsc::c_api::check_room;
+using itsc::c_api::check_signal;
 using itsc::c_api::read_versioned;
 using itsc::c_api::require;
 using itsc::c_api::write_versioned;
@@ -45,7 +47,8 @@ int itsc_sim_create(const itsc_scenario* scenario, const itsc_sim_options* optio
     itsc::BatchSpec batch;
     batch.size = std::max<uint32_t>(1, o.batch);
     auto handle = std::make_unique<itsc_sim>();
-    handle->simulation = std::make_unique<itsc::Simulation>(scenario->scenario, simulate, batch);
+    handle->scenario = scenario->scenario;
+    handle->simulation = std::make_unique<itsc::Simulation>(*scenario->scenario, simulate, batch);
     *out = handle.release();
     return ITSC_OK;
   });
@@ -157,6 +160,40 @@ int itsc_sim_intersection_delay(const itsc_sim* sim, size_t member, double* dela
         if (delay_s_per_veh != nullptr) delay_s_per_veh[s] = intersection.delay_s_per_veh;
         if (los != nullptr) los[s] = intersection.los;
       }
+    }
+    return ITSC_OK;
+  });
+}
+
+int itsc_sim_pattern_get(const itsc_sim* sim, size_t member, size_t signal, itsc_pattern* pattern) {
+  return guarded([&] {
+    if (int e = require(sim, "itsc_sim_pattern_get", "sim")) return e;
+    if (int e = check_member(sim, member, "itsc_sim_pattern_get")) return e;
+    if (int e = check_signal(sim->simulation->model(), signal, "itsc_sim_pattern_get")) return e;
+    return itsc::c_api::write_pattern(sim->simulation->plans().plan(signal, member).timing, pattern,
+                                      "itsc_sim_pattern_get");
+  });
+}
+
+int itsc_sim_pattern_set(itsc_sim* sim, size_t member, size_t signal, const itsc_pattern* pattern, int transition) {
+  return guarded([&] {
+    constexpr const char* function = "itsc_sim_pattern_set";
+    if (int e = require(sim, function, "sim")) return e;
+    if (int e = check_member(sim, member, function)) return e;
+    const itsc::Model& model = sim->simulation->model();
+    if (int e = check_signal(model, signal, function)) return e;
+    std::optional<itsc::TransitionMethod> method;
+    if (int e = itsc::c_api::read_transition(transition, method, function)) return e;
+    const std::string& node = model.node_id[model.signalized_nodes[signal]];
+    itsc::Timing timing = sim->simulation->plans().plan(signal, member).timing;
+    if (int e = itsc::c_api::apply_pattern(pattern, *sim->scenario, node, timing, function)) return e;
+    const itsc::SignalPlan plan = itsc::compile_plan(*sim->scenario, model, signal, timing);
+    if (!sim->simulation->set_plan(member, signal, plan, method)) {
+      return fail(ITSC_ESTATE, std::string(function) + ": the " + timing.controller + " controller of node '" + node +
+                                   "' cannot take a pattern here" +
+                                   (timing.controller == "actuated"
+                                        ? ": the members of a batch share its timing (use a batch of one)"
+                                        : ": it chooses its phases itself"));
     }
     return ITSC_OK;
   });

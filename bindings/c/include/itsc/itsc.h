@@ -262,6 +262,79 @@ ITSC_API int itsc_controller_phase_status(const itsc_controller *controller, its
 ITSC_API int itsc_time_mark(const itsc_scenario *scenario, int32_t time_tenths, uint16_t *mark);
 /**@}*/
 
+/** @name Patterns (NTCIP 1202 terms) */
+/**@{*/
+/** The most phases, rings and phases per ring a pattern holds (NEMA phases 1 to 16). */
+#define ITSC_PATTERN_PHASES 16
+#define ITSC_PATTERN_RINGS 4
+
+/** NTCIP 1202 recall modes of a phase (splitMode's recalls, phaseRecall). Fixed time ignores them. */
+typedef enum itsc_recall {
+  ITSC_RECALL_NONE = 0,
+  ITSC_RECALL_MIN = 1,        /**< minimum vehicle recall */
+  ITSC_RECALL_MAX = 2,        /**< maximum vehicle recall */
+  ITSC_RECALL_PEDESTRIAN = 3, /**< pedestrian recall */
+  ITSC_RECALL_SOFT = 4        /**< soft recall: served when no conflicting call waits */
+} itsc_recall;
+/** What an offset counts to, from the time zero of the scenario's cycles (t = 0 mod cycle). */
+typedef enum itsc_offset_reference {
+  ITSC_OFFSET_GREEN_START = 0, /**< the start of green of the first coordinated phase (the engine's own) */
+  ITSC_OFFSET_YIELD = 1,       /**< the end of that green (the yield point) */
+  ITSC_OFFSET_CYCLE_START = 2  /**< the start of ring 1's first phase */
+} itsc_offset_reference;
+/** How the coordinated phases' force-offs are placed (NTCIP coordForceMode). */
+typedef enum itsc_force_off {
+  ITSC_FORCE_OFF_FIXED = 0,   /**< at fixed points of the cycle: unused time goes to the next phases */
+  ITSC_FORCE_OFF_FLOATING = 1 /**< each phase at most its split: unused time goes to the coordinated phases */
+} itsc_force_off;
+/** How a new pattern is reached. */
+typedef enum itsc_transition {
+  ITSC_TRANSITION_NOW = 0,      /**< at once, in step with the new offset (mid-cycle if so) */
+  ITSC_TRANSITION_SHORTWAY = 1, /**< from the next cycle start, each cycle lengthened (<= 20 %) or shortened
+                                     (<= 17 %), whichever is sooner */
+  ITSC_TRANSITION_ADD_ONLY = 2, /**< lengthened only, <= 20 % per cycle */
+  ITSC_TRANSITION_DWELL = 3     /**< one cycle lengthened by the whole correction, in the reference's green */
+} itsc_transition;
+
+/** One intersection's coordination pattern: what NTCIP 1202's pattern, split and sequence tables hold.
+ * Phase n's entries are at index n - 1. Begin with ITSC_PATTERN_INIT. */
+typedef struct itsc_pattern {
+  uint32_t size;              /**< sizeof(itsc_pattern) */
+  int32_t cycle_tenths;       /**< patternCycleTime */
+  int32_t offset_tenths;      /**< patternOffsetTime, in [0, cycle), counted to `offset_reference` */
+  int32_t offset_reference;   /**< an itsc_offset_reference; in: what the caller reads or writes the offset in */
+  uint16_t phases;            /**< bit n - 1: the plan has phase n (read only: a pattern cannot add phases) */
+  uint16_t coordinated;       /**< bit n - 1: phase n is coordinated (splitCoordPhase) */
+  int32_t force_off;          /**< an itsc_force_off */
+  int32_t split_tenths[ITSC_PATTERN_PHASES]; /**< splitTime: green + yellow + red clearance; 0 for no phase */
+  int32_t recall[ITSC_PATTERN_PHASES];       /**< an itsc_recall per phase */
+  uint32_t rings;             /**< rings of the plan (read only) */
+  /** sequenceData: ring r + 1's phases in the order they run, 0 after the last. Phases may change places
+   * within their barrier group (lead / lag); the ring and barrier group of each phase are the plan's
+   * (its phase concurrency) and stay. */
+  uint8_t sequence[ITSC_PATTERN_RINGS][ITSC_PATTERN_PHASES];
+} itsc_pattern;
+#define ITSC_PATTERN_INIT {sizeof(itsc_pattern), 0, 0, ITSC_OFFSET_GREEN_START, 0, 0, ITSC_FORCE_OFF_FIXED, {0}, {0}, 0, {{0}}}
+
+/** The pattern member `member` runs at signal `signal` (itsc_scenario_signal_index). Set
+ * pattern->offset_reference before the call (ITSC_PATTERN_INIT: green start). ITSC_ESTATE for a plan
+ * with more phases or rings than a pattern holds. */
+ITSC_API int itsc_sim_pattern_get(const itsc_sim *sim, size_t member, size_t signal, itsc_pattern *pattern);
+/** Member `member` runs `pattern` at signal `signal` from now on (`transition`: an itsc_transition), the
+ * rest of its timing (min greens, clearances, ...) kept. The plan is checked as a scenario's would be:
+ * ITSC_EINPUT with every problem in the message, and nothing changed, when it breaks a rule. ITSC_ESTATE
+ * when the signal's controller cannot take it: max-pressure chooses its own phases, and the members of
+ * an actuated signal share one timing (use a batch of one). An actuated signal takes the new pattern at
+ * once whatever `transition` says: its force-offs bring it to the new offset. */
+ITSC_API int itsc_sim_pattern_set(itsc_sim *sim, size_t member, size_t signal, const itsc_pattern *pattern,
+                                  int transition);
+/** The pattern the controller runs (set pattern->offset_reference before the call). */
+ITSC_API int itsc_controller_pattern_get(const itsc_controller *controller, itsc_pattern *pattern);
+/** The controller runs `pattern` from its clock on, as itsc_sim_pattern_set. */
+ITSC_API int itsc_controller_pattern_set(itsc_controller *controller, const itsc_pattern *pattern,
+                                         int transition);
+/**@}*/
+
 /** @name Optimization */
 /**@{*/
 /** What the optimizer minimizes (docs/optimizer.md). */
@@ -328,6 +401,10 @@ ITSC_API int itsc_optimize_result_summary(const itsc_optimize_result *result, it
 /** The plan as a plan file's YAML (what `itsc simulate --plan` loads), NUL-terminated. */
 ITSC_API int itsc_optimize_result_plan(const itsc_optimize_result *result, char *out, size_t capacity,
                                        size_t *length);
+/** The pattern the optimizer gives signal `signal` (set pattern->offset_reference before the call), to
+ * set with itsc_sim_pattern_set or itsc_controller_pattern_set, or to send to a field controller. */
+ITSC_API int itsc_optimize_result_pattern(const itsc_optimize_result *result, size_t signal,
+                                          itsc_pattern *pattern);
 /**@}*/
 
 #ifdef __cplusplus
