@@ -13,50 +13,9 @@
 #include <thread>
 #include <vector>
 
-#include "itsc/itsc.h"
+#include "c_api_fixture.hpp"
 
-namespace {
-
-std::string data(const char* name) { return std::string(ITSC_SOURCE_DIR) + "/data/" + name; }
-
-std::string command_output(const std::string& command) {
-  std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe.get()) != nullptr) out += buffer.data();
-  return out;
-}
-
-struct Scenario {
-  itsc_scenario* handle = nullptr;
-  explicit Scenario(const std::string& path) { REQUIRE(itsc_scenario_load_file(path.c_str(), &handle) == ITSC_OK); }
-  ~Scenario() { itsc_scenario_free(handle); }
-};
-
-struct Sim {
-  itsc_sim* handle = nullptr;
-  Sim(const itsc_scenario* scenario, const itsc_sim_options& options) {
-    REQUIRE(itsc_sim_create(scenario, &options, &handle) == ITSC_OK);
-  }
-  ~Sim() { itsc_sim_free(handle); }
-};
-
-itsc_network_metrics whole_run(const itsc_scenario* scenario, int32_t duration_tenths) {
-  itsc_sim_options options = ITSC_SIM_OPTIONS_INIT;
-  options.duration_tenths = duration_tenths;
-  itsc_sim* sim = nullptr;
-  itsc_network_metrics metrics = ITSC_NETWORK_METRICS_INIT;
-  if (itsc_sim_create(scenario, &options, &sim) != ITSC_OK) return metrics;
-  int32_t duration = 0;
-  (void)itsc_sim_duration(sim, &duration);
-  (void)itsc_sim_run_until(sim, duration);
-  (void)itsc_sim_network_metrics(sim, 0, &metrics);
-  itsc_sim_free(sim);
-  return metrics;
-}
-
-}  // namespace
+using namespace itsc_c_test;
 
 TEST_CASE("c api: the library exports only itsc_* symbols, under its SONAME") {
   const std::string symbols = command_output(std::string("nm -D --defined-only ") + ITSC_C_LIBRARY);
