@@ -1,7 +1,8 @@
 /* A controller in the loop, as a vendor's firmware runs one: load a scenario, build the actuated
- * controller of its first signal, feed it synthetic detector calls (and a pedestrian push on every
- * crosswalk every 45 s) each 100 ms tick, and print the SPaT view and the NTCIP phase status every
- * 30 s. Usage: controller_loop SCENARIO.yaml */
+ * controller of its first signal, print its pattern in NTCIP terms, feed it synthetic detector calls
+ * (and a pedestrian push on every crosswalk every 45 s) each 100 ms tick, print the SPaT view and the
+ * NTCIP phase status every 30 s, and at 90 s take a new pattern from the central system (the first
+ * phase on max recall). Usage: controller_loop SCENARIO.yaml */
 #include <itsc/itsc.h>
 
 #include <stdio.h>
@@ -10,6 +11,22 @@
 static int check(int code, const char *what) {
   if (code != ITSC_OK) fprintf(stderr, "%s: %s: %s\n", what, itsc_strerror(code), itsc_error_last());
   return code;
+}
+
+static void print_pattern(const itsc_pattern *pattern) {
+  uint32_t r;
+  int k;
+  printf("pattern: cycle %.1f s, offset %.1f s\n", pattern->cycle_tenths / 10.0, pattern->offset_tenths / 10.0);
+  for (r = 0; r < pattern->rings; ++r) {
+    printf("  ring %u:", (unsigned)(r + 1));
+    for (k = 0; k < ITSC_PATTERN_PHASES && pattern->sequence[r][k] != 0; ++k) {
+      const int phase = pattern->sequence[r][k];
+      printf(" phase %d %.1f s%s%s", phase, pattern->split_tenths[phase - 1] / 10.0,
+             (pattern->coordinated >> (phase - 1)) & 1u ? " (coordinated)" : "",
+             pattern->recall[phase - 1] == ITSC_RECALL_MAX ? " (max recall)" : "");
+    }
+    printf("\n");
+  }
 }
 
 static const char *name_of(int32_t indication) {
@@ -31,6 +48,7 @@ int main(int argc, char **argv) {
   itsc_controller_shape shape = ITSC_CONTROLLER_SHAPE_INIT;
   itsc_observation observation = ITSC_OBSERVATION_INIT;
   itsc_phase_status status = ITSC_PHASE_STATUS_INIT;
+  itsc_pattern pattern = ITSC_PATTERN_INIT;
   double *calls = NULL, *pushes = NULL;
   itsc_spat *spat = NULL;
   uint32_t random_state = 12345u;
@@ -54,6 +72,8 @@ int main(int argc, char **argv) {
   observation.pedestrian_call = pushes;
   printf("%zu detectors, %zu movements, %zu crosswalks, %zu phases\n", shape.detectors, shape.movements,
          shape.crosswalks, shape.phases);
+  if (check(itsc_controller_pattern_get(controller, &pattern), "pattern")) goto done;
+  print_pattern(&pattern);
   /* Three minutes of 100 ms ticks. */
   for (now = 0; now < 1800; ++now) {
     for (d = 0; d < shape.detectors; ++d) {
@@ -61,6 +81,12 @@ int main(int argc, char **argv) {
       calls[d] = (random_state >> 24) < 26 ? 1.0 : 0.0;
     }
     for (d = 0; d < shape.crosswalks; ++d) pushes[d] = now % 450 == 0 ? 1.0 : 0.0; /* a push every 45 s */
+    if (now == 900) {
+      pattern.recall[pattern.sequence[0][0] - 1] = ITSC_RECALL_MAX;
+      if (check(itsc_controller_pattern_set(controller, &pattern, ITSC_TRANSITION_NOW), "new pattern")) goto done;
+      printf("t =  90.0 s: new ");
+      print_pattern(&pattern);
+    }
     if (check(itsc_controller_step(controller, now, 1, &observation), "step")) goto done;
     if ((now + 1) % 300 != 0) continue;
     if (check(itsc_controller_spat(controller, spat, shape.movements + shape.crosswalks, &length), "spat") ||

@@ -82,6 +82,18 @@ int main(int argc, char **argv) {
   EXPECT(itsc_sim_reset(sim) == ITSC_OK);
   EXPECT(itsc_sim_time(sim, &now) == ITSC_OK && now == 0);
 
+  /* A pattern in NTCIP terms: read, moved by half a cycle through a transition, refused when wrong. */
+  {
+    itsc_pattern pattern = ITSC_PATTERN_INIT;
+    EXPECT(itsc_sim_pattern_get(sim, 0, 0, &pattern) == ITSC_OK);
+    EXPECT(pattern.cycle_tenths > 0 && pattern.rings >= 1 && pattern.sequence[0][0] != 0);
+    pattern.offset_tenths = pattern.cycle_tenths / 2;
+    EXPECT(itsc_sim_pattern_set(sim, 0, 0, &pattern, ITSC_TRANSITION_SHORTWAY) == ITSC_OK);
+    pattern.split_tenths[pattern.sequence[0][0] - 1] = 1;
+    EXPECT(itsc_sim_pattern_set(sim, 0, 0, &pattern, ITSC_TRANSITION_NOW) == ITSC_EINPUT);
+    EXPECT(strstr(itsc_error_last(), "cycle") != NULL);
+  }
+
   itsc_sim_free(sim);
   itsc_scenario_free(scenario);
   if (failures == 0) printf("all C99 checks passed\n");

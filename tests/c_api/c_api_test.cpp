@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -174,6 +176,24 @@ TEST_CASE("c api: a controller refuses bad arguments and out-of-order steps, and
   itsc_observation old = ITSC_OBSERVATION_INIT;
   old.size = 0;
   CHECK(itsc_controller_step(controller, 10, 10, &old) == ITSC_EINVAL);
+  // A broken detector's garbage is refused, naming the entry, and the controller does not step.
+  std::vector<double> garbage(shape.detectors, 0.0);
+  itsc_observation broken = ITSC_OBSERVATION_INIT;
+  broken.detector_occupancy = garbage.data();
+  for (const double bad : {std::nan(""), -0.5, 1.5, HUGE_VAL}) {
+    garbage.back() = bad;
+    CHECK(itsc_controller_step(controller, 10, 10, &broken) == ITSC_EINVAL);
+    CHECK(std::strstr(itsc_error_last(), ("detector_occupancy[" + std::to_string(shape.detectors - 1) + "]").c_str()) != nullptr);
+  }
+  std::vector<double> queued(shape.movements, 0.0);
+  queued[3] = -1;
+  itsc_observation negative = ITSC_OBSERVATION_INIT;
+  negative.queued_veh = queued.data();
+  CHECK(itsc_controller_step(controller, 10, 10, &negative) == ITSC_EINVAL);
+  CHECK(std::strstr(itsc_error_last(), "queued_veh[3]") != nullptr);
+  CHECK(itsc_controller_step(controller, 10, INT32_MAX, nullptr) == ITSC_EINVAL);
+  CHECK(itsc_controller_time(controller, &now) == ITSC_OK);
+  CHECK(now == 10);
   // Buffers: the length needed, then success.
   std::vector<itsc_spat> spat(2);
   std::size_t length = 0;

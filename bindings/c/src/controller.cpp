@@ -6,6 +6,7 @@
 #include <itsc/spat.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -56,6 +57,32 @@ int32_t c_pedestrian(itsc::PedestrianIndication p) {
 // The caller's array of `count` values, or zeros.
 std::span<const double> column(const double* values, std::size_t count, const std::vector<double>& zeros) {
   return {values != nullptr ? values : zeros.data(), count};
+}
+
+// ITSC_EINVAL naming the array and entry unless every value is finite and in [low, high]: a broken
+// detector's garbage is refused, never run.
+int check_column(const double* values, std::size_t count, const char* name, double low, double high) {
+  if (values == nullptr) return ITSC_OK;
+  for (std::size_t k = 0; k < count; ++k) {
+    if (std::isfinite(values[k]) && values[k] >= low && values[k] <= high) continue;
+    return fail(ITSC_EINVAL, std::string("itsc_controller_step: observation.") + name + "[" + std::to_string(k) +
+                                 "] is " + std::to_string(values[k]) + ", not a finite value in [" +
+                                 std::to_string(low) + ", " + (std::isinf(high) ? std::string("inf") : std::to_string(high)) + "]");
+  }
+  return ITSC_OK;
+}
+
+int check_observation(const itsc_observation& o, const itsc::IntersectionLayout& layout) {
+  constexpr double kAny = std::numeric_limits<double>::infinity();
+  const std::size_t detectors = layout.detectors.size();
+  const std::size_t movements = layout.movements.size();
+  if (int e = check_column(o.detector_call, detectors, "detector_call", 0, 1)) return e;
+  if (int e = check_column(o.detector_count, detectors, "detector_count", 0, kAny)) return e;
+  if (int e = check_column(o.detector_occupancy, detectors, "detector_occupancy", 0, 1)) return e;
+  if (int e = check_column(o.pedestrian_call, layout.crosswalks.size(), "pedestrian_call", 0, 1)) return e;
+  if (int e = check_column(o.queued_veh, movements, "queued_veh", 0, kAny)) return e;
+  if (int e = check_column(o.moving_veh, movements, "moving_veh", 0, kAny)) return e;
+  return check_column(o.downstream_veh, movements, "downstream_veh", 0, kAny);
 }
 
 }  // namespace
@@ -172,10 +199,14 @@ int itsc_controller_step(itsc_controller* controller, int32_t now_tenths, int32_
       return fail(ITSC_EINVAL, "itsc_controller_step: the step starts at " + std::to_string(now_tenths) +
                                    ", the last one ended at " + std::to_string(controller->now));
     }
-    if (length_tenths <= 0) return fail(ITSC_EINVAL, "itsc_controller_step: the length must be positive");
+    if (length_tenths <= 0 || length_tenths > std::numeric_limits<int32_t>::max() - now_tenths) {
+      return fail(ITSC_EINVAL, "itsc_controller_step: the length must be positive and end before the clock's end, got " +
+                                   std::to_string(length_tenths));
+    }
     itsc_observation o = ITSC_OBSERVATION_INIT;
     if (int e = read_versioned(observation, o, "itsc_controller_step", "observation")) return e;
     const itsc::IntersectionLayout& layout = controller->layout;
+    if (int e = check_observation(o, layout)) return e;
     const std::size_t detectors = layout.detectors.size();
     const std::size_t movements = layout.movements.size();
     itsc::Observation seen;

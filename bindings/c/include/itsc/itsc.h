@@ -209,7 +209,9 @@ typedef struct itsc_observation {
 #define ITSC_OBSERVATION_INIT {sizeof(itsc_observation), NULL, NULL, NULL, NULL, NULL, NULL, NULL}
 
 /** Runs the controller over [now, now + length) (tenths). Steps follow each other: `now` must be the end
- * of the previous step (0 for the first). `observation` may be NULL: nothing detected. */
+ * of the previous step (0 for the first). `observation` may be NULL: nothing detected. Every value must
+ * be finite, calls and occupancies in [0, 1], counts and vehicles at least 0; ITSC_EINVAL names the first
+ * that is not, and the controller does not step. */
 ITSC_API int itsc_controller_step(itsc_controller *controller, int32_t now_tenths, int32_t length_tenths,
                                   const itsc_observation *observation);
 /** The controller's clock: the end of the last step (tenths). */
