@@ -92,6 +92,14 @@ TEST_CASE("c api patterns: a pattern reads back the scenario's timing, its offse
     CHECK(p.split_tenths[2 - 1] + p.split_tenths[3 - 1] + p.split_tenths[4 - 1] == p.cycle_tenths);
     for (int n = 1; n <= ITSC_PATTERN_PHASES; ++n) CHECK(p.recall[n - 1] == ITSC_RECALL_NONE);
     CHECK(p.force_off == ITSC_FORCE_OFF_FIXED);
+    // The scenario lists the same phases, in the plan's order.
+    std::vector<int32_t> numbers(6);
+    std::size_t length = 0;
+    CHECK(itsc_scenario_phases(scenario.handle, 0, numbers.data(), 2, &length) == ITSC_EBUFSIZE);
+    CHECK(length == 6);
+    REQUIRE(itsc_scenario_phases(scenario.handle, 0, numbers.data(), numbers.size(), &length) == ITSC_OK);
+    CHECK(numbers == std::vector<int32_t>{2, 6, 3, 8, 7, 4});
+    CHECK(itsc_scenario_phases(scenario.handle, 1, numbers.data(), numbers.size(), &length) == ITSC_EINVAL);
   }
 }
 

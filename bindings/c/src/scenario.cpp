@@ -1,8 +1,10 @@
 // Scenarios: load from a file or a string, counts and ids.
 #include <itsc/io.hpp>
+#include <itsc/ring_plan.hpp>
 
 #include <new>
 #include <string>
+#include <vector>
 
 #include "c_api.hpp"
 
@@ -110,6 +112,21 @@ int itsc_scenario_signal_index(const itsc_scenario* scenario, const char* node, 
       }
     }
     return fail(ITSC_EINVAL, std::string("itsc_scenario_signal_index: no signalized node '") + node + "'");
+  });
+}
+
+int itsc_scenario_phases(const itsc_scenario* scenario, size_t signal, int32_t* numbers, size_t capacity,
+                         size_t* length) {
+  return guarded([&] {
+    if (int e = require(scenario, "itsc_scenario_phases", "scenario")) return e;
+    const itsc::Model& model = *scenario->model;
+    if (int e = itsc::c_api::check_signal(model, signal, "itsc_scenario_phases")) return e;
+    const itsc::Timing& timing = scenario->scenario->timing.at(model.node_id[model.signalized_nodes[signal]]);
+    const std::vector<itsc::Phase> phases = itsc::ring_plan_of(timing).phases;
+    if (int e = itsc::c_api::check_room(capacity, phases.size(), length, "itsc_scenario_phases")) return e;
+    if (int e = require(numbers, "itsc_scenario_phases", "numbers")) return e;
+    for (std::size_t p = 0; p < phases.size(); ++p) numbers[p] = phases[p].number;
+    return ITSC_OK;
   });
 }
 

@@ -100,6 +100,9 @@ ITSC_API int itsc_scenario_id(const itsc_scenario *scenario, int item, size_t in
                               size_t *length);
 /** The index of a signalized intersection by node id. */
 ITSC_API int itsc_scenario_signal_index(const itsc_scenario *scenario, const char *node, size_t *index);
+/** The phase numbers of signal `signal`'s plan, in the plan's order (a stage plan's stage k is phase k). */
+ITSC_API int itsc_scenario_phases(const itsc_scenario *scenario, size_t signal, int32_t *numbers, size_t capacity,
+                                  size_t *length);
 /**@}*/
 
 /** @name Simulations */
