@@ -23,26 +23,14 @@ SignalPlan plan_of(const Timing& timing) { return SignalPlan{timing, {}}; }
 int differences(Controller& a, Controller& b, Tenths from, Tenths to, unsigned seed) {
   std::mt19937 random(seed);
   std::bernoulli_distribution arrives(0.25);
-  std::vector<double> calls(3), queued(3, 0.0), moving(3, 0.0), pushed(1, 0.0);
-  std::vector<std::uint32_t> feed_begin{0, 1, 2, 3};
-  std::vector<double> feed_zero(3, 0.0), feed_one(3, 1.0);
+  test::OneRingObservation seen;
   std::vector<Indication> shown_a(3), shown_b(3);
   std::vector<std::int32_t> green(3), yellow(3);
   int differ = 0;
   for (Tenths t = from; t < to; ++t) {
-    for (double& call : calls) call = arrives(random) ? 1.0 : 0.0;
-    pushed[0] = t % 450 == 0 ? 1.0 : 0.0;
-    Observation observation;
-    observation.detector_call = calls;
-    observation.detector_count = calls;
-    observation.detector_occupancy = calls;
-    observation.pedestrian_call = pushed;
-    observation.queued_veh = queued;
-    observation.moving_veh = moving;
-    observation.feed_begin = feed_begin;
-    observation.feed_queued_veh = feed_zero;
-    observation.feed_moving_veh = feed_zero;
-    observation.feed_proportion = feed_one;
+    for (double& call : seen.calls) call = arrives(random) ? 1.0 : 0.0;
+    seen.pushed[0] = t % 450 == 0 ? 1.0 : 0.0;
+    const Observation observation = seen.view();
     a.step(t, 1, observation, SignalCommand{1, shown_a, green, yellow});
     b.step(t, 1, observation, SignalCommand{1, shown_b, green, yellow});
     differ += shown_a != shown_b ? 1 : 0;

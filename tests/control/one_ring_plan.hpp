@@ -4,7 +4,9 @@
 // calling and extending it.
 #include <itsc/controller.hpp>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace itsc::test {
 
@@ -49,5 +51,33 @@ inline IntersectionLayout one_ring_layout() {
   l.receiving_storage_veh = {40, 40, 40};
   return l;
 }
+
+/// The columns of one member's observation of that layout: detector calls (read as counts and occupancy
+/// too), the crosswalk's pedestrian call, queued and moving vehicles per movement, and feeds that leave
+/// the network (one per movement, share 1, nothing on them).
+struct OneRingObservation {
+  std::vector<double> calls = std::vector<double>(3, 0.0);
+  std::vector<double> pushed = std::vector<double>(1, 0.0);
+  std::vector<double> queued = std::vector<double>(3, 0.0);
+  std::vector<double> moving = std::vector<double>(3, 0.0);
+  std::vector<std::uint32_t> feed_begin{0, 1, 2, 3};
+  std::vector<double> feed_zero = std::vector<double>(3, 0.0);
+  std::vector<double> feed_one = std::vector<double>(3, 1.0);
+
+  [[nodiscard]] Observation view() const {
+    Observation observation;
+    observation.detector_call = calls;
+    observation.detector_count = calls;
+    observation.detector_occupancy = calls;
+    observation.pedestrian_call = pushed;
+    observation.queued_veh = queued;
+    observation.moving_veh = moving;
+    observation.feed_begin = feed_begin;
+    observation.feed_queued_veh = feed_zero;
+    observation.feed_moving_veh = feed_zero;
+    observation.feed_proportion = feed_one;
+    return observation;
+  }
+};
 
 }  // namespace itsc::test

@@ -25,13 +25,13 @@ void check_status(const std::string& kind, bool pedestrians) {
   auto controller = make_controller(timings, test::one_ring_layout());
   std::mt19937 random(7);
   std::bernoulli_distribution arrives(0.3);
-  std::vector<double> calls(3), queued(3), moving(3, 0.0), pushed(1);
+  test::OneRingObservation seen;
+  std::vector<double>& calls = seen.calls;
+  std::vector<double>& queued = seen.queued;
   std::vector<Indication> indication(3);
   std::vector<std::int32_t> green(3), yellow(3);
   std::vector<MovementSpat> spat(3);
   std::vector<CrosswalkSpat> walk(1);
-  std::vector<std::uint32_t> feed_begin{0, 1, 2, 3};
-  std::vector<double> feed_zero(3, 0.0), feed_one(3, 1.0);
   int greens_seen = 0, walks_seen = 0;
   PhaseStatus status;  // from the end of the previous step: what this step shows
   bool known = false;
@@ -43,19 +43,8 @@ void check_status(const std::string& kind, bool pedestrians) {
       calls[d] = arrives(random) ? 1.0 : 0.0;
       queued[d] += calls[d];
     }
-    pushed[0] = t % 300 == 0 ? 1.0 : 0.0;
-    Observation observation;
-    observation.detector_call = calls;
-    observation.detector_count = calls;
-    observation.detector_occupancy = calls;
-    observation.pedestrian_call = pushed;
-    observation.queued_veh = queued;
-    observation.moving_veh = moving;
-    observation.feed_begin = feed_begin;
-    observation.feed_queued_veh = feed_zero;
-    observation.feed_moving_veh = feed_zero;
-    observation.feed_proportion = feed_one;
-    controller->step(t, 1, observation, SignalCommand{1, indication, green, yellow});
+    seen.pushed[0] = t % 300 == 0 ? 1.0 : 0.0;
+    controller->step(t, 1, seen.view(), SignalCommand{1, indication, green, yellow});
     for (std::size_t m = 0; m < 3; ++m) {
       if (is_green(indication[m])) queued[m] = std::max(0.0, queued[m] - 0.05);
     }
