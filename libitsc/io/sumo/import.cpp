@@ -60,6 +60,7 @@ SumoImport import_sumo(const SumoSource& net_source, std::span<const SumoSource>
   scenario.name = stem(net_source.name) + " (imported from SUMO)";
   detail::build_network(net, scenario, report);
   detail::clean_network(scenario, report);
+  detail::cap_slow_links(scenario, report);
   detail::import_programs(net, scenario, options.begin_s, report);
   std::vector<detail::SumoTrip> trips;
   for (const SumoSource& source : routes) {

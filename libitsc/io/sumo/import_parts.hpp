@@ -22,6 +22,10 @@ void build_network(const SumoNet& net, Scenario& scenario, std::vector<std::stri
 /// Every change is a report line.
 void clean_network(Scenario& scenario, std::vector<std::string>& report);
 
+/// Caps the saturation flow of links too slow to carry the base value at the scenario's step (a report
+/// line says how many and the first; slow_links.cpp says why).
+void cap_slow_links(Scenario& scenario, std::vector<std::string>& report);
+
 /// A stage plan per signalized node from its traffic light's program (static programs as they are,
 /// others as their static fallback), offset converted to libitsc's t = 0 at SUMO time `begin_s`.
 /// Signalized nodes whose program cannot be imported become uncontrolled (reported).

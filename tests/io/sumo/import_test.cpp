@@ -2,10 +2,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <regex>
 
 #include "io/sumo/sumo_tools.hpp"
 #include "itsc/io.hpp"
+#include "itsc/model.hpp"
 #include "itsc/sumo.hpp"
 
 namespace itsc {
@@ -147,6 +149,36 @@ TEST_CASE("SUMO import: routes become entry flows and turns dated by arrival at 
     return line.find("turning proportions") != std::string::npos;
   });
   CHECK(reported);
+}
+
+TEST_CASE("SUMO import: a link too slow for the base saturation flow gets the capacity its jam density allows") {
+  ITSC_REQUIRE_SUMO();
+  test::Scratch scratch;
+  // 10 km/h everywhere (a service road): 1900 veh/h/lane would need more than the jam density at that speed.
+  REQUIRE(test::run_in(scratch, test::grid_options(2, "--default.speed 2.78 -o slow.net.xml")) == 0);
+  const SumoImport imported = import_net(scratch, "slow.net.xml");
+  const Scenario& scenario = imported.scenario;
+  for (const Link& link : scenario.network.links) {
+    INFO(link.id);
+    CHECK(link.speed_kmh == doctest::Approx(10.0).epsilon(0.01));
+    // At most half the jam density times the cells' speed, and no less than a veh/h below it.
+    const double cells = static_cast<double>(cell_count(link.length_m, link.speed_kmh, scenario.simulation.dt_s));
+    const double cell_speed_kmh = link.length_m / cells / scenario.simulation.dt_s * 3.6;
+    const double limit = 1000 / link.jam_spacing_m * cell_speed_kmh / 2;
+    CHECK(link.saturation_flow_veh_per_h_per_lane <= limit);
+    CHECK(link.saturation_flow_veh_per_h_per_lane > limit - 1);
+    CHECK(link.saturation_flow_veh_per_h_per_lane < 700);
+  }
+  CHECK(validate(scenario).empty());
+  const auto capped = std::find_if(imported.report.begin(), imported.report.end(), [](const std::string& line) {
+    return line.find("capacity capped") != std::string::npos;
+  });
+  REQUIRE(capped != imported.report.end());
+  CHECK(capped->find(std::to_string(scenario.network.links.size()) + " links") == 0);
+  CHECK(capped->find("km/h") != std::string::npos);
+  // The engine compiles it: before the cap, the congested wave outran the cells.
+  const Model model = compile(scenario);
+  CHECK(model.link_count() == scenario.network.links.size());
 }
 
 }  // namespace itsc
