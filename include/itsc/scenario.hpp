@@ -54,6 +54,10 @@ struct SumoSignal {
   int link_count = 0;      ///< length of its programs' state strings
   /// Movement id -> the `linkIndex` of each of its connections.
   std::map<std::string, std::vector<int>> link_indices;
+  /// Movement id -> the movements SUMO's junction logic makes it a foe of (`<request foes>` of any of
+  /// their connections), every movement of the node listed: validation checks a plan only against the
+  /// conflicts of the legs' bearings that SUMO confirms. Absent: not imported (the bearings decide).
+  std::optional<std::map<std::string, std::vector<std::string>>> foes;
   friend bool operator==(const SumoSignal&, const SumoSignal&) = default;
 };
 

@@ -233,6 +233,7 @@ constexpr std::array kSumoSignalKeys{
     KeySpec{"tls", string, "", "", "", 0, kRequired, "SUMO traffic light (`tlLogic`) id."},
     KeySpec{"link_count", integer, "", "", "", 0, kRequired, "Length of its programs' state strings (informational: the SUMO export's)."},
     KeySpec{"link_indices", map, "", "none", "", 0, kOptional, "Movement id to the SUMO `linkIndex` list of its connections."},
+    KeySpec{"foes", map, "", "none", "", 0, kOptional, "Movement id to the movements SUMO's junction logic makes it a foe of (`<request foes>`): validation checks plans only against the conflicts of the legs' bearings that SUMO confirms. Absent: the bearings alone decide."},
 };
 
 constexpr std::array kPlanKeys{

@@ -184,6 +184,16 @@ SumoSignal read_sumo_signal(MapReader& in) {
                      });
                    });
   }
+  if (const YamlNode* foes = in.find("foes")) {
+    out.foes.emplace();
+    for_each_entry(in.context(), *foes, in.path_of("foes"),
+                   [&](const YamlNode& movement, const YamlNode& value, const std::string& path) {
+                     std::vector<std::string>& list = (*out.foes)[movement.value];
+                     for_each_item(in.context(), value, path, [&](const YamlNode& item, const std::string& item_path) {
+                       if (auto foe = to_text(in.context(), item, item_path)) list.push_back(std::move(*foe));
+                     });
+                   });
+  }
   return out;
 }
 

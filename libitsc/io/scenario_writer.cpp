@@ -314,6 +314,11 @@ YamlOut write_sumo_signal(const SumoSignal& in) {
     for (const auto& [movement, list] : in.link_indices) map.add(movement, YamlOut::list_of(list, YamlOut::integer));
     out.add("link_indices", std::move(map));
   }
+  if (in.foes) {
+    YamlOut map = YamlOut::map();
+    for (const auto& [movement, list] : *in.foes) map.add(movement, YamlOut::list_of(list, YamlOut::string));
+    out.add("foes", std::move(map));
+  }
   return out.finish();
 }
 

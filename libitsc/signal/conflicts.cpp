@@ -1,6 +1,7 @@
 // Movement conflicts from bearings: movements as chords of a circle around the intersection.
 #include "signal/conflicts.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -61,6 +62,23 @@ ConflictMatrix conflict_matrix(const Node& node, const Network& network) {
     }
   }
   return matrix;
+}
+
+ConflictMatrix with_foes(ConflictMatrix geometry, const Node& node,
+                         const std::map<std::string, std::vector<std::string>>& foes) {
+  const std::size_t n = node.movements.size();
+  const auto lists = [&](std::size_t a, std::size_t b) {
+    const auto found = foes.find(node.movements[a].id);
+    return found != foes.end() &&
+           std::find(found->second.begin(), found->second.end(), node.movements[b].id) != found->second.end();
+  };
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t b = 0; b < n; ++b) {
+      if (a == b) continue;
+      if (!lists(a, b) && !lists(b, a)) geometry.vehicle[a * n + b] = Conflict::none;
+    }
+  }
+  return geometry;
 }
 
 }  // namespace itsc::detail

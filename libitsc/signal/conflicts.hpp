@@ -7,6 +7,8 @@
 // (no conflict). A movement crosses the crosswalks of the leg it arrives from and the leg it leaves by.
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "itsc/network.hpp"
@@ -32,5 +34,12 @@ struct ConflictMatrix {
 
 /// The conflict matrix of `node` from its legs' bearings (given, or from coordinates).
 [[nodiscard]] ConflictMatrix conflict_matrix(const Node& node, const Network& network);
+
+/// `geometry` where `foes` (movement id -> its foes, `SumoSignal::foes`) agrees: movements the bearings
+/// make cross or merge do not conflict unless either lists the other (SUMO's paths through the junction
+/// do not meet: a channelized turn, a cluster of junctions). Foes the bearings do not see stay without a
+/// conflict: SUMO settles them by its right-of-way (`response`), which a plan need not.
+[[nodiscard]] ConflictMatrix with_foes(ConflictMatrix geometry, const Node& node,
+                                       const std::map<std::string, std::vector<std::string>>& foes);
 
 }  // namespace itsc::detail

@@ -15,8 +15,9 @@ void validate_timing(Checker& checker, const Scenario& scenario);
 void validate_node_timing(Checker& checker, const Scenario& scenario, const std::string& node_id,
                           const Timing& timing);
 void validate_sumo(Checker& checker, const Scenario& scenario);
-/// The rules of a well-shaped plan: splits, interval ranges, conflicts (validate_signal_plan.cpp).
+/// The rules of a well-shaped plan: splits, interval ranges, conflicts (validate_signal_plan.cpp): those of
+/// the legs' bearings, less those SUMO's junction logic denies where `sumo` holds its foes.
 void check_signal_plan(Checker& checker, const Timing& timing, const Node& node, const Network& network,
-                       const std::string& path);
+                       const SumoSignal* sumo, const std::string& path);
 
 }  // namespace itsc::detail

@@ -155,7 +155,7 @@ std::vector<Right> rights_held(const IntervalTable& table) {
 
 // Conflicting movements and crosswalks open together, one error per pair (its first interval).
 void check_conflicts(Checker& checker, const Timing& resolved, const Node& node, const Network& network,
-                     const std::string& path) {
+                     const SumoSignal* sumo, const std::string& path) {
   std::vector<std::string> movements;
   for (const Movement& movement : node.movements) movements.push_back(movement.id);
   std::vector<std::string> crosswalks;
@@ -171,7 +171,8 @@ void check_conflicts(Checker& checker, const Timing& resolved, const Node& node,
   } catch (const Error&) {
     return;  // the rules above have reported why
   }
-  const ConflictMatrix conflicts = conflict_matrix(node, network);
+  const ConflictMatrix conflicts = sumo != nullptr && sumo->foes ? with_foes(conflict_matrix(node, network), node, *sumo->foes)
+                                                                 : conflict_matrix(node, network);
   std::set<std::pair<std::size_t, std::size_t>> reported;
   const auto report = [&](std::size_t a, std::size_t b, std::size_t i, const std::string& message) {
     if (!reported.insert({a, b}).second) return;
@@ -222,7 +223,7 @@ void check_conflicts(Checker& checker, const Timing& resolved, const Node& node,
 }  // namespace
 
 void check_signal_plan(Checker& checker, const Timing& timing, const Node& node, const Network& network,
-                       const std::string& path) {
+                       const SumoSignal* sumo, const std::string& path) {
   const RingPlan given = ring_plan_of(timing);
   const Timing resolved = resolve_timing(timing, node, network);
   const bool stages = !timing.rings;
@@ -231,7 +232,7 @@ void check_signal_plan(Checker& checker, const Timing& timing, const Node& node,
     check_split(checker, given.phases[p], resolved.rings->phases[p], place);
     check_ranges(checker, given.phases[p], resolved.rings->phases[p], node, place);
   }
-  check_conflicts(checker, resolved, node, network, path + ".sequence");
+  check_conflicts(checker, resolved, node, network, sumo, path + ".sequence");
 }
 
 }  // namespace itsc::detail

@@ -43,6 +43,16 @@ void validate_sumo(Checker& checker, const Scenario& scenario) {
         }
       }
     }
+    if (!signal.foes || !node) continue;
+    const auto known = [&](const std::string& movement, const std::string& at) {
+      if (movements.contains(movement)) return;
+      checker.error(at, "unknown movement '" + movement + "' at node '" + signal.node + "'");
+    };
+    for (const auto& [movement, foes] : *signal.foes) {
+      const std::string movement_path = path + ".foes." + movement;
+      known(movement, movement_path);
+      for (std::size_t i = 0; i < foes.size(); ++i) known(foes[i], indexed(movement_path, i));
+    }
   }
 }
 

@@ -280,7 +280,12 @@ void check_timing(Checker& checker, const Scenario& scenario, const std::string&
     check_stages(checker, timing, network.nodes[*node], path);
   }
   // Splits, ranges and conflicts only mean something for a plan of sound shape.
-  if (error_count(checker) == errors_before) check_signal_plan(checker, timing, network.nodes[*node], network, path);
+  if (error_count(checker) == errors_before) {
+    const auto sumo = std::find_if(scenario.sumo.signals.begin(), scenario.sumo.signals.end(),
+                                   [&](const SumoSignal& signal) { return signal.node == node_id; });
+    check_signal_plan(checker, timing, network.nodes[*node], network,
+                      sumo != scenario.sumo.signals.end() ? &*sumo : nullptr, path);
+  }
   check_served(checker, timing, network.nodes[*node], path);
 }
 

@@ -136,7 +136,7 @@ schedule:
 sumo:
   begin_s: 3600
   signals:
-    - {node: C, tls: C0, link_count: 2, link_indices: {X: [0, 1]}}
+    - {node: C, tls: C0, link_count: 2, link_indices: {X: [0, 1]}, foes: {X: []}}
 )";
 
 // The section a map at `path` is read as (the table's names: "nodes[].legs[]", "timing.<node>", ...);

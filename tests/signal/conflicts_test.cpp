@@ -1,7 +1,9 @@
 // Conflicts derived from bearings at a four-leg intersection (right-hand traffic).
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "signal/conflicts.hpp"
 #include "support/cross_scenario.hpp"
@@ -70,4 +72,22 @@ TEST_CASE("conflicts: movements without bearings have none") {
   const auto matrix = detail::conflict_matrix(f.scenario.network.nodes.front(), f.scenario.network);
   CHECK(matrix.between(f.movement("EBT"), f.movement("NBT")) == Conflict::none);
   CHECK(matrix.crosses_crosswalk(f.movement("EBT"), f.leg("W")));
+}
+
+TEST_CASE("conflicts: SUMO's foes take away the conflicts its junction paths do not have, and add none") {
+  const Fixture f;
+  // SUMO confirms the left across the opposing through, and names the opposing lefts foes too (it
+  // settles them by right of way); the perpendicular throughs it does not name (a grade-separated or
+  // channelized junction).
+  std::map<std::string, std::vector<std::string>> foes;
+  for (const Movement& movement : f.node.movements) foes[movement.id];
+  foes["EBL"] = {"WBT", "WBL"};
+  const detail::ConflictMatrix matrix = detail::with_foes(f.matrix, f.node, foes);
+  CHECK(matrix.between(f.movement("EBL"), f.movement("WBT")) == Conflict::crossing);
+  CHECK(matrix.between(f.movement("WBT"), f.movement("EBL")) == Conflict::crossing);  // either side's list
+  CHECK(matrix.between(f.movement("EBT"), f.movement("NBT")) == Conflict::none);
+  CHECK(matrix.between(f.movement("EBR"), f.movement("SBT")) == Conflict::none);
+  CHECK(matrix.between(f.movement("EBL"), f.movement("WBL")) == Conflict::none);  // the bearings see none
+  // The crosswalks stay the bearings'.
+  CHECK(matrix.pedestrian == f.matrix.pedestrian);
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -485,6 +486,21 @@ TEST_CASE("validate: conflicting movements and crosswalks") {
   SUBCASE("two protected movements that merge") {
     north_south.serves.protected_movements.push_back("WBR");
     check_single_error(s, "timing.C.sequence: movements 'WBR' and 'NBT' merge and are both protected green (from 0 s of the cycle)");
+  }
+  SUBCASE("SUMO's foe matrix takes away the conflicts its junction paths do not have") {
+    north_south.serves.protected_movements.push_back("WBR");
+    itsc::SumoSignal sumo{.node = "C", .tls = "C", .link_count = 1, .link_indices = {}, .foes = std::nullopt};
+    sumo.foes.emplace();
+    for (const itsc::Movement& movement : center(s).movements) (*sumo.foes)[movement.id];
+    s.sumo.signals = {sumo};
+    CHECK(errors_of(s).empty());  // SUMO's WBR does not meet its NBT: a channelized right turn
+    (*s.sumo.signals[0].foes)["NBT"] = {"WBR"};
+    check_single_error(s, "timing.C.sequence: movements 'WBR' and 'NBT' merge and are both protected green (from 0 s of the cycle)");
+    (*s.sumo.signals[0].foes)["NBT"] = {"XYZ"};
+    (*s.sumo.signals[0].foes)["ABC"] = {};
+    CHECK(errors_of(s) == std::vector<std::string>{
+                              "sumo.signals[0].foes.ABC: unknown movement 'ABC' at node 'C'",
+                              "sumo.signals[0].foes.NBT[0]: unknown movement 'XYZ' at node 'C'"});
   }
   SUBCASE("two protected movements that cross") {
     s.timing["C"] = dual_ring();

@@ -87,13 +87,17 @@ void drop_dead_links(Network& network, std::vector<std::string>& report) {
 void clean_network(Scenario& scenario, std::vector<std::string>& report) {
   align_turns_with_bearings(scenario.network, report);
   drop_dead_links(scenario.network, report);
-  // Forget the link indices of movements and nodes that were dropped.
+  // Forget the link indices and foes of movements and nodes that were dropped.
   std::erase_if(scenario.sumo.signals, [&](const SumoSignal& s) { return scenario.network.find_node(s.node) == nullptr; });
   for (SumoSignal& signal : scenario.sumo.signals) {
     const Node& node = *scenario.network.find_node(signal.node);
-    std::erase_if(signal.link_indices, [&](const auto& entry) {
-      return std::none_of(node.movements.begin(), node.movements.end(), [&](const Movement& m) { return m.id == entry.first; });
-    });
+    const auto dropped = [&](const std::string& id) {
+      return std::none_of(node.movements.begin(), node.movements.end(), [&](const Movement& m) { return m.id == id; });
+    };
+    std::erase_if(signal.link_indices, [&](const auto& entry) { return dropped(entry.first); });
+    if (!signal.foes) continue;
+    std::erase_if(*signal.foes, [&](const auto& entry) { return dropped(entry.first); });
+    for (auto& entry : *signal.foes) std::erase_if(entry.second, dropped);
   }
 }
 

@@ -1,5 +1,6 @@
 // .net.xml -> SumoNet: edges with their lanes, junctions, connections between normal edges, and the
 // traffic-light programs, with every dangling reference reported at its line.
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -93,6 +94,28 @@ SumoProgram read_program(XmlReader& xml, pugi::xml_node element) {
   return program;
 }
 
+// A junction's internal lanes and the foes of each link (its right-of-way logic, `<request>`).
+void read_requests(XmlReader& xml, pugi::xml_node element, SumoJunction& junction) {
+  std::istringstream lanes(XmlReader::optional_text(element, "intLanes"));
+  for (std::string lane; lanes >> lane;) junction.internal_lanes.push_back(lane);
+  std::vector<std::string> foes;
+  for (pugi::xml_node request : element.children("request")) {
+    const int index = xml.integer(request, "index", -1);
+    const std::string bits = XmlReader::optional_text(request, "foes");
+    if (index < 0 || bits.find_first_not_of("01") != std::string::npos) {
+      xml.error(request, "junction '" + junction.id + "': a request needs an index of at least 0 and foes of 0s and 1s");
+      continue;
+    }
+    if (static_cast<std::size_t>(index) >= foes.size()) foes.resize(static_cast<std::size_t>(index) + 1);
+    foes[static_cast<std::size_t>(index)] = bits;
+  }
+  // Only a complete table means anything: a row per link, a bit per link in each.
+  const bool complete = !foes.empty() && std::all_of(foes.begin(), foes.end(), [&](const std::string& row) {
+    return row.size() == foes.size();
+  });
+  if (complete) junction.foes = std::move(foes);
+}
+
 }  // namespace
 
 SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report) {
@@ -124,9 +147,10 @@ SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report
       net.edges.push_back(std::move(edge));
     } else if (name == "junction") {
       SumoJunction junction{xml.text(element, "id"), XmlReader::optional_text(element, "type"),
-                            xml.number(element, "x"), xml.number(element, "y")};
+                            xml.number(element, "x"), xml.number(element, "y"), {}, {}};
       if (junction.type == "internal") continue;
       if (!junctions.insert(junction.id).second) xml.error(element, "duplicate junction id '" + junction.id + "'");
+      read_requests(xml, element, junction);
       net.junctions.push_back(std::move(junction));
     } else if (name == "tlLogic") {
       SumoProgram program = read_program(xml, element);
@@ -179,6 +203,14 @@ SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report
     return length;
   };
 
+  // Internal lane -> its row of its junction's request table.
+  std::map<std::string, int, std::less<>> request_of;
+  for (const SumoJunction& junction : net.junctions) {
+    for (std::size_t i = 0; i < junction.internal_lanes.size(); ++i) {
+      request_of.emplace(junction.internal_lanes[i], static_cast<int>(i));
+    }
+  }
+
   // Connections between normal edges.
   for (pugi::xml_node element : xml.root().children("connection")) {
     const std::string from = xml.text(element, "from");
@@ -194,7 +226,18 @@ SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report
     connection.link_index = xml.integer(element, "linkIndex", -1);
     const std::string dir = XmlReader::optional_text(element, "dir");
     connection.dir = dir.empty() ? 's' : dir.front();
-    connection.crossing_m = crossing_m(XmlReader::optional_text(element, "via"));
+    const std::string via = XmlReader::optional_text(element, "via");
+    connection.crossing_m = crossing_m(via);
+    // A left turn's path may be split at an internal junction: its row is that of a later part.
+    std::string part = via;
+    for (std::size_t hops = 0; !part.empty() && hops < internal_lane_length.size() + 1; ++hops) {
+      if (const auto row = request_of.find(part); row != request_of.end()) {
+        connection.request = row->second;
+        break;
+      }
+      const auto next = internal_next.find(part);
+      part = next == internal_next.end() ? std::string() : next->second;
+    }
     bool known = true;
     for (const std::string* edge : {&from, &to}) {
       if (edge_index.count(*edge) == 0) {

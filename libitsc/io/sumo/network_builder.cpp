@@ -6,6 +6,7 @@
 #include <map>
 #include <numbers>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "io/sumo/import_parts.hpp"
@@ -58,6 +59,40 @@ Link make_link(const SumoEdge& edge, double crossing_m) {
   }
   link.speed_kmh = std::round(speed_mps * 3.6 * 100) / 100;
   return link;
+}
+
+// Movement id -> its foes at `node`, from the junction's request table (a movement is a foe of another
+// when any connection of one is of any connection of the other); none when a movement's connections
+// have no row there or the table is missing.
+std::optional<std::map<std::string, std::vector<std::string>>> foes_of(
+    const Node& node, const std::vector<std::string>& table, const std::map<std::string, std::vector<int>>& requests) {
+  const auto foe = [&](int i, int j) {
+    const std::string& row = table[static_cast<std::size_t>(i)];
+    return row[row.size() - 1 - static_cast<std::size_t>(j)] == '1';
+  };
+  const auto rows_of = [&](const Movement& movement) -> const std::vector<int>* {
+    const auto found = requests.find(movement.id);
+    if (found == requests.end()) return nullptr;
+    for (const int row : found->second) {
+      if (row < 0 || static_cast<std::size_t>(row) >= table.size()) return nullptr;
+    }
+    return &found->second;
+  };
+  std::map<std::string, std::vector<std::string>> foes;
+  for (const Movement& a : node.movements) {
+    const std::vector<int>* rows_a = rows_of(a);
+    if (rows_a == nullptr) return std::nullopt;
+    std::vector<std::string>& list = foes[a.id];
+    for (const Movement& b : node.movements) {
+      const std::vector<int>* rows_b = rows_of(b);
+      if (&a == &b || rows_b == nullptr) continue;
+      const bool any = std::any_of(rows_a->begin(), rows_a->end(), [&](int i) {
+        return std::any_of(rows_b->begin(), rows_b->end(), [&](int j) { return foe(i, j) || foe(j, i); });
+      });
+      if (any) list.push_back(b.id);
+    }
+  }
+  return foes;
 }
 
 NodeControl control_of(const std::string& type) {
@@ -264,6 +299,7 @@ void build_network(const SumoNet& net, Scenario& scenario, std::vector<std::stri
   // Movements from the connections of car lanes, with their link indices; the lanes each serves.
   const IdIndex nodes(network.nodes);
   std::map<std::pair<std::string, std::string>, std::map<int, std::set<std::string>>> approach_lanes;
+  std::map<std::string, std::vector<int>> requests;  // movement id -> its connections' request rows
   for (const SumoConnection& connection : net.connections) {
     const auto from = edges.find(connection.from);
     const auto to = edges.find(connection.to);
@@ -287,7 +323,11 @@ void build_network(const SumoNet& net, Scenario& scenario, std::vector<std::stri
     if (!connection.tl.empty() && node.control == NodeControl::signalized) {
       SumoSignal* signal = find_signal(scenario, node.id);
       if (signal == nullptr) {
-        scenario.sumo.signals.push_back({node.id, connection.tl, static_cast<int>(program_links.at(connection.tl)), {}});
+        SumoSignal created;
+        created.node = node.id;
+        created.tls = connection.tl;
+        created.link_count = static_cast<int>(program_links.at(connection.tl));
+        scenario.sumo.signals.push_back(std::move(created));
         signal = &scenario.sumo.signals.back();
       }
       if (signal->tls == connection.tl) {
@@ -298,9 +338,15 @@ void build_network(const SumoNet& net, Scenario& scenario, std::vector<std::stri
       }
     }
     approach_lanes[{node.id, connection.from}][connection.from_lane].insert(id);
+    requests[id].push_back(connection.request);
   }
   for (SumoSignal& signal : scenario.sumo.signals) {
     for (auto& entry : signal.link_indices) std::sort(entry.second.begin(), entry.second.end());
+    const auto junction = std::find_if(net.junctions.begin(), net.junctions.end(),
+                                       [&](const SumoJunction& j) { return j.id == signal.node; });
+    if (junction != net.junctions.end()) {
+      signal.foes = foes_of(network.nodes[*nodes.find(signal.node)], junction->foes, requests);
+    }
   }
   for (Node& node : network.nodes) add_legs(node, network, edges);
   for (const auto& [key, lanes] : approach_lanes) {

@@ -19,7 +19,8 @@ void cap_slow_links(Scenario& scenario, std::vector<std::string>& report) {
     const double cells = static_cast<double>(cell_count(link.length_m, link.speed_kmh, dt_s));
     const double cell_speed_kmh = link.length_m / cells / dt_s * 3.6;
     const double jam_veh_per_km = 1000.0 / link.jam_spacing_m;
-    const double cap = std::floor(jam_veh_per_km * cell_speed_kmh / 2);
+    // A whole veh/h below the limit, so that rounding never puts the wave at the cells' speed.
+    const double cap = std::floor(jam_veh_per_km * cell_speed_kmh / 2) - 1;
     if (link.saturation_flow_veh_per_h_per_lane <= cap) continue;
     link.saturation_flow_veh_per_h_per_lane = cap;
     if (capped++ == 0) {

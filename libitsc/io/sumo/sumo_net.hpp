@@ -32,6 +32,9 @@ struct SumoJunction {
   std::string type;        ///< traffic_light, priority, dead_end, ...
   double x_m = 0;
   double y_m = 0;
+  std::vector<std::string> internal_lanes;  ///< `intLanes`: the lane each request row (link) starts on
+  /// `<request foes>` by index: character size - 1 - j is '1' when link j is a foe of this one.
+  std::vector<std::string> foes;
 };
 
 struct SumoConnection {
@@ -43,6 +46,7 @@ struct SumoConnection {
   int link_index = -1;
   char dir = 's';          ///< s, t, l, L, r, R, ...
   double crossing_m = 0;   ///< length of its path through the junction (the internal lanes `via`), 0 without
+  int request = -1;        ///< its row of the junction's request table (its `via` in `intLanes`), -1 without
 };
 
 struct SumoPhase {
