@@ -46,6 +46,8 @@ std::optional<FlowUnit> parse_flow_unit(std::string_view text) noexcept {
 std::size_t interval_count(const Demand& demand) noexcept {
   std::size_t count = 1;
   for (const EntryFlow& entry : demand.entries) count = std::max(count, entry.flow_veh_per_h.size());
+  for (const EntryFlow& source : demand.sources) count = std::max(count, source.flow_veh_per_h.size());
+  for (const TripEnds& sink : demand.sinks) count = std::max(count, sink.share.size());
   for (const ApproachTurns& turns : demand.turns) {
     for (const TurnShare& share : turns.shares) count = std::max(count, share.values.size());
   }
@@ -72,6 +74,18 @@ double entry_flow_veh_per_h(const Demand& demand, std::string_view link, std::si
   const std::optional<double> counted = counted_total_veh_per_h(demand, link, k);
   if (counted && (entry == demand.entries.end() || demand.balance == DemandBalance::counts)) return *counted;
   return entry == demand.entries.end() ? 0.0 : profile_value(entry->flow_veh_per_h, k);
+}
+
+double source_flow_veh_per_h(const Demand& demand, std::string_view link, std::size_t k) {
+  const auto source = std::find_if(demand.sources.begin(), demand.sources.end(),
+                                   [&](const EntryFlow& flow) { return flow.link == link; });
+  return source == demand.sources.end() ? 0.0 : profile_value(source->flow_veh_per_h, k);
+}
+
+double trip_end_share(const Demand& demand, std::string_view link, std::size_t k) {
+  const auto sink = std::find_if(demand.sinks.begin(), demand.sinks.end(),
+                                 [&](const TripEnds& ends) { return ends.link == link; });
+  return sink == demand.sinks.end() ? 0.0 : profile_value(sink->share, k);
 }
 
 }  // namespace itsc

@@ -1,7 +1,7 @@
 #pragma once
 /// @file demand.hpp
-/// Traffic demand: entry flows at boundary links as time profiles, turning counts or proportions per
-/// approach, heavy vehicles, pedestrians. Held apart from the network so that batched runs can vary it.
+/// Traffic demand: entry flows at boundary links and trips that start or end on any link as time profiles,
+/// turning counts or proportions per approach, heavy vehicles, pedestrians. Held apart from the network so that batched runs can vary it.
 
 #include <cstddef>
 #include <cstdint>
@@ -38,6 +38,17 @@ struct EntryFlow {
   std::vector<double> flow_veh_per_h;
   double heavy_vehicle_percent = 0;
   friend bool operator==(const EntryFlow&, const EntryFlow&) = default;
+};
+
+/// Trips that end on a link (parking, driveways, side streets not modelled) — a link that does not end at a
+/// boundary node, where every vehicle leaves anyway. They leave as they reach the end of the link, before
+/// the stop line's queue (SUMO's default arrival position, the end of the edge).
+struct TripEnds {
+  std::string link;
+  /// Share of the vehicles reaching the end of the link that end their trip there, in each profile
+  /// interval (one value: the whole run), 0..1; the others turn by the approach's turning data.
+  std::vector<double> share;
+  friend bool operator==(const TripEnds&, const TripEnds&) = default;
 };
 
 /// One movement's share of an approach's traffic.
@@ -77,6 +88,10 @@ struct Demand {
   DemandBalance balance = DemandBalance::entries;
   FlowUnit unit = FlowUnit::veh_per_h;       ///< as the file gives flows; the values here are veh/h always
   std::vector<EntryFlow> entries;
+  /// Trips that start on a link that does not start at a boundary node (parking, driveways, side streets
+  /// not modelled): they join its traffic at its upstream end, after the vehicles already on the street.
+  std::vector<EntryFlow> sources;
+  std::vector<TripEnds> sinks;
   std::vector<ApproachTurns> turns;
   std::vector<PedestrianFlow> pedestrians;
   friend bool operator==(const Demand&, const Demand&) = default;
@@ -89,6 +104,11 @@ struct Demand {
 /// The total of the turning counts given for the approach on `link` in interval k (veh/h); none when the
 /// approach has no counts.
 [[nodiscard]] std::optional<double> counted_total_veh_per_h(const Demand& demand, std::string_view link, std::size_t k);
+/// The flow of the trips that start on `link` in interval k (its `sources[]` profile; 0 without one), veh/h.
+[[nodiscard]] double source_flow_veh_per_h(const Demand& demand, std::string_view link, std::size_t k);
+/// The share of the vehicles reaching the end of `link` in interval k that end their trip there (its
+/// `sinks[]` profile; 0 without one).
+[[nodiscard]] double trip_end_share(const Demand& demand, std::string_view link, std::size_t k);
 /// The flow entering on entry link `link` in interval k as a run takes it (veh/h): its `entries[]`
 /// profile, or its approach's counted total where `balance` is `counts` or no `entries[]` row gives it
 /// (counts alone are enough at the edge of the network); 0 without either.

@@ -69,8 +69,9 @@ struct Model {
   std::vector<double> link_free_flow_time_s;    ///< [link] discretized free-flow time n_cells·Δt (s)
   std::vector<std::uint32_t> link_movement_begin; ///< [link] first movement leaving its last cell
   std::vector<std::uint32_t> link_movement_end;   ///< [link] one past its last leaving movement
-  std::vector<std::uint32_t> link_entry;        ///< [link] entry index when it starts at a boundary, else kNone
+  std::vector<std::uint32_t> link_entry;        ///< [link] entry index when traffic enters on it (below), else kNone
   std::vector<std::uint32_t> link_exit;         ///< [link] exit index when it ends at a boundary, else kNone
+  std::vector<std::uint32_t> link_sink;         ///< [link] sink index when trips end on it (below), else kNone
   std::vector<std::uint32_t> link_merge_begin;  ///< [link + 1] range in merge_movement of movements feeding it
   std::vector<std::uint32_t> merge_movement;    ///< [feeding entry] movement index, grouped by receiving link
   std::vector<std::uint32_t> link_bay_begin;    ///< [link + 1] range in bay_lane_group: its groups with a bay
@@ -191,9 +192,16 @@ struct Model {
   std::vector<std::uint32_t> route_movement;        ///< [route entry] its through movements in the order of
                                                     ///< travel, from its first signal's to its last's
 
-  // --- boundaries -------------------------------------------------------------------------------
-  std::vector<std::uint32_t> entry_link;  ///< [entry] link whose first cell receives the entry queue
-  std::vector<std::uint32_t> exit_link;   ///< [exit] link whose last cell empties out of the network
+  // --- where traffic enters and leaves ------------------------------------------------------------
+  // Entries are the links that start at a boundary node, then the links on which trips start (a source
+  // of the scenario's demand or of one of its demand scenarios): each has a queue outside the network
+  // whose vehicles enter its first cell, at a source after the traffic the movements bring.
+  std::vector<std::uint32_t> entry_link;      ///< [entry] link whose first cell receives the entry queue
+  std::vector<std::uint8_t> entry_is_source;  ///< [entry] 1: trips that start on a link inside the network
+  std::vector<std::uint32_t> exit_link;       ///< [exit] link whose last cell empties out of the network
+  /// [sink] link on which trips end (of any of the scenario's demands): a share of the vehicles reaching
+  /// its last cell leaves the network there instead of joining a movement.
+  std::vector<std::uint32_t> sink_link;
 
   // --- settings carried for the metrics -----------------------------------------------------------
   double analysis_period_h = 0.25;  ///< T of the HCM delay formulas
@@ -208,6 +216,7 @@ struct Model {
   [[nodiscard]] std::size_t detector_count() const noexcept { return detector_point_cell.size(); }
   [[nodiscard]] std::size_t entry_count() const noexcept { return entry_link.size(); }
   [[nodiscard]] std::size_t exit_count() const noexcept { return exit_link.size(); }
+  [[nodiscard]] std::size_t sink_count() const noexcept { return sink_link.size(); }
   [[nodiscard]] std::size_t route_count() const noexcept { return route_id.size(); }
   /// Index of the movement with this id at this node, or kNone.
   [[nodiscard]] std::uint32_t find_movement(std::uint32_t node, const std::string& id) const noexcept;

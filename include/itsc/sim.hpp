@@ -22,14 +22,17 @@ struct BatchDemand {
   std::size_t interval_count = 1;   ///< profile intervals; the last one holds beyond its end
   double interval_s = 3600;         ///< length of one profile interval (s)
   std::vector<double> entry_veh_per_s;  ///< [interval × entry × B] arrival rate at each entry (veh/s)
-  std::vector<double> turn_proportion;  ///< [interval × movement × B] share of its arriving link, 0..1
+  std::vector<double> turn_proportion;  ///< [interval × movement × B] share of its arriving link, 0..1, of
+                                        ///< the vehicles that do not end their trip on it
+  std::vector<double> end_share;        ///< [interval × sink × B] share of a sink link's vehicles ending there
   std::vector<double> peak_hour_factor; ///< [B] divides the volumes of the HCM terms (1 when none)
   std::vector<double> crosswalk_ped_per_s; ///< [crosswalk × B] pedestrian arrival rate at each crosswalk of
                                            ///< a signal (flat order: `Model::signal_crosswalk_begin`)
 };
 
 /// Compiles one Demand per batch member. Throws `itsc::Error` (invalid_input) for flows on links that
-/// are not entries, turning data for unknown movements or approaches, a diverge without turning data,
+/// are not entries, trips that start or end on a link the model has no place for (compile it from a
+/// scenario with that demand among its demands), turning data for unknown movements or approaches, a diverge without turning data,
 /// negative values, or proportions that do not sum to 1 (unless `normalize_turns`).
 [[nodiscard]] BatchDemand compile_demand(const Model& model, std::span<const Demand> per_member);
 /// The same demand for all B members.
@@ -143,7 +146,8 @@ struct State {
   std::vector<double> pedestrian_call;        ///< [crosswalk × B] in this step: a pedestrian pushed the button
   // scratch, written and read within one step
   std::vector<double> link_inflow_veh;        ///< [link × B]
-  std::vector<double> link_demand_veh;        ///< [link × B] arrivals: at the entry queue for entry links, else inflow
+  std::vector<double> link_demand_veh;        ///< [link × B] arrivals bound for its stop line: inflow, with an
+                                              ///< entry's arrivals at its queue, less the trips that end on it
   std::vector<double> link_upstream_held_veh; ///< [link × B] held in cells before the last
   std::vector<double> link_upstream_stopped_veh; ///< [link × B] stopped-flagged in cells before the last
   std::vector<double> link_upstream_new_stops;///< [link × B]

@@ -1,5 +1,6 @@
-// The demand volumes of the movements: entry flows carried through the network by the turning
-// proportions (what a signal engineer's volume balancing gives), in the busiest interval.
+// The demand volumes of the movements: entry flows (and trips that start mid-network) carried through
+// the network by the turning proportions, less the trips that end on the way (what a signal engineer's
+// volume balancing gives), in the busiest interval.
 #include <cmath>
 
 #include "itsc/analyze.hpp"
@@ -39,8 +40,12 @@ std::vector<double> demand_volumes(const Model& model, const BatchDemand& demand
       }
       change = std::max(change, std::fabs(inflow - link_flow[l]));
       link_flow[l] = inflow;
+      // Trips that end on the link do not reach its stop line.
+      const auto sink = model.link_sink[l];
+      const double reaching = sink == kNone ? inflow
+                                            : inflow * (1.0 - demand.end_share[(busiest * model.sink_count() + sink) * batch + b]);
       for (auto m = model.link_movement_begin[l]; m < model.link_movement_end[l]; ++m) {
-        volume[m] = inflow * demand.turn_proportion[(busiest * movements + m) * batch + b];
+        volume[m] = reaching * demand.turn_proportion[(busiest * movements + m) * batch + b];
       }
     }
     if (change <= kTolerance_veh_per_h) break;

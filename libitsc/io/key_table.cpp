@@ -122,6 +122,8 @@ constexpr std::array kDemandKeys{
     KeySpec{"unit", choice, "", "veh_per_h", "", 0, kOptional, "How entry flows and turning counts are given: hourly rates, or vehicles counted in each interval_s (raw counts).",
             "veh_per_h, veh_per_interval"},
     KeySpec{"entries", list, "", "none", "", 0, kOptional, "Entry flows at boundary links (section `demand.entries[]`)."},
+    KeySpec{"sources", list, "", "none", "", 0, kOptional, "Trips that start on links inside the network (section `demand.sources[]`)."},
+    KeySpec{"sinks", list, "", "none", "", 0, kOptional, "Trips that end on links inside the network (section `demand.sinks[]`)."},
     KeySpec{"turns", list, "", "none", "", 0, kOptional, "Turning counts or proportions (section `demand.turns[]`)."},
     KeySpec{"pedestrians", list, "", "none", "", 0, kOptional, "Pedestrian flows (section `demand.pedestrians[]`)."},
 };
@@ -130,6 +132,17 @@ constexpr std::array kEntryKeys{
     KeySpec{"link", string, "", "", "", 0, kRequired, "Entry link (its upstream node is a boundary node)."},
     KeySpec{"flow_veh_per_h", number_or_list, "veh/h", "", "", 0, kRequired, "Flow; a list gives one value per interval."},
     KeySpec{"heavy_vehicle_percent", number, "%", "0", "", 0, kOptional, "Share of heavy vehicles; carried downstream in the turning proportions (with the grade HCM's f_HVg)."},
+};
+
+constexpr std::array kSourceKeys{
+    KeySpec{"link", string, "", "", "", 0, kRequired, "A link whose upstream node is not a boundary node."},
+    KeySpec{"flow_veh_per_h", number_or_list, "veh/h", "", "", 0, kRequired, "Trips starting on it; a list gives one value per interval."},
+    KeySpec{"heavy_vehicle_percent", number, "%", "0", "", 0, kOptional, "Share of heavy vehicles among them."},
+};
+
+constexpr std::array kSinkKeys{
+    KeySpec{"link", string, "", "", "", 0, kRequired, "A link whose downstream node is not a boundary node."},
+    KeySpec{"share", number_or_list, "", "", "", 0, kRequired, "Share (0 to 1) of the vehicles reaching its end whose trips end there; a list gives one value per interval."},
 };
 
 constexpr std::array kTurnKeys{
@@ -254,6 +267,14 @@ const Section link{"links[]", "A directed road section between two nodes.", kLin
 const Section detector{"detectors[]", "A vehicle detector (NTCIP 1202 terms).", kDetectorKeys};
 const Section demand{"demand", "All demand of the scenario.", kDemandKeys};
 const Section entry{"demand.entries[]", "Flow entering on a boundary link.", kEntryKeys};
+const Section source{"demand.sources[]",
+                     "Trips that start on a link inside the network (parking, driveways, side streets not modelled): "
+                     "they wait for room and join its traffic at its upstream end.",
+                     kSourceKeys};
+const Section sink{"demand.sinks[]",
+                   "Trips that end on a link inside the network: that share of its vehicles leaves as it reaches the "
+                   "end of the link, before the stop line; the others turn by the approach's turning data.",
+                   kSinkKeys};
 const Section turns{"demand.turns[]", "Turning counts (preferred) or proportions of one approach.", kTurnKeys};
 const Section pedestrians{"demand.pedestrians[]",
                           "Pedestrians crossing one crosswalk (both directions): they call the phases serving it "
@@ -274,10 +295,11 @@ const Section plan{"(plan file)", "The keys of a plan file.", kPlanKeys};
 }  // namespace sections
 
 namespace {
-constexpr std::array<const Section*, 23> kAllSections{
+constexpr std::array<const Section*, 25> kAllSections{
     &sections::top,        &sections::simulation, &sections::node,     &sections::leg,
     &sections::movement,   &sections::lane_group, &sections::link,     &sections::detector,
-    &sections::demand,     &sections::entry,      &sections::turns,    &sections::pedestrians,
+    &sections::demand,     &sections::entry,      &sections::source,   &sections::sink,
+    &sections::turns,      &sections::pedestrians,
     &sections::timing,     &sections::max_pressure, &sections::sequence,   &sections::stage,    &sections::phase,
     &sections::overlap,    &sections::pattern,    &sections::schedule, &sections::sumo,       &sections::sumo_signal, &sections::plan};
 

@@ -62,6 +62,8 @@ extern const Section link;
 extern const Section detector;
 extern const Section demand;
 extern const Section entry;
+extern const Section source;
+extern const Section sink;
 extern const Section turns;
 extern const Section pedestrians;
 extern const Section timing;

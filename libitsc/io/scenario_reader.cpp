@@ -110,6 +110,13 @@ EntryFlow read_entry(MapReader& in) {
   return out;
 }
 
+TripEnds read_sink(MapReader& in) {
+  TripEnds out;
+  in.read("link", out.link);
+  in.read_profile("share", out.share);
+  return out;
+}
+
 ApproachTurns read_turns(MapReader& in) {
   ApproachTurns out;
   in.read("node", out.node);
@@ -152,13 +159,17 @@ Demand read_demand(MapReader& in) {
   in.read_choice("balance", out.balance, parse_demand_balance);
   in.read_choice("unit", out.unit, parse_flow_unit);
   out.entries = read_items<EntryFlow>(in, "entries", sections::entry, read_entry);
+  out.sources = read_items<EntryFlow>(in, "sources", sections::source, read_entry);
+  out.sinks = read_items<TripEnds>(in, "sinks", sections::sink, read_sink);
   out.turns = read_items<ApproachTurns>(in, "turns", sections::turns, read_turns);
   out.pedestrians = read_items<PedestrianFlow>(in, "pedestrians", sections::pedestrians, read_pedestrians);
   // Raw counts become hourly rates here, once: everything after the reader works in veh/h.
   if (out.unit == FlowUnit::veh_per_interval && out.interval_s > 0) {
     const double per_hour = 3600.0 / out.interval_s;
-    for (EntryFlow& entry : out.entries) {
-      for (double& value : entry.flow_veh_per_h) value *= per_hour;
+    for (std::vector<EntryFlow>* flows : {&out.entries, &out.sources}) {
+      for (EntryFlow& entry : *flows) {
+        for (double& value : entry.flow_veh_per_h) value *= per_hour;
+      }
     }
     for (ApproachTurns& turns : out.turns) {
       if (!turns.counts) continue;

@@ -145,11 +145,21 @@ YamlOut write_detector(const Detector& in) {
   return out.finish();
 }
 
-YamlOut write_entry(const EntryFlow& in) {
-  SectionWriter out(sections::entry);
+YamlOut write_flow(const EntryFlow& in, const detail::Section& section) {
+  SectionWriter out(section);
   out.add("link", YamlOut::string(in.link));
   out.add("flow_veh_per_h", profile(in.flow_veh_per_h));
   out.add_number("heavy_vehicle_percent", in.heavy_vehicle_percent, EntryFlow{}.heavy_vehicle_percent);
+  return out.finish();
+}
+
+YamlOut write_entry(const EntryFlow& in) { return write_flow(in, sections::entry); }
+YamlOut write_source(const EntryFlow& in) { return write_flow(in, sections::source); }
+
+YamlOut write_sink(const TripEnds& in) {
+  SectionWriter out(sections::sink);
+  out.add("link", YamlOut::string(in.link));
+  out.add("share", profile(in.share));
   return out.finish();
 }
 
@@ -182,11 +192,14 @@ YamlOut write_demand(const Demand& in) {
   if (in.unit != defaults.unit) out.add("unit", YamlOut::string(to_string(in.unit)));
   // Raw counts go back out as the vehicles of each interval (the reader made them hourly rates).
   std::vector<EntryFlow> entries = in.entries;
+  std::vector<EntryFlow> sources = in.sources;
   std::vector<ApproachTurns> turns = in.turns;
   if (in.unit == FlowUnit::veh_per_interval) {
     const double per_interval = in.interval_s / 3600.0;
-    for (EntryFlow& entry : entries) {
-      for (double& value : entry.flow_veh_per_h) value *= per_interval;
+    for (std::vector<EntryFlow>* flows : {&entries, &sources}) {
+      for (EntryFlow& entry : *flows) {
+        for (double& value : entry.flow_veh_per_h) value *= per_interval;
+      }
     }
     for (ApproachTurns& approach : turns) {
       if (!approach.counts) continue;
@@ -196,6 +209,8 @@ YamlOut write_demand(const Demand& in) {
     }
   }
   if (!entries.empty()) out.add("entries", items(entries, write_entry));
+  if (!sources.empty()) out.add("sources", items(sources, write_source));
+  if (!in.sinks.empty()) out.add("sinks", items(in.sinks, write_sink));
   if (!turns.empty()) out.add("turns", items(turns, write_turns));
   if (!in.pedestrians.empty()) out.add("pedestrians", items(in.pedestrians, write_pedestrians));
   return out.finish();

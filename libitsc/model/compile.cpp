@@ -313,6 +313,39 @@ void index_links(Model& model) {
   }
 }
 
+// Entries for the links trips start on and sinks for those they end on, in link order, from every demand of
+// the scenario (a batch may run any of them): the kernel gives them a place, each run its own rates.
+void compile_trip_ends(Model& model, const Scenario& scenario) {
+  std::vector<bool> source(model.link_count(), false);
+  std::vector<bool> sink(model.link_count(), false);
+  const auto mark = [&](const Demand& demand) {
+    for (const EntryFlow& flow : demand.sources) {
+      const auto link = model.find_link(flow.link);
+      if (link == kNone || model.link_entry[link] != kNone) fail("demand: trips start on '" + flow.link + "', which is not a link inside the network");
+      source[link] = true;
+    }
+    for (const TripEnds& ends : demand.sinks) {
+      const auto link = model.find_link(ends.link);
+      if (link == kNone || model.link_exit[link] != kNone) fail("demand: trips end on '" + ends.link + "', which is not a link inside the network");
+      sink[link] = true;
+    }
+  };
+  mark(scenario.demand);
+  for (const auto& entry : scenario.demand_scenarios) mark(entry.second);
+  model.link_sink.assign(model.link_count(), kNone);
+  for (std::size_t l = 0; l < model.link_count(); ++l) {
+    if (source[l]) {
+      model.link_entry[l] = to_u32(model.entry_link.size());
+      model.entry_link.push_back(to_u32(l));
+      model.entry_is_source.push_back(1);
+    }
+    if (sink[l]) {
+      model.link_sink[l] = to_u32(model.sink_link.size());
+      model.sink_link.push_back(to_u32(l));
+    }
+  }
+}
+
 }  // namespace
 
 std::uint32_t Model::find_movement(std::uint32_t node, const std::string& id) const noexcept {
@@ -391,6 +424,7 @@ Model compile(const Scenario& scenario, const CompileOptions& options) {
     if (network.nodes[nodes.at(network.links[l].from)].control == NodeControl::boundary) {
       model.link_entry[l] = to_u32(model.entry_link.size());
       model.entry_link.push_back(to_u32(l));
+      model.entry_is_source.push_back(0);
     }
     if (network.nodes[nodes.at(network.links[l].to)].control == NodeControl::boundary) {
       model.link_exit[l] = to_u32(model.exit_link.size());
@@ -400,6 +434,7 @@ Model compile(const Scenario& scenario, const CompileOptions& options) {
       fail("link '" + network.links[l].id + "': no movement leaves it");
     }
   }
+  compile_trip_ends(model, scenario);
   detail::compile_saturation(model, scenario);
   return model;
 }

@@ -44,6 +44,13 @@ std::vector<double> movement_shares(const Model& model, const Demand& demand, st
     if (given[l] || begin == end) continue;
     for (auto m = begin; m < end; ++m) share[m] = 1.0 / static_cast<double>(end - begin);
   }
+  // Of the vehicles whose trips do not end on the link.
+  for (const TripEnds& ends : demand.sinks) {
+    const auto link = model.find_link(ends.link);
+    if (link == kNone) continue;
+    const double kept = 1.0 - std::clamp(mean_value(ends.share, intervals), 0.0, 1.0);
+    for (auto m = model.link_movement_begin[link]; m < model.link_movement_end[link]; ++m) share[m] *= kept;
+  }
   return share;
 }
 
@@ -88,13 +95,16 @@ std::vector<double> carried_link_flows(const Model& model, const std::vector<dou
   return flow;
 }
 
-// Mean entry flow of every entry link over the demand's intervals (veh/h, [link]).
+// Mean entry flow of every entry link (boundary entry or source) over the demand's intervals (veh/h, [link]).
 std::vector<double> mean_entry_flows(const Model& model, const Demand& demand, std::size_t intervals) {
   std::vector<double> entry(model.link_count(), 0.0);
-  for (const auto l : model.entry_link) {
+  for (std::size_t e = 0; e < model.entry_count(); ++e) {
+    const std::string& link = model.link_id[model.entry_link[e]];
     double q = 0;
-    for (std::size_t k = 0; k < intervals; ++k) q += entry_flow_veh_per_h(demand, model.link_id[l], k);
-    entry[l] = q / static_cast<double>(intervals);
+    for (std::size_t k = 0; k < intervals; ++k) {
+      q += model.entry_is_source[e] != 0 ? source_flow_veh_per_h(demand, link, k) : entry_flow_veh_per_h(demand, link, k);
+    }
+    entry[model.entry_link[e]] = q / static_cast<double>(intervals);
   }
   return entry;
 }
@@ -104,14 +114,16 @@ std::vector<double> mean_entry_flows(const Model& model, const Demand& demand, s
 std::vector<double> heavy_vehicle_percent_per_link(const Model& model, const Demand& demand) {
   const std::size_t links = model.link_count();
   std::vector<double> percent(links, 0.0);
-  const bool any = std::any_of(demand.entries.begin(), demand.entries.end(),
-                               [](const EntryFlow& flow) { return flow.heavy_vehicle_percent > 0; });
-  if (!any) return percent;
+  const auto heavy_in = [](const std::vector<EntryFlow>& flows) {
+    return std::any_of(flows.begin(), flows.end(), [](const EntryFlow& flow) { return flow.heavy_vehicle_percent > 0; });
+  };
+  if (!heavy_in(demand.entries) && !heavy_in(demand.sources)) return percent;
   const std::size_t intervals = interval_count(demand);
   const std::vector<double> entry = mean_entry_flows(model, demand, intervals);
   std::vector<double> entry_heavy(links, 0.0);
-  for (const auto l : model.entry_link) {
-    for (const EntryFlow& flow : demand.entries) {
+  for (std::size_t e = 0; e < model.entry_count(); ++e) {
+    const auto l = model.entry_link[e];
+    for (const EntryFlow& flow : model.entry_is_source[e] != 0 ? demand.sources : demand.entries) {
       if (flow.link == model.link_id[l]) entry_heavy[l] = entry[l] * std::clamp(flow.heavy_vehicle_percent, 0.0, 100.0) / 100.0;
     }
   }

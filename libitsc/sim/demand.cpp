@@ -1,4 +1,5 @@
-// Demand → per-batch arrays: entry rates and turning proportions per profile interval.
+// Demand → per-batch arrays: entry and source rates, trip-end shares and turning proportions per profile
+// interval.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -17,17 +18,39 @@ void fill_member(const Model& model, const Demand& demand, BatchDemand& out, std
   const std::size_t entries = model.entry_count();
   const std::size_t movements = model.movement_count();
   // Entry rates.
+  const auto entry_of = [&](const std::string& id, bool source) {
+    const auto link = model.find_link(id);
+    return link != kNone && model.link_entry[link] != kNone && (model.entry_is_source[model.link_entry[link]] != 0) == source;
+  };
   for (const EntryFlow& entry : demand.entries) {
-    const auto link = model.find_link(entry.link);
-    if (link == kNone || model.link_entry[link] == kNone) fail("entry flow on '" + entry.link + "', which is not an entry link");
+    if (!entry_of(entry.link, false)) fail("entry flow on '" + entry.link + "', which is not an entry link");
   }
-  // Every entry link's flow as `demand.balance` takes it (from its counts where they win or stand alone).
+  for (const EntryFlow& source : demand.sources) {
+    if (!entry_of(source.link, true)) fail("trips start on '" + source.link + "', for which the model has no source");
+  }
+  // Every entry link's flow as `demand.balance` takes it (from its counts where they win or stand alone),
+  // every source's its profile.
   for (std::size_t e = 0; e < entries; ++e) {
     const std::string& link = model.link_id[model.entry_link[e]];
+    const bool source = model.entry_is_source[e] != 0;
     for (std::size_t k = 0; k < out.interval_count; ++k) {
-      const double flow = entry_flow_veh_per_h(demand, link, k);
+      const double flow = source ? source_flow_veh_per_h(demand, link, k) : entry_flow_veh_per_h(demand, link, k);
       if (!(flow >= 0)) fail("entry flow on '" + link + "' must not be negative");
       out.entry_veh_per_s[(k * entries + e) * batch + b] = flow / 3600.0;
+    }
+  }
+  // Trip ends.
+  const std::size_t sinks = model.sink_count();
+  for (const TripEnds& ends : demand.sinks) {
+    const auto link = model.find_link(ends.link);
+    if (link == kNone || model.link_sink[link] == kNone) fail("trips end on '" + ends.link + "', for which the model has no sink");
+  }
+  for (std::size_t s = 0; s < sinks; ++s) {
+    const std::string& link = model.link_id[model.sink_link[s]];
+    for (std::size_t k = 0; k < out.interval_count; ++k) {
+      const double share = trip_end_share(demand, link, k);
+      if (!(share >= 0 && share <= 1)) fail("trips ending on '" + link + "': share must be within 0 and 1");
+      out.end_share[(k * sinks + s) * batch + b] = share;
     }
   }
   // Turning proportions: a link with one leaving movement sends everything there.
@@ -105,6 +128,7 @@ BatchDemand compile_demand(const Model& model, std::span<const Demand> per_membe
   }
   out.entry_veh_per_s.assign(out.interval_count * model.entry_count() * out.batch, 0.0);
   out.turn_proportion.assign(out.interval_count * model.movement_count() * out.batch, 0.0);
+  out.end_share.assign(out.interval_count * model.sink_count() * out.batch, 0.0);
   out.peak_hour_factor.assign(out.batch, 1.0);
   const std::size_t crosswalks = model.signal_crosswalk_begin.empty() ? 0 : model.signal_crosswalk_begin.back();
   out.crosswalk_ped_per_s.assign(crosswalks * out.batch, 0.0);
@@ -131,7 +155,8 @@ BatchDemand slice(const BatchDemand& demand, std::size_t begin, std::size_t coun
     return kept;
   };
   return {count, demand.interval_count, demand.interval_s, columns(demand.entry_veh_per_s),
-          columns(demand.turn_proportion), columns(demand.peak_hour_factor), columns(demand.crosswalk_ped_per_s)};
+          columns(demand.turn_proportion), columns(demand.end_share), columns(demand.peak_hour_factor),
+          columns(demand.crosswalk_ped_per_s)};
 }
 
 }  // namespace itsc

@@ -24,11 +24,19 @@ void fill_observation(const Model& model, State& state, const BatchDemand& deman
       state.link_upstream_stopped_veh[link * batch + b] = stopped;
     }
   }
+  // The share of a link's traffic bound for a movement: its turning proportion of those whose trips do not
+  // end on the link.
+  const double* end_share = demand.end_share.data() + interval * model.sink_count() * batch;
+  const auto bound_for = [&](std::size_t m, std::size_t b) {
+    const auto sink = model.link_sink[model.movement_from_link[m]];
+    const double kept = sink == kNone ? 1.0 : 1.0 - end_share[sink * batch + b];
+    return proportion[m * batch + b] * kept;
+  };
   for (std::size_t m = 0; m < movements; ++m) {
     const auto link = model.movement_from_link[m];
     for (std::size_t b = 0; b < batch; ++b) {
       const std::size_t k = m * batch + b;
-      const double p = proportion[k];
+      const double p = bound_for(m, b);
       const double stopped = state.movement_stopped_veh[k] + p * state.link_upstream_stopped_veh[link * batch + b];
       const double all = state.movement_veh[k] + p * state.link_upstream_held_veh[link * batch + b];
       state.observed_queued_veh[k] = stopped;
@@ -48,7 +56,7 @@ void fill_observation(const Model& model, State& state, const BatchDemand& deman
       } else {
         state.feed_queued_veh[k] = state.observed_queued_veh[next * batch + b];
         state.feed_moving_veh[k] = state.observed_moving_veh[next * batch + b];
-        state.feed_proportion[k] = proportion[next * batch + b];
+        state.feed_proportion[k] = bound_for(next, b);
       }
     }
   }

@@ -1,5 +1,6 @@
-// Demand checks: entries at boundary links, turning counts or proportions per approach, pedestrians,
-// the peak-hour-factor rule, and whether counted approach totals agree with what the network delivers.
+// Demand checks: entries at boundary links, trips that start or end inside, turning counts or proportions
+// per approach, pedestrians, the peak-hour-factor rule, and whether counted approach totals agree with what
+// the network delivers.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -122,6 +123,59 @@ void check_turns(Checker& checker, const Scenario& scenario, const ApproachTurns
   }
 }
 
+// Trips that start or end on links inside the network: such a link, once each, with profiles of flows
+// (veh/h) and of shares (0 to 1).
+void check_trip_ends(Checker& checker, const Scenario& scenario, std::size_t intervals, const IdIndex& nodes,
+                     const IdIndex& links) {
+  const Network& network = scenario.network;
+  const Demand& demand = scenario.demand;
+  // The node at one end of a link, when the link and that node are known.
+  const auto at_boundary = [&](const std::string& id, bool upstream) {
+    const auto link = links.find(id);
+    if (!link) return false;
+    const auto node = nodes.find(upstream ? network.links[*link].from : network.links[*link].to);
+    return node && network.nodes[*node].control == NodeControl::boundary;
+  };
+  const auto check_values = [&](const std::vector<double>& values, const std::string& path, bool shares) {
+    check_profile_length(checker, values, intervals, path);
+    for (std::size_t v = 0; v < values.size(); ++v) {
+      const std::string value_path = values.size() == 1 ? path : indexed(path, v);
+      if (shares) {
+        checker.within(value_path, values[v], 0, 1);
+      } else {
+        checker.non_negative(value_path, values[v], kMaxFlow_veh_per_h, "veh/h");
+      }
+    }
+  };
+  const auto check_link = [&](const std::string& id, const std::string& path, std::map<std::string_view, std::size_t>& seen,
+                              const std::string& list) {
+    if (!links.find(id)) checker.error(path, "unknown link '" + id + "'");
+    const auto [it, inserted] = seen.emplace(id, seen.size());
+    if (!inserted) checker.error(path, "link '" + id + "' is already given (" + indexed(list, it->second) + ")");
+  };
+  std::map<std::string_view, std::size_t> sources;
+  for (std::size_t s = 0; s < demand.sources.size(); ++s) {
+    const EntryFlow& source = demand.sources[s];
+    const std::string path = indexed("demand.sources", s);
+    check_link(source.link, path + ".link", sources, "demand.sources");
+    if (at_boundary(source.link, true)) {
+      checker.error(path + ".link", "link '" + source.link + "' starts at a boundary node: give its flow in demand.entries");
+    }
+    check_values(source.flow_veh_per_h, path + ".flow_veh_per_h", false);
+    checker.within(path + ".heavy_vehicle_percent", source.heavy_vehicle_percent, 0, 100, "%");
+  }
+  std::map<std::string_view, std::size_t> sinks;
+  for (std::size_t s = 0; s < demand.sinks.size(); ++s) {
+    const TripEnds& sink = demand.sinks[s];
+    const std::string path = indexed("demand.sinks", s);
+    check_link(sink.link, path + ".link", sinks, "demand.sinks");
+    if (at_boundary(sink.link, false)) {
+      checker.error(path + ".link", "link '" + sink.link + "' ends at a boundary node, where every vehicle leaves the network");
+    }
+    check_values(sink.share, path + ".share", true);
+  }
+}
+
 // Mean flow on every link when the mean entry flows follow the mean turning shares (fixed point).
 std::vector<double> delivered_flows(const Scenario& scenario, std::size_t intervals) {
   const Network& network = scenario.network;
@@ -134,6 +188,15 @@ std::vector<double> delivered_flows(const Scenario& scenario, std::size_t interv
     if (!from || network.nodes[*from].control != NodeControl::boundary) continue;
     for (std::size_t k = 0; k < intervals; ++k) {
       entry[l] += entry_flow_veh_per_h(scenario.demand, network.links[l].id, k) / static_cast<double>(intervals);
+    }
+  }
+  // And what starts inside; of what reaches a link's end, what does not end there turns.
+  std::vector<double> kept(network.links.size(), 1.0);
+  for (std::size_t l = 0; l < network.links.size(); ++l) {
+    for (std::size_t k = 0; k < intervals; ++k) {
+      const double count = static_cast<double>(intervals);
+      entry[l] += source_flow_veh_per_h(scenario.demand, network.links[l].id, k) / count;
+      kept[l] -= trip_end_share(scenario.demand, network.links[l].id, k) / count;
     }
   }
   struct Split {
@@ -172,7 +235,7 @@ std::vector<double> delivered_flows(const Scenario& scenario, std::size_t interv
   std::vector<double> flow = entry;
   for (int iteration = 0; iteration < 500; ++iteration) {
     std::vector<double> next = entry;
-    for (const Split& split : splits) next[split.to] += flow[split.from] * split.share;
+    for (const Split& split : splits) next[split.to] += flow[split.from] * kept[split.from] * split.share;
     double change = 0;
     for (std::size_t l = 0; l < flow.size(); ++l) change = std::max(change, std::fabs(next[l] - flow[l]));
     flow.swap(next);
@@ -190,6 +253,8 @@ void validate_demand(Checker& checker, const Scenario& scenario) {
 
   ProfileLength profile;
   for (const EntryFlow& entry : demand.entries) profile.add(entry.flow_veh_per_h);
+  for (const EntryFlow& source : demand.sources) profile.add(source.flow_veh_per_h);
+  for (const TripEnds& sink : demand.sinks) profile.add(sink.share);
   for (const ApproachTurns& turns : demand.turns) {
     for (const TurnShare& share : turns.shares) profile.add(share.values);
   }
@@ -229,6 +294,8 @@ void validate_demand(Checker& checker, const Scenario& scenario) {
     }
     checker.within(path + ".heavy_vehicle_percent", entry.heavy_vehicle_percent, 0, 100, "%");
   }
+
+  check_trip_ends(checker, scenario, intervals, nodes, links);
 
   std::map<std::pair<std::string_view, std::string_view>, std::size_t> approach_seen;
   for (std::size_t t = 0; t < demand.turns.size(); ++t) {

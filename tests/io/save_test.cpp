@@ -50,6 +50,10 @@ demand:
   balance: counts
   entries:
     - {link: L, flow_veh_per_h: [100.5, 200, 0.1], heavy_vehicle_percent: 4}
+  sources:
+    - {link: M, flow_veh_per_h: [10, 20, 30], heavy_vehicle_percent: 2}
+  sinks:
+    - {link: L, share: [0.1, 0.2, 0.25]}
   turns:
     - {node: "yes", link: L, counts: {WBU: 5, X: [95, 100]}}
     - {node: "yes", link: M, proportions: {X: 1}}

@@ -143,6 +143,25 @@ Phase& phase(Scenario& s, int number) {
   FAIL("no phase " << number);
   throw;
 }
+// The west arm starts at an uncontrolled junction W fed from a boundary W0 further west: W_C is then a
+// link inside the network, on which trips can start and end.
+void street_beyond_west(Scenario& s) {
+  node(s, "W").control = NodeControl::uncontrolled;
+  node(s, "W").movements = {Movement{"in", "W0_W", "W_C", TurnType::through, std::nullopt},
+                            Movement{"out", "C_W", "W_W0", TurnType::through, std::nullopt}};
+  Node beyond;
+  beyond.id = "W0";
+  beyond.control = NodeControl::boundary;
+  beyond.x_m = -800;
+  beyond.y_m = 0;
+  s.network.nodes.push_back(beyond);
+  s.network.links.push_back(Link{"W0_W", "W0", "W", 400, 2, 50, 1900, 7.5});
+  s.network.links.push_back(Link{"W_W0", "W", "W0", 400, 2, 50, 1900, 7.5});
+  for (EntryFlow& entry : s.demand.entries) {
+    if (entry.link == "W_C") entry.link = "W0_W";
+  }
+}
+
 // Moves green from the last stage to `first` so that the cycle still adds up.
 void shift_green(Scenario& s, double seconds) { timing(s).stages.back().green_s -= seconds; }
 
@@ -200,6 +219,22 @@ std::vector<Probe> probes() {
       {"demand.entries[]", "flow_veh_per_h", Base::stages, fixed, [](Scenario& s) { s.demand.entries[0].flow_veh_per_h = {990}; }},  // its counts give the turning shares
       {"demand.entries[]", "heavy_vehicle_percent", Base::stages, fixed,
        [](Scenario& s) { s.demand.entries[0].heavy_vehicle_percent = 15; }},
+      {"demand.sources[]", "flow_veh_per_h", Base::stages, fixed, [](Scenario& s) { s.demand.sources[0].flow_veh_per_h = {300}; },
+       [](Scenario& s) {
+         street_beyond_west(s);
+         s.demand.sources = {EntryFlow{"W_C", {100}, 0}};
+       }},
+      {"demand.sources[]", "heavy_vehicle_percent", Base::stages, fixed,
+       [](Scenario& s) { s.demand.sources[0].heavy_vehicle_percent = 30; },
+       [](Scenario& s) {
+         street_beyond_west(s);
+         s.demand.sources = {EntryFlow{"W_C", {200}, 0}};
+       }},
+      {"demand.sinks[]", "share", Base::stages, fixed, [](Scenario& s) { s.demand.sinks[0].share = {0.3}; },
+       [](Scenario& s) {
+         street_beyond_west(s);
+         s.demand.sinks = {TripEnds{"W_C", {0.1}}};
+       }},
       {"demand.pedestrians[]", "flow_ped_per_h", Base::rings, actuated,
        [](Scenario& s) {  // no one crosses the arterial: phase 4 is no longer called for pedestrians
          s.demand.pedestrians[2].flow_ped_per_h = 0;

@@ -287,6 +287,41 @@ TEST_CASE("validate: demand") {
   }
 }
 
+TEST_CASE("validate: trips that start or end inside the network") {
+  Scenario s = itsc::test::make_cross_scenario();
+  // C_N starts at the signal, N_C ends there: both inside the network.
+  s.demand.sources = {itsc::EntryFlow{"C_N", {100}, 5}};
+  s.demand.sinks = {itsc::TripEnds{"N_C", {0.2}}};
+  CHECK(errors_of(s).empty());
+  SUBCASE("at the boundary, entries and exits already do it") {
+    s.demand.sources.push_back(itsc::EntryFlow{"N_C", {100}, 0});
+    s.demand.sinks.push_back(itsc::TripEnds{"C_N", {0.5}});
+    CHECK(errors_of(s) == std::vector<std::string>{
+                              "demand.sources[1].link: link 'N_C' starts at a boundary node: give its flow in demand.entries",
+                              "demand.sinks[1].link: link 'C_N' ends at a boundary node, where every vehicle leaves the network"});
+  }
+  SUBCASE("values out of range, unknown and repeated links") {
+    s.demand.sources[0].flow_veh_per_h = {-1};
+    s.demand.sources[0].heavy_vehicle_percent = 120;
+    s.demand.sinks[0].share = {1.5};
+    s.demand.sinks.push_back(itsc::TripEnds{"N_C", {0.1}});
+    s.demand.sinks.push_back(itsc::TripEnds{"nowhere", {0.1}});
+    CHECK(errors_of(s) == std::vector<std::string>{
+                              "demand.sources[0].flow_veh_per_h: must not be negative, got -1",
+                              "demand.sources[0].heavy_vehicle_percent: must be between 0 % and 100 %, got 120",
+                              "demand.sinks[0].share: must be between 0 and 1, got 1.5",
+                              "demand.sinks[1].link: link 'N_C' is already given (demand.sinks[0])",
+                              "demand.sinks[2].link: unknown link 'nowhere'"});
+  }
+  SUBCASE("profiles as long as the others") {
+    s.demand.interval_s = 900;
+    s.demand.sinks[0].share = {0.1, 0.2};
+    s.demand.sources[0].flow_veh_per_h = {10, 20, 30};
+    CHECK(errors_of(s) == std::vector<std::string>{
+                              "demand.sinks[0].share: has 2 intervals but the longest profile has 3 (give 1 or 3)"});
+  }
+}
+
 TEST_CASE("validate: stage plans") {
   Scenario s = itsc::test::make_cross_scenario();
   itsc::Timing& timing = s.timing["C"];

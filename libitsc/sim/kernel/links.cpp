@@ -19,32 +19,42 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
     const double capacity = model.link_step_capacity_veh[link];
     const double ratio = model.link_wave_ratio[link];
     const double jam = model.link_cell_jam_veh[link];
-    // Inflow: from the entry queue (arrivals of this step may enter at once), or from the movements.
+    // Inflow: what the movements bring, then from the entry queue what room the first cell has left
+    // (arrivals of this step may enter at once): trips that start on a street wait for a gap in it.
     double* inflow = &state.link_inflow_veh[link * batch];
     double* arrived = &state.link_demand_veh[link * batch];
+    const auto begin = model.link_merge_begin[link];
+    const auto end = model.link_merge_begin[link + 1];
     const auto entry = model.link_entry[link];
     if (entry != kNone) {
       const double* rate = &demand.entry_veh_per_s[(block.interval * entries + entry) * batch];
       double* waiting = &state.entry_waiting_veh[entry * batch];
       for (std::size_t b = members.begin; b < members.end; ++b) {
+        double brought = 0;  // none at a boundary entry
+        for (auto k = begin; k < end; ++k) brought += state.movement_flow_veh[model.merge_movement[k] * batch + b];
         const double arrivals = rate[b] * model.dt_s;
         state.metrics.entered_veh[b] += arrivals;
         if (block.measure) state.metrics.window_entered_veh[b] += arrivals;
         const double queue = waiting[b] + arrivals;
-        const double room = std::max(0.0, std::min(capacity, ratio * (jam - occupied_veh(model, state, link, first, b, batch))));
-        inflow[b] = std::min(queue, room);
-        waiting[b] = queue - inflow[b];
-        arrived[b] = arrivals;
+        const double room = std::max(0.0, std::min(capacity, ratio * (jam - occupied_veh(model, state, link, first, b, batch))) - brought);
+        const double entering = std::min(queue, room);
+        inflow[b] = brought + entering;
+        waiting[b] = queue - entering;
+        arrived[b] = brought + arrivals;
       }
     } else {
-      const auto begin = model.link_merge_begin[link];
-      const auto end = model.link_merge_begin[link + 1];
       for (std::size_t b = members.begin; b < members.end; ++b) {
         double sum = 0;
         for (auto k = begin; k < end; ++k) sum += state.movement_flow_veh[model.merge_movement[k] * batch + b];
         inflow[b] = sum;
         arrived[b] = sum;
       }
+    }
+    // Vehicles whose trips end on the link do not arrive at its stop line.
+    const auto sink = model.link_sink[link];
+    if (sink != kNone) {
+      const double* share = &demand.end_share[(block.interval * model.sink_count() + sink) * batch];
+      for (std::size_t b = members.begin; b < members.end; ++b) arrived[b] *= 1.0 - share[b];
     }
   }
 }
@@ -118,6 +128,18 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
         if (block.measure) metrics.window_exited_veh[b] += out;
       }
     } else {
+      // Trips that end on the link leave as they reach its last cell, ahead of the queue at the stop line.
+      const auto sink = model.link_sink[link];
+      if (sink != kNone) {
+        const double* __restrict share = &demand.end_share[(block.interval * model.sink_count() + sink) * batch];
+        for (std::size_t b = b0; b < b1; ++b) {
+          const double ended = share[b] * arriving[b];
+          arriving[b] -= ended;
+          arriving_stopped[b] *= 1.0 - share[b];
+          metrics.exited_veh[b] += ended;
+          if (block.measure) metrics.window_exited_veh[b] += ended;
+        }
+      }
       // The last cell before a node: per movement, fed by the turning proportions.
       const double* __restrict link_demand = &state.link_demand_veh[link * batch];
       for (std::size_t b = b0; b < b1; ++b) {
