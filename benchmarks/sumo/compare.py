@@ -41,6 +41,7 @@ to a temporary directory, removed at the end and kept (and named) when a step fa
 """
 import argparse
 import json
+import math
 import os
 import re
 import shlex
@@ -447,6 +448,8 @@ def main():
     parser.add_argument("--interval", type=float, default=900)
     parser.add_argument("--flow", type=float, default=300, help="veh/h per entry (generated networks)")
     parser.add_argument("--plans", action="store_true", help="also rank three plans by mean delay")
+    parser.add_argument("--links", action="store_true",
+                        help="also compare the volume on each link with SUMO's routes (GEH); routes with edges needed")
     parser.add_argument("--running-speed", choices=["sumo", "limit"], default="sumo",
                         help="libitsc's free-flow speed: SUMO's measured running speed (default) or the speed limit")
     parser.add_argument("--time-limit", type=float, help="optimize: passed to itsc optimize (s)")
@@ -484,11 +487,51 @@ def main():
         shutil.rmtree(work)
 
 
+def route_edge_counts(routes, begin, end):
+    """Vehicles over each edge, from the routes of the vehicles departing in [begin, end) (every one finishes)."""
+    counts = {}
+    for vehicle in ET.parse(routes).getroot().iter("vehicle"):
+        if not begin <= float(vehicle.get("depart", 0)) < end:
+            continue
+        route = vehicle.find("route")
+        for edge in (route.get("edges").split() if route is not None else []):
+            counts[edge] = counts.get(edge, 0) + 1
+    return counts
+
+
+def compare_links(scenario, routes, begin, end):
+    """Volume on each link that reaches a signal: SUMO's routes against libitsc's arrivals at its stop line."""
+    sumo = route_edge_counts(routes, begin, end)
+    result = json.loads(run([ITSC, "simulate", scenario, "--json"]).stdout)
+    itsc = {}
+    for intersection in result["intersections"]:
+        for group in intersection["lane_groups"]:
+            for movement in group["movements"]:
+                link = movement["id"].split("->")[0]
+                itsc[link] = itsc.get(link, 0) + movement["arrivals_veh"]
+    hours = (end - begin) / 3600
+    rows = []
+    for link, modelled in itsc.items():
+        counted = sumo.get(link, 0)
+        m, c = modelled / hours, counted / hours  # GEH takes hourly flows
+        geh = math.sqrt(2 * (m - c) ** 2 / (m + c)) if m + c > 0 else 0
+        rows.append((geh, link, counted, modelled))
+    rows.sort(reverse=True)
+    within = sum(1 for geh, *_ in rows if geh < 5)
+    error = sum(abs(m - c) for _, _, c, m in rows) / max(sum(c for _, _, c, _ in rows), 1)
+    print(f"\nlink volumes (links to a signal): {len(rows)} links, GEH < 5 on {100 * within / max(len(rows), 1):.0f}%, "
+          f"total absolute difference {100 * error:.1f}% of the volume")
+    for geh, link, counted, modelled in rows[:5]:
+        print(f"  {link:>16}: SUMO {counted:6.0f}, libitsc {modelled:8.1f} (GEH {geh:.1f})")
+
+
 def compare_plans(work, net, routes, args):
     """Subcommands run, grid and corridor."""
     label = f"{os.path.basename(net)}, {os.path.basename(routes)}, " + (args.plan or "the net's own programs")
     scenario, _ = convert(work, net, routes, args.begin, args.end, args.interval, args.running_speed)
     compare(work, net, routes, scenario, args.plan and os.path.abspath(args.plan), args.begin, args.end, label)
+    if args.links:
+        compare_links(scenario, routes, args.begin, args.end)
     if args.plans:
         ranking = []
         for cycle in (60, 90, 120):

@@ -41,13 +41,15 @@ struct EntryFlow {
 };
 
 /// Trips that end on a link (parking, driveways, side streets not modelled) — a link that does not end at a
-/// boundary node, where every vehicle leaves anyway. They leave as they reach the end of the link, before
-/// the stop line's queue (SUMO's default arrival position, the end of the edge).
+/// boundary node, where every vehicle leaves anyway. They leave as they reach the end of the link, ahead of
+/// the queue at its stop line, or, `at_stop_line`, at the stop line itself: queued with the movements, they
+/// leave as they cross it (SUMO's default arrival, at the end of the edge).
 struct TripEnds {
   std::string link;
   /// Share of the vehicles reaching the end of the link that end their trip there, in each profile
   /// interval (one value: the whole run), 0..1; the others turn by the approach's turning data.
   std::vector<double> share;
+  bool at_stop_line = false;
   friend bool operator==(const TripEnds&, const TripEnds&) = default;
 };
 

@@ -202,6 +202,11 @@ struct Model {
   /// [sink] link on which trips end (of any of the scenario's demands): a share of the vehicles reaching
   /// its last cell leaves the network there instead of joining a movement.
   std::vector<std::uint32_t> sink_link;
+  std::vector<std::uint8_t> sink_at_stop_line;  ///< [sink] 1: its trips end at the stop line, queued with the
+                                                ///< movements: that share of their discharge leaves there
+  std::vector<std::uint32_t> movement_stop_line_sink; ///< [movement] its arriving link's sink when at the stop
+                                                      ///< line, else kNone
+  std::vector<std::uint8_t> link_fed_by_stop_line_sink; ///< [link] 1: a movement into it has one
 
   // --- settings carried for the metrics -----------------------------------------------------------
   double analysis_period_h = 0.25;  ///< T of the HCM delay formulas

@@ -21,6 +21,7 @@ std::vector<double> demand_volumes(const Model& model, const BatchDemand& demand
       busiest_flow = flow;
     }
   }
+  const auto end_share = [&](std::size_t sink) { return demand.end_share[(busiest * model.sink_count() + sink) * batch + b]; };
   std::vector<double> link_flow(model.link_count(), 0.0);
   std::vector<double> volume(movements, 0.0);
   // Gauss-Seidel over the links: each pass carries the flows further downstream. Traffic leaves at the
@@ -36,14 +37,15 @@ std::vector<double> demand_volumes(const Model& model, const BatchDemand& demand
         inflow += demand.entry_veh_per_s[(busiest * entries + model.link_entry[l]) * batch + b] * 3600.0;
       }
       for (auto j = model.link_merge_begin[l]; j < model.link_merge_begin[l + 1]; ++j) {
-        inflow += volume[model.merge_movement[j]];
+        const auto m = model.merge_movement[j];
+        const auto ends = model.movement_stop_line_sink[m];  // those ending at its stop line go no further
+        inflow += ends == kNone ? volume[m] : volume[m] * (1.0 - end_share(ends));
       }
       change = std::max(change, std::fabs(inflow - link_flow[l]));
       link_flow[l] = inflow;
-      // Trips that end on the link do not reach its stop line.
+      // Trips that end on the link ahead of its queue do not reach its stop line.
       const auto sink = model.link_sink[l];
-      const double reaching = sink == kNone ? inflow
-                                            : inflow * (1.0 - demand.end_share[(busiest * model.sink_count() + sink) * batch + b]);
+      const double reaching = sink == kNone || model.sink_at_stop_line[sink] != 0 ? inflow : inflow * (1.0 - end_share(sink));
       for (auto m = model.link_movement_begin[l]; m < model.link_movement_end[l]; ++m) {
         volume[m] = reaching * demand.turn_proportion[(busiest * movements + m) * batch + b];
       }

@@ -143,6 +143,7 @@ constexpr std::array kSourceKeys{
 constexpr std::array kSinkKeys{
     KeySpec{"link", string, "", "", "", 0, kRequired, "A link whose downstream node is not a boundary node."},
     KeySpec{"share", number_or_list, "", "", "", 0, kRequired, "Share (0 to 1) of the vehicles reaching its end whose trips end there; a list gives one value per interval."},
+    KeySpec{"at_stop_line", boolean, "", "false", "", 0, kOptional, "The trips end at the stop line itself (SUMO's default arrival at the end of the edge): their vehicles queue with the movements and leave as they cross it, instead of ahead of the queue."},
 };
 
 constexpr std::array kTurnKeys{
@@ -273,7 +274,8 @@ const Section source{"demand.sources[]",
                      kSourceKeys};
 const Section sink{"demand.sinks[]",
                    "Trips that end on a link inside the network: that share of its vehicles leaves as it reaches the "
-                   "end of the link, before the stop line; the others turn by the approach's turning data.",
+                   "end of the link, ahead of the queue at its stop line (or at the stop line); the others turn by "
+                   "the approach's turning data.",
                    kSinkKeys};
 const Section turns{"demand.turns[]", "Turning counts (preferred) or proportions of one approach.", kTurnKeys};
 const Section pedestrians{"demand.pedestrians[]",

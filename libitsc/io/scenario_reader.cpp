@@ -114,6 +114,7 @@ TripEnds read_sink(MapReader& in) {
   TripEnds out;
   in.read("link", out.link);
   in.read_profile("share", out.share);
+  in.read("at_stop_line", out.at_stop_line);
   return out;
 }
 

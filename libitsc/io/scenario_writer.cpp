@@ -160,6 +160,7 @@ YamlOut write_sink(const TripEnds& in) {
   SectionWriter out(sections::sink);
   out.add("link", YamlOut::string(in.link));
   out.add("share", profile(in.share));
+  if (in.at_stop_line) out.add("at_stop_line", YamlOut::boolean(true));
   return out.finish();
 }
 

@@ -318,6 +318,7 @@ void index_links(Model& model) {
 void compile_trip_ends(Model& model, const Scenario& scenario) {
   std::vector<bool> source(model.link_count(), false);
   std::vector<bool> sink(model.link_count(), false);
+  std::vector<std::optional<bool>> at_stop_line(model.link_count());
   const auto mark = [&](const Demand& demand) {
     for (const EntryFlow& flow : demand.sources) {
       const auto link = model.find_link(flow.link);
@@ -327,7 +328,11 @@ void compile_trip_ends(Model& model, const Scenario& scenario) {
     for (const TripEnds& ends : demand.sinks) {
       const auto link = model.find_link(ends.link);
       if (link == kNone || model.link_exit[link] != kNone) fail("demand: trips end on '" + ends.link + "', which is not a link inside the network");
+      if (at_stop_line[link] && *at_stop_line[link] != ends.at_stop_line) {
+        fail("demand: trips end on '" + ends.link + "' at its stop line in one demand and ahead of its queue in another");
+      }
       sink[link] = true;
+      at_stop_line[link] = ends.at_stop_line;
     }
   };
   mark(scenario.demand);
@@ -342,7 +347,16 @@ void compile_trip_ends(Model& model, const Scenario& scenario) {
     if (sink[l]) {
       model.link_sink[l] = to_u32(model.sink_link.size());
       model.sink_link.push_back(to_u32(l));
+      model.sink_at_stop_line.push_back(*at_stop_line[l] ? 1 : 0);
     }
+  }
+  model.movement_stop_line_sink.assign(model.movement_count(), kNone);
+  model.link_fed_by_stop_line_sink.assign(model.link_count(), 0);
+  for (std::size_t m = 0; m < model.movement_count(); ++m) {
+    const auto sink_index = model.link_sink[model.movement_from_link[m]];
+    if (sink_index == kNone || model.sink_at_stop_line[sink_index] == 0) continue;
+    model.movement_stop_line_sink[m] = sink_index;
+    model.link_fed_by_stop_line_sink[model.movement_to_link[m]] = 1;
   }
 }
 

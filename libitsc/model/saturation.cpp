@@ -44,10 +44,23 @@ std::vector<double> movement_shares(const Model& model, const Demand& demand, st
     if (given[l] || begin == end) continue;
     for (auto m = begin; m < end; ++m) share[m] = 1.0 / static_cast<double>(end - begin);
   }
-  // Of the vehicles whose trips do not end on the link.
+  // Of the vehicles whose trips do not end on the link ahead of its stop line.
   for (const TripEnds& ends : demand.sinks) {
     const auto link = model.find_link(ends.link);
-    if (link == kNone) continue;
+    if (link == kNone || ends.at_stop_line) continue;
+    const double kept = 1.0 - std::clamp(mean_value(ends.share, intervals), 0.0, 1.0);
+    for (auto m = model.link_movement_begin[link]; m < model.link_movement_end[link]; ++m) share[m] *= kept;
+  }
+  return share;
+}
+
+// Each movement's share of its arriving link's traffic that it carries into its leaving link: its share
+// less the trips that end at its stop line.
+std::vector<double> carried_shares(const Model& model, const Demand& demand, std::size_t intervals) {
+  std::vector<double> share = movement_shares(model, demand, intervals);
+  for (const TripEnds& ends : demand.sinks) {
+    const auto link = model.find_link(ends.link);
+    if (link == kNone || !ends.at_stop_line) continue;
     const double kept = 1.0 - std::clamp(mean_value(ends.share, intervals), 0.0, 1.0);
     for (auto m = model.link_movement_begin[link]; m < model.link_movement_end[link]; ++m) share[m] *= kept;
   }
@@ -127,7 +140,7 @@ std::vector<double> heavy_vehicle_percent_per_link(const Model& model, const Dem
       if (flow.link == model.link_id[l]) entry_heavy[l] = entry[l] * std::clamp(flow.heavy_vehicle_percent, 0.0, 100.0) / 100.0;
     }
   }
-  const std::vector<double> share = movement_shares(model, demand, intervals);
+  const std::vector<double> share = carried_shares(model, demand, intervals);
   const std::vector<double> flow = carried_link_flows(model, entry, share);
   const std::vector<double> heavy = carried_link_flows(model, entry_heavy, share);
   for (std::size_t l = 0; l < links; ++l) percent[l] = flow[l] > 0 ? std::clamp(100.0 * heavy[l] / flow[l], 0.0, 100.0) : 0.0;
@@ -137,7 +150,8 @@ std::vector<double> heavy_vehicle_percent_per_link(const Model& model, const Dem
 std::vector<double> mean_movement_flows_veh_per_h(const Model& model, const Demand& demand) {
   const std::size_t intervals = interval_count(demand);
   const std::vector<double> share = movement_shares(model, demand, intervals);
-  const std::vector<double> link = carried_link_flows(model, mean_entry_flows(model, demand, intervals), share);
+  const std::vector<double> link =
+      carried_link_flows(model, mean_entry_flows(model, demand, intervals), carried_shares(model, demand, intervals));
   std::vector<double> flow(model.movement_count());
   for (std::size_t m = 0; m < model.movement_count(); ++m) flow[m] = link[model.movement_from_link[m]] * share[m];
   return flow;

@@ -25,11 +25,12 @@ void fill_observation(const Model& model, State& state, const BatchDemand& deman
     }
   }
   // The share of a link's traffic bound for a movement: its turning proportion of those whose trips do not
-  // end on the link.
+  // end on the link ahead of its stop line.
   const double* end_share = demand.end_share.data() + interval * model.sink_count() * batch;
   const auto bound_for = [&](std::size_t m, std::size_t b) {
     const auto sink = model.link_sink[model.movement_from_link[m]];
-    const double kept = sink == kNone ? 1.0 : 1.0 - end_share[sink * batch + b];
+    const bool ahead = sink != kNone && model.sink_at_stop_line[sink] == 0;
+    const double kept = ahead ? 1.0 - end_share[sink * batch + b] : 1.0;
     return proportion[m * batch + b] * kept;
   };
   for (std::size_t m = 0; m < movements; ++m) {

@@ -53,7 +53,7 @@ demand:
   sources:
     - {link: M, flow_veh_per_h: [10, 20, 30], heavy_vehicle_percent: 2}
   sinks:
-    - {link: L, share: [0.1, 0.2, 0.25]}
+    - {link: L, share: [0.1, 0.2, 0.25], at_stop_line: true}
   turns:
     - {node: "yes", link: L, counts: {WBU: 5, X: [95, 100]}}
     - {node: "yes", link: M, proportions: {X: 1}}

@@ -85,6 +85,27 @@ TEST_CASE("trip ends: vehicles ending their trip do not wait for the green") {
   CHECK(movement_of(plain, "EBT").queue_max_veh > 5);
 }
 
+TEST_CASE("trip ends: trips that end at the stop line queue with the movements and leave as they cross it") {
+  Scenario scenario = approach(600, false);
+  scenario.demand.sinks = {TripEnds{"W_C", {1.0}, true}};
+  Simulation simulation(scenario);
+  CHECK(worst_imbalance(simulation, 3600) <= 1e-9);
+  const SimulationResult result = simulation.result();
+  const SimulationResult plain = simulate(approach(600, false));
+  const MovementResult& through = movement_of(result, "EBT");
+  // The approach is the same as without them: the same queue at the red, the same departures.
+  CHECK(through.queue_max_veh == doctest::Approx(movement_of(plain, "EBT").queue_max_veh));
+  CHECK(through.departures_veh == doctest::Approx(movement_of(plain, "EBT").departures_veh));
+  CHECK(through.delay_s_per_veh == doctest::Approx(movement_of(plain, "EBT").delay_s_per_veh));
+  // ...but nobody drives on beyond the stop line: 600 vehicles do not cover the 400 m of C_E.
+  CHECK(result.vehicle_km == doctest::Approx(plain.vehicle_km - 0.4 * through.departures_veh).epsilon(0.01));
+  // Closed form: they load the stop line, and the link beyond carries none of them.
+  scenario.demand.sinks[0].share = {0.25};
+  const Model model = compile(scenario);
+  const std::vector<double> volumes = demand_volumes(model, compile_demand(model, scenario.demand, 1));
+  CHECK(volumes[model.find_movement(model.find_node("C"), "EBT")] == doctest::Approx(600));
+}
+
 TEST_CASE("trip ends: a source joins the street after its traffic and waits for room") {
   SUBCASE("room for both: the link downstream carries the source too") {
     Scenario scenario = approach(600);

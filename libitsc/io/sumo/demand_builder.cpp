@@ -1,5 +1,6 @@
-// Trips -> demand: entry flows per boundary link by departure interval, and turning proportions per
-// approach by the interval in which the vehicle reaches the approach's stop line at free-flow travel
+// Trips -> demand: entry flows per boundary link (and sources on the links inside where trips start) by
+// departure interval; turning proportions per approach, and the share of trips ending on a link inside
+// (sinks), by the interval in which the vehicle reaches the approach's stop line at free-flow travel
 // time (not by its departure), so that a long route's later turns fall in later intervals.
 #include <algorithm>
 #include <cmath>
@@ -29,6 +30,17 @@ struct ApproachCounts {
   std::vector<std::vector<double>> per_interval;  ///< [interval][movement of the approach]
 };
 
+double sum(const std::vector<double>& row) {
+  double total = 0;
+  for (double value : row) total += value;
+  return total;
+}
+
+bool at_boundary(const Network& network, const IdIndex& nodes, const std::string& node) {
+  const auto index = nodes.find(node);
+  return index && network.nodes[*index].control == NodeControl::boundary;
+}
+
 }  // namespace
 
 Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, double begin_s, double end_s,
@@ -47,6 +59,7 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
     for (const Movement& movement : node.movements) approach_movements[*links.find(movement.from_link)].push_back(movement.id);
   }
   std::map<std::size_t, ApproachCounts> approaches;
+  std::map<std::size_t, std::vector<double>> ended;  // link inside -> trips ending on it, by interval
   std::size_t outside = 0;
   std::size_t entered = 0;
   for (const SumoTrip& trip : trips) {
@@ -72,6 +85,12 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
       table.resize(intervals, std::vector<double>(ids.size(), 0));
       table[interval_of(arrival, interval_s, intervals)][m] += 1;
     }
+    const Link& last = network.links[trip.links.back()];
+    if (!at_boundary(network, nodes, last.to)) {
+      auto& ends = ended[trip.links.back()];
+      ends.resize(intervals, 0);
+      ends[interval_of(arrival + free_flow_time_s(last), interval_s, intervals)] += 1;
+    }
   }
 
   Demand demand;
@@ -87,7 +106,24 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
     }
     entry.flow_veh_per_h = profile(counts);
     entry.heavy_vehicle_percent = std::round(entry_heavy[link] / total * 1000) / 10;
-    demand.entries.push_back(std::move(entry));
+    // Trips that depart on a link inside the network start there.
+    (at_boundary(network, nodes, network.links[link].from) ? demand.entries : demand.sources).push_back(std::move(entry));
+  }
+  // Of the vehicles reaching the end of a link inside, the share whose trips end there; an interval no
+  // vehicle reached it in takes the share over the whole period.
+  for (const auto& [link, ends] : ended) {
+    std::vector<double> reaching(intervals, 0);
+    if (const auto found = approaches.find(link); found != approaches.end()) {
+      for (std::size_t k = 0; k < found->second.per_interval.size(); ++k) reaching[k] = sum(found->second.per_interval[k]);
+    }
+    const double all_ended = sum(ends);
+    const double overall = all_ended / (all_ended + sum(reaching));
+    std::vector<double> share(intervals);
+    for (std::size_t k = 0; k < intervals; ++k) {
+      share[k] = ends[k] + reaching[k] > 0 ? ends[k] / (ends[k] + reaching[k]) : overall;
+    }
+    // SUMO's vehicles arrive at the end of their last edge (its default arrivalPos): queued at the stop line.
+    demand.sinks.push_back(TripEnds{network.links[link].id, profile(std::move(share)), true});
   }
 
   // Turning proportions where an approach splits: an interval nobody crossed takes the approach's
@@ -106,11 +142,6 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
     for (const auto& row : table) {
       for (std::size_t m = 0; m < ids.size(); ++m) overall[m] += row[m];
     }
-    const auto sum = [](const std::vector<double>& row) {
-      double total = 0;
-      for (double value : row) total += value;
-      return total;
-    };
     if (sum(overall) == 0) {
       ++unused;
       for (std::size_t m = 0; m < ids.size(); ++m) {
@@ -133,9 +164,12 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
     }
     demand.turns.push_back(std::move(turns));
   }
-  report.push_back(std::to_string(entered) + " vehicles reduced to entry flows per boundary link and turning proportions "
-                   "per approach in " + std::to_string(intervals) + " intervals of " + format_number(interval_s) +
-                   " s (each turn dated by when the vehicle reaches the approach at free-flow speed); their paths "
+  report.push_back(std::to_string(entered) + " vehicles reduced to entry flows per boundary link, trips that start on " +
+                   std::to_string(demand.sources.size()) + " and end on " + std::to_string(demand.sinks.size()) +
+                   " links inside the network (at the end of the edge, SUMO's default arrival: in the queue at the "
+                   "stop line), and turning proportions per approach in " + std::to_string(intervals) +
+                   " intervals of " + format_number(interval_s) +
+                   " s (each turn and trip end dated by when the vehicle reaches it at free-flow speed); their paths "
                    "are not kept, so vehicles turn by the proportions");
   if (outside > 0) {
     report.push_back(std::to_string(outside) + " vehicles depart outside [begin, end) and are left out");

@@ -178,11 +178,6 @@ class RoutesReader {
       skipped_vehicles_[why] += departures.size();
       return;
     }
-    const Node* origin = network_.find_node(network_.links[path.front()].from);
-    if (origin == nullptr || origin->control != NodeControl::boundary) {
-      skipped_vehicles_["departs on an edge that does not start at a boundary node"] += departures.size();
-      return;
-    }
     if (trips_.size() + departures.size() > kMaxVehicles) {
       xml_.error(element, "more than " + std::to_string(kMaxVehicles) + " vehicles");
       return;

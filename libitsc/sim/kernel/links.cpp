@@ -13,6 +13,7 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
   const Members<kOne> members(state, block);
   const std::size_t batch = members.batch;
   const std::size_t entries = model.entry_count();
+  const double* end_share = demand.end_share.data() + block.interval * model.sink_count() * batch;
   for (std::uint32_t link = 0; link < model.link_count(); ++link) {
     // The flows between its cells and into an exit are computed where they are applied (cells.hpp).
     const std::size_t first = model.link_first_cell[link];
@@ -25,13 +26,32 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
     double* arrived = &state.link_demand_veh[link * batch];
     const auto begin = model.link_merge_begin[link];
     const auto end = model.link_merge_begin[link + 1];
+    // What the movements bring. Trips that end at a feeding link's stop line leave as they cross it: that
+    // share of its movements' flow is an exit, not an inflow.
+    const bool ends_upstream = model.link_fed_by_stop_line_sink[link] != 0;
+    const auto brought_by_movements = [&](std::size_t b) {
+      double sum = 0;
+      for (auto k = begin; k < end; ++k) {
+        const auto m = model.merge_movement[k];
+        const double flow = state.movement_flow_veh[m * batch + b];
+        const auto sink = ends_upstream ? model.movement_stop_line_sink[m] : kNone;
+        if (sink == kNone) {
+          sum += flow;
+          continue;
+        }
+        const double ended = flow * end_share[sink * batch + b];
+        state.metrics.exited_veh[b] += ended;
+        if (block.measure) state.metrics.window_exited_veh[b] += ended;
+        sum += flow - ended;
+      }
+      return sum;
+    };
     const auto entry = model.link_entry[link];
     if (entry != kNone) {
       const double* rate = &demand.entry_veh_per_s[(block.interval * entries + entry) * batch];
       double* waiting = &state.entry_waiting_veh[entry * batch];
       for (std::size_t b = members.begin; b < members.end; ++b) {
-        double brought = 0;  // none at a boundary entry
-        for (auto k = begin; k < end; ++k) brought += state.movement_flow_veh[model.merge_movement[k] * batch + b];
+        const double brought = brought_by_movements(b);  // none at a boundary entry
         const double arrivals = rate[b] * model.dt_s;
         state.metrics.entered_veh[b] += arrivals;
         if (block.measure) state.metrics.window_entered_veh[b] += arrivals;
@@ -44,17 +64,15 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
       }
     } else {
       for (std::size_t b = members.begin; b < members.end; ++b) {
-        double sum = 0;
-        for (auto k = begin; k < end; ++k) sum += state.movement_flow_veh[model.merge_movement[k] * batch + b];
+        const double sum = brought_by_movements(b);
         inflow[b] = sum;
         arrived[b] = sum;
       }
     }
-    // Vehicles whose trips end on the link do not arrive at its stop line.
+    // Vehicles whose trips end on the link ahead of its queue do not arrive at its stop line.
     const auto sink = model.link_sink[link];
-    if (sink != kNone) {
-      const double* share = &demand.end_share[(block.interval * model.sink_count() + sink) * batch];
-      for (std::size_t b = members.begin; b < members.end; ++b) arrived[b] *= 1.0 - share[b];
+    if (sink != kNone && model.sink_at_stop_line[sink] == 0) {
+      for (std::size_t b = members.begin; b < members.end; ++b) arrived[b] *= 1.0 - end_share[sink * batch + b];
     }
   }
 }
@@ -128,9 +146,9 @@ void update_links(const Model& model, State& state, const BatchDemand& demand, c
         if (block.measure) metrics.window_exited_veh[b] += out;
       }
     } else {
-      // Trips that end on the link leave as they reach its last cell, ahead of the queue at the stop line.
+      // Trips that end on the link ahead of the queue at its stop line leave as they reach its last cell.
       const auto sink = model.link_sink[link];
-      if (sink != kNone) {
+      if (sink != kNone && model.sink_at_stop_line[sink] == 0) {
         const double* __restrict share = &demand.end_share[(block.interval * model.sink_count() + sink) * batch];
         for (std::size_t b = b0; b < b1; ++b) {
           const double ended = share[b] * arriving[b];
