@@ -1,4 +1,4 @@
-// itsc::import_sumo: net -> network -> clean-up -> signal programs -> routes -> demand -> validated scenario.
+// itsc::import_sumo: net (and additional files' programs) -> network -> clean-up -> signal programs -> routes -> demand -> validated scenario.
 #include <algorithm>
 #include <cmath>
 
@@ -51,11 +51,12 @@ std::string stem(const std::string& name) {
 }  // namespace
 
 SumoImport import_sumo(const SumoSource& net_source, std::span<const SumoSource> routes,
-                       const SumoImportOptions& options) {
+                       const SumoImportOptions& options, std::span<const SumoSource> additional) {
   check_options(options);
   SumoImport out;
   std::vector<std::string>& report = out.report;
-  const detail::SumoNet net = detail::read_sumo_net(net_source, report);
+  detail::SumoNet net = detail::read_sumo_net(net_source, report);
+  for (const SumoSource& source : additional) detail::read_sumo_additional(source, net, report);
   Scenario& scenario = out.scenario;
   scenario.name = stem(net_source.name) + " (imported from SUMO)";
   detail::build_network(net, scenario, report);
@@ -95,7 +96,9 @@ SumoImport import_sumo(const SumoImportOptions& options) {
   const SumoSource net{options.net_file.string(), detail::read_file(options.net_file)};
   std::vector<SumoSource> routes;
   for (const auto& path : options.route_files) routes.push_back({path.string(), detail::read_file(path)});
-  return import_sumo(net, routes, options);
+  std::vector<SumoSource> additional;
+  for (const auto& path : options.additional_files) additional.push_back({path.string(), detail::read_file(path)});
+  return import_sumo(net, routes, options, additional);
 }
 
 }  // namespace itsc

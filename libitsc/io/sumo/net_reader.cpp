@@ -266,4 +266,38 @@ SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report
   return net;
 }
 
+void read_sumo_additional(const SumoSource& source, SumoNet& net, std::vector<std::string>& report) {
+  XmlReader xml(source, "additional");
+  std::size_t ignored = 0;
+  for (pugi::xml_node element : xml.root().children()) {
+    if (element.type() != pugi::node_element) continue;
+    if (std::string_view(element.name()) != "tlLogic") {
+      ++ignored;
+      continue;
+    }
+    SumoProgram program = read_program(xml, element);
+    const auto replaced = std::find_if(net.programs.begin(), net.programs.end(),
+                                       [&](const SumoProgram& p) { return p.id == program.id; });
+    if (replaced == net.programs.end()) {
+      xml.error(element, "tlLogic for unknown traffic light '" + program.id + "' (the net has no tlLogic with this id)");
+      continue;
+    }
+    const std::size_t signals = replaced->phases.front().state.size();
+    if (!program.phases.empty() && program.phases.front().state.size() != signals) {
+      xml.error(element, "tlLogic '" + program.id + "' has " + std::to_string(program.phases.front().state.size()) +
+                             " signals per phase, the net's traffic light " + std::to_string(signals));
+      continue;
+    }
+    report.push_back(program.where + ": traffic light '" + program.id + "': program '" + program.program_id +
+                     "' replaces program '" + replaced->program_id + "' (" + replaced->where +
+                     ") (SUMO runs the last one loaded)");
+    *replaced = std::move(program);
+  }
+  xml.throw_if_errors();
+  if (ignored > 0) {
+    report.push_back(source.name + ": " + std::to_string(ignored) +
+                     " elements other than <tlLogic> ignored (only signal programs are imported from additional files)");
+  }
+}
+
 }  // namespace itsc::detail

@@ -67,12 +67,18 @@ struct SumoNet {
   std::vector<SumoEdge> edges;
   std::vector<SumoJunction> junctions;
   std::vector<SumoConnection> connections;  ///< between normal edges only
-  std::vector<SumoProgram> programs;        ///< the first program of each traffic light
+  std::vector<SumoProgram> programs;        ///< per traffic light, the program SUMO would run
 };
 
 /// Reads a .net.xml (root <net>). Throws `Error` with FILE:LINE:COL for malformed XML, a wrong root,
 /// missing or bad attributes and dangling references (edge -> junction, connection -> edge or
 /// traffic light, link index beyond the program's states). `report` gets the elements skipped.
 [[nodiscard]] SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report);
+
+/// Reads an additional file (root <additional>): each of its <tlLogic> replaces the program of `net`
+/// with its id, as SUMO runs the last program loaded. Throws `Error` with FILE:LINE:COL for malformed
+/// XML, programs of traffic lights the net does not have and programs with another number of signals
+/// (the net's connections address them by link index). `report` gets the replacements.
+void read_sumo_additional(const SumoSource& source, SumoNet& net, std::vector<std::string>& report);
 
 }  // namespace itsc::detail
