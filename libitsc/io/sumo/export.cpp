@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "io/sumo/movement_columns.hpp"
 #include "itsc/interval_table.hpp"
 #include "itsc/ring_plan.hpp"
 #include "itsc/sumo.hpp"
@@ -45,15 +46,16 @@ struct ControlledNode {
   IntervalTable table;
 };
 
-// The table every controller plays: defaults (clearances, pedestrian times) resolved first.
+// The table every controller plays: defaults (clearances, pedestrian times) resolved first, right turns
+// on red showing red_turn_on_red (SUMO's 's') while red.
 IntervalTable table_of(const Node& node, const Timing& timing, const Network& network) {
-  std::vector<std::string> movements;
-  for (const Movement& movement : node.movements) movements.push_back(movement.id);
+  const detail::MovementColumns columns = detail::movement_columns(node);
   std::vector<std::string> crosswalks;
   for (const Leg& leg : node.legs) {
     if (leg.crosswalk_length_m) crosswalks.push_back(leg.id);
   }
-  return compile_interval_table(resolve_timing(timing, node, network), movements, crosswalks);
+  return compile_interval_table(resolve_timing(timing, node, network), columns.movements, crosswalks,
+                                columns.turn_on_red);
 }
 
 // One tlLogic for the nodes of one traffic light.
