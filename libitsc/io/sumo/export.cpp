@@ -44,6 +44,7 @@ struct ControlledNode {
   const Node* node;
   const SumoSignal* signal;
   IntervalTable table;
+  double offset_s;  ///< the plan's offset as given: the table holds it in tenths
 };
 
 // The table every controller plays: defaults (clearances, pedestrian times) resolved first, right turns
@@ -111,7 +112,9 @@ std::string program_xml(const std::string& tls, const std::vector<ControlledNode
     report.push_back("traffic light '" + tls + "': link indices " + held +
                      " are held red (no imported movement uses them: crossings, non-car lanes or dropped edges)");
   }
-  const double offset_s = begin_s + static_cast<double>(reference.offset) / 10;
+  // SUMO reads the offset to the millisecond: the plan's own value, not the table's tenths (rounding it
+  // to 0.1 s moved the programs against each other enough to change SUMO's time loss by half a percent).
+  const double offset_s = begin_s + nodes.front().offset_s;
   std::string xml = "    <tlLogic id=\"" + escaped(tls) + "\" type=\"static\" programID=\"" + escaped(options.program_id) +
                     "\" offset=\"" + detail::format_number(offset_s) + "\">\n";
   for (const auto& [duration, state] : phases) {
@@ -137,7 +140,8 @@ SumoExport export_sumo_tls(const Scenario& scenario, const SumoExportOptions& op
       throw Error(ErrorCode::invalid_input, "node '" + node.id + "' has no SUMO traffic light (sumo.signals): the export "
                                                                  "needs a scenario imported from the SUMO net (itsc convert sumo)");
     }
-    lights[signal->tls].push_back({&node, &*signal, table_of(node, scenario.timing.at(node.id), scenario.network)});
+    const Timing& timing = scenario.timing.at(node.id);
+    lights[signal->tls].push_back({&node, &*signal, table_of(node, timing, scenario.network), timing.offset_s});
   }
   SumoExport out;
   out.xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- signal programs written by itsc " ITSC_VERSION_STRING

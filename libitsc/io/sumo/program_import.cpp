@@ -161,9 +161,9 @@ std::optional<Timing> stage_plan(const std::vector<PhaseSignals>& phases, const 
   }
   if (red_before_yellow) notes.push_back("a red phase before a yellow one is imported as red clearance after it");
   timing.cycle_s = std::round(timing.cycle_s * 10) / 10;
-  const double cycle_start_s = std::fmod(std::fmod(program.offset_s + lead_s - begin_s, timing.cycle_s) + timing.cycle_s,
-                                         timing.cycle_s);
-  timing.offset_s = offset_to_internal(timing, OffsetReference::cycle_start, cycle_start_s);
+  // offset_to_internal wraps into the cycle and leaves a value already in it untouched (adding a cycle
+  // and taking it off again would not), so an offset the export wrote reads back bit for bit.
+  timing.offset_s = offset_to_internal(timing, OffsetReference::cycle_start, program.offset_s + lead_s - begin_s);
   const std::size_t mismatches = mismatched_tenths(phases, timing, node, to_tenths(lead_s));
   if (mismatches > 0) {
     notes.push_back("the stage plan differs from SUMO's program during " + format_number(static_cast<double>(mismatches) / 10) +
