@@ -1,4 +1,5 @@
-// itsc::import_sumo: net (and additional files' programs) -> network -> clean-up -> signal programs -> routes -> demand -> validated scenario.
+// itsc::import_sumo: net (its programs replaced by the additional files') -> network -> clean-up -> signal
+// programs -> routes -> demand -> validated scenario (problems named by SUMO element).
 #include <algorithm>
 #include <cmath>
 
@@ -79,12 +80,14 @@ SumoImport import_sumo(const SumoSource& net_source, std::span<const SumoSource>
   report.push_back("simulation: " + detail::format_number(end_s - options.begin_s) + " s from SUMO time " +
                    detail::format_number(options.begin_s) + ", no warm-up (as SUMO counts every vehicle)");
 
+  // Validation numbers links and nodes by their place in the scenario; name SUMO's elements instead.
+  const detail::SumoSources sources(net);
   std::vector<Diagnostic> errors;
   for (Diagnostic& diagnostic : validate(scenario)) {
+    sources.locate(diagnostic, scenario, net_source.name);
     if (diagnostic.severity == Severity::warning) {
       report.push_back(diagnostic.to_string());
     } else {
-      diagnostic.file = net_source.name;
       errors.push_back(std::move(diagnostic));
     }
   }

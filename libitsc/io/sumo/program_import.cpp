@@ -1,8 +1,8 @@
 // SUMO traffic-light programs -> stage plans. A program's green phases (some movement green, none
 // yellow) become stages; the phases that follow a green phase until the next one are its yellow (those
 // showing yellow) and red clearance (the others). A right turn that shows 's' (stop, then go) turns on
-// red, as the engine's right_turn_on_red does by gap acceptance. SUMO's offset is the SUMO time at which phase 0
-// starts (the cycle_start convention); libitsc's t = 0 is SUMO time `begin_s`.
+// red, as the engine's right_turn_on_red does by gap acceptance. SUMO's offset is the SUMO time at which
+// phase 0 starts (the cycle_start convention); libitsc's t = 0 is SUMO time `begin_s`.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -194,7 +194,7 @@ void import_programs(const SumoNet& net, Scenario& scenario, double begin_s, std
       continue;
     }
     const SumoProgram& logic = *programs.at(signal->tls);
-    const std::string light = where + ", traffic light '" + logic.id + "' (" + logic.where + ")";
+    const std::string light = where + ", traffic light '" + logic.id + "' (" + logic.at.where() + ")";
     if (logic.type != "static") {
       report.push_back(light + ": " + logic.type + " program imported as its static fallback (phase durations)");
     }
