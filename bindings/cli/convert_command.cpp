@@ -1,5 +1,5 @@
-// itsc convert sumo --net NET.net.xml [--routes R.rou.xml ...] [--begin S] [--end S] [--interval S]
-//                   -o SCENARIO.yaml [--report FILE]
+// itsc convert sumo --net NET.net.xml [--routes R.rou.xml ...] [--additional A.add.xml ...] [--begin S]
+//                   [--end S] [--interval S] -o SCENARIO.yaml [--report FILE]
 #include <itsc/io.hpp>
 #include <itsc/sumo.hpp>
 
@@ -17,6 +17,7 @@ namespace {
 struct ConvertSumoArgs {
   std::string net;
   std::vector<std::string> routes;
+  std::vector<std::string> additional;
   double begin_s = 0;
   std::optional<double> end_s;
   double interval_s = 900;
@@ -28,6 +29,7 @@ int run_convert_sumo(const ConvertSumoArgs& args) {
   SumoImportOptions options;
   options.net_file = args.net;
   options.route_files.assign(args.routes.begin(), args.routes.end());
+  options.additional_files.assign(args.additional.begin(), args.additional.end());
   options.begin_s = args.begin_s;
   options.end_s = args.end_s;
   options.interval_s = args.interval_s;
@@ -52,6 +54,8 @@ void add_convert_command(CLI::App& app) {
   CLI::App* sumo = convert->add_subcommand("sumo", "Import a SUMO network, its routes and its signal programs");
   sumo->add_option("--net", args->net, "SUMO network (.net.xml)")->required();
   sumo->add_option("--routes", args->routes, "SUMO route files (.rou.xml): vehicles, trips, flows");
+  sumo->add_option("--additional", args->additional,
+                   "SUMO additional files (.add.xml): their tlLogic programs replace the net's (the last one per id)");
   sumo->add_option("--begin", args->begin_s, "SUMO time that becomes t = 0 (s)");
   sumo->add_option("--end", args->end_s, "SUMO time the demand ends (s; default: whole intervals past the last departure)");
   sumo->add_option("--interval", args->interval_s, "demand profile interval (s)")->check(positive_finite());

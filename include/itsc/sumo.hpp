@@ -21,6 +21,9 @@ namespace itsc {
 struct SumoImportOptions {
   std::filesystem::path net_file;                 ///< the `.net.xml`
   std::vector<std::filesystem::path> route_files; ///< `.rou.xml` files (vehicles, trips, flows)
+  /// `.add.xml` files: their `tlLogic` programs replace the net's by traffic light id, in the order
+  /// given (SUMO runs the last program loaded for an id); their other elements are ignored
+  std::vector<std::filesystem::path> additional_files;
   double begin_s = 0;                 ///< SUMO time that becomes libitsc's t = 0
   std::optional<double> end_s;        ///< SUMO time the demand ends; default: last departure, whole intervals
   double interval_s = 900;            ///< length of each demand profile interval
@@ -39,13 +42,15 @@ struct SumoSource {
 };
 
 /// Imports a SUMO network and its demand. Throws `Error` (invalid_input) with the file, line and column
-/// of every problem (not XML, wrong root element, dangling ids, routes over unknown edges), `Error` (io)
+/// of every problem (not XML, wrong root element, dangling ids, routes over unknown edges, a program of
+/// an additional file for an unknown traffic light or with a different number of signals), `Error` (io)
 /// when a file cannot be read. The scenario returned passes `validate` without errors.
 [[nodiscard]] SumoImport import_sumo(const SumoImportOptions& options);
 
-/// The same from file contents held in memory (`options.net_file` and `route_files` are ignored).
+/// The same from file contents held in memory (`options.net_file`, `route_files` and `additional_files`
+/// are ignored; `additional` takes the place of the last).
 [[nodiscard]] SumoImport import_sumo(const SumoSource& net, std::span<const SumoSource> routes,
-                                     const SumoImportOptions& options);
+                                     const SumoImportOptions& options, std::span<const SumoSource> additional = {});
 
 /// How to export plans to SUMO.
 struct SumoExportOptions {

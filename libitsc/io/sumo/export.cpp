@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "io/sumo/movement_columns.hpp"
 #include "itsc/interval_table.hpp"
 #include "itsc/ring_plan.hpp"
 #include "itsc/sumo.hpp"
@@ -43,17 +44,19 @@ struct ControlledNode {
   const Node* node;
   const SumoSignal* signal;
   IntervalTable table;
+  double offset_s;  ///< the plan's offset as given: the table holds it in tenths
 };
 
-// The table every controller plays: defaults (clearances, pedestrian times) resolved first.
+// The table every controller plays: defaults (clearances, pedestrian times) resolved first, right turns
+// on red showing red_turn_on_red (SUMO's 's') while red.
 IntervalTable table_of(const Node& node, const Timing& timing, const Network& network) {
-  std::vector<std::string> movements;
-  for (const Movement& movement : node.movements) movements.push_back(movement.id);
+  const detail::MovementColumns columns = detail::movement_columns(node);
   std::vector<std::string> crosswalks;
   for (const Leg& leg : node.legs) {
     if (leg.crosswalk_length_m) crosswalks.push_back(leg.id);
   }
-  return compile_interval_table(resolve_timing(timing, node, network), movements, crosswalks);
+  return compile_interval_table(resolve_timing(timing, node, network), columns.movements, crosswalks,
+                                columns.turn_on_red);
 }
 
 // One tlLogic for the nodes of one traffic light.
@@ -109,7 +112,9 @@ std::string program_xml(const std::string& tls, const std::vector<ControlledNode
     report.push_back("traffic light '" + tls + "': link indices " + held +
                      " are held red (no imported movement uses them: crossings, non-car lanes or dropped edges)");
   }
-  const double offset_s = begin_s + static_cast<double>(reference.offset) / 10;
+  // SUMO reads the offset to the millisecond: the plan's own value, not the table's tenths (rounding it
+  // to 0.1 s moved the programs against each other enough to change SUMO's time loss by half a percent).
+  const double offset_s = begin_s + nodes.front().offset_s;
   std::string xml = "    <tlLogic id=\"" + escaped(tls) + "\" type=\"static\" programID=\"" + escaped(options.program_id) +
                     "\" offset=\"" + detail::format_number(offset_s) + "\">\n";
   for (const auto& [duration, state] : phases) {
@@ -135,7 +140,8 @@ SumoExport export_sumo_tls(const Scenario& scenario, const SumoExportOptions& op
       throw Error(ErrorCode::invalid_input, "node '" + node.id + "' has no SUMO traffic light (sumo.signals): the export "
                                                                  "needs a scenario imported from the SUMO net (itsc convert sumo)");
     }
-    lights[signal->tls].push_back({&node, &*signal, table_of(node, scenario.timing.at(node.id), scenario.network)});
+    const Timing& timing = scenario.timing.at(node.id);
+    lights[signal->tls].push_back({&node, &*signal, table_of(node, timing, scenario.network), timing.offset_s});
   }
   SumoExport out;
   out.xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- signal programs written by itsc " ITSC_VERSION_STRING

@@ -1,4 +1,5 @@
-// itsc::import_sumo: net -> network -> clean-up -> signal programs -> routes -> demand -> validated scenario.
+// itsc::import_sumo: net (its programs replaced by the additional files') -> network -> clean-up -> signal
+// programs -> routes -> demand -> validated scenario (problems named by SUMO element).
 #include <algorithm>
 #include <cmath>
 
@@ -51,11 +52,12 @@ std::string stem(const std::string& name) {
 }  // namespace
 
 SumoImport import_sumo(const SumoSource& net_source, std::span<const SumoSource> routes,
-                       const SumoImportOptions& options) {
+                       const SumoImportOptions& options, std::span<const SumoSource> additional) {
   check_options(options);
   SumoImport out;
   std::vector<std::string>& report = out.report;
-  const detail::SumoNet net = detail::read_sumo_net(net_source, report);
+  detail::SumoNet net = detail::read_sumo_net(net_source, report);
+  for (const SumoSource& source : additional) detail::read_sumo_additional(source, net, report);
   Scenario& scenario = out.scenario;
   scenario.name = stem(net_source.name) + " (imported from SUMO)";
   detail::build_network(net, scenario, report);
@@ -78,12 +80,14 @@ SumoImport import_sumo(const SumoSource& net_source, std::span<const SumoSource>
   report.push_back("simulation: " + detail::format_number(end_s - options.begin_s) + " s from SUMO time " +
                    detail::format_number(options.begin_s) + ", no warm-up (as SUMO counts every vehicle)");
 
+  // Validation numbers links and nodes by their place in the scenario; name SUMO's elements instead.
+  const detail::SumoSources sources(net);
   std::vector<Diagnostic> errors;
   for (Diagnostic& diagnostic : validate(scenario)) {
+    sources.locate(diagnostic, scenario, net_source.name);
     if (diagnostic.severity == Severity::warning) {
       report.push_back(diagnostic.to_string());
     } else {
-      diagnostic.file = net_source.name;
       errors.push_back(std::move(diagnostic));
     }
   }
@@ -95,7 +99,9 @@ SumoImport import_sumo(const SumoImportOptions& options) {
   const SumoSource net{options.net_file.string(), detail::read_file(options.net_file)};
   std::vector<SumoSource> routes;
   for (const auto& path : options.route_files) routes.push_back({path.string(), detail::read_file(path)});
-  return import_sumo(net, routes, options);
+  std::vector<SumoSource> additional;
+  for (const auto& path : options.additional_files) additional.push_back({path.string(), detail::read_file(path)});
+  return import_sumo(net, routes, options, additional);
 }
 
 }  // namespace itsc

@@ -3,6 +3,8 @@
 
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "io/sumo/sumo_net.hpp"
@@ -30,6 +32,36 @@ void cap_slow_links(Scenario& scenario, std::vector<std::string>& report);
 /// others as their static fallback), offset converted to libitsc's t = 0 at SUMO time `begin_s`.
 /// Signalized nodes whose program cannot be imported become uncontrolled (reported).
 void import_programs(const SumoNet& net, Scenario& scenario, double begin_s, std::vector<std::string>& report);
+
+/// The SUMO elements the scenario's parts came from, found by id (SUMO's ids are the scenario's), for
+/// messages about the scenario in SUMO's terms. Holds pointers into `net`, which must outlive it.
+class SumoSources {
+ public:
+  explicit SumoSources(const SumoNet& net);
+
+  /// Rewrites a diagnostic whose key path starts at a scenario element that came from SUMO (`links[12]`,
+  /// `nodes[3].movements[2]`, `nodes[3].lane_groups[0]`, `nodes[3].legs[1]`, `timing.A0`,
+  /// `sumo.signals[1]`, `demand.entries[4]`, `demand.turns[2]`) to name the SUMO edge, junction,
+  /// connection or traffic light, the rest of the path after it ("edge 'A0B0', speed_kmh"), at the
+  /// FILE:LINE:COL of that element. Other diagnostics (simulation settings) get `fallback_file` only.
+  void locate(Diagnostic& diagnostic, const Scenario& scenario, const std::string& fallback_file) const;
+
+ private:
+  using Positions = std::map<std::string, const SourcePosition*, std::less<>>;
+  struct Element {
+    std::string name;                     ///< "" when the path names no SUMO element
+    const SourcePosition* at = nullptr;
+  };
+  [[nodiscard]] static const SourcePosition* find(const Positions& positions, std::string_view id);
+  [[nodiscard]] Element element_of(std::string_view& path, const Scenario& scenario) const;
+  [[nodiscard]] Element node_element(std::string_view& path, const Node& node) const;
+  [[nodiscard]] Element light_element(const Scenario& scenario, const std::string& node) const;
+
+  Positions edges_;
+  Positions junctions_;
+  Positions programs_;
+  std::map<std::pair<std::string, std::string>, const SourcePosition*> connections_;  ///< (from, to) edge ids
+};
 
 /// The SUMO traffic light of a node, or nullptr.
 [[nodiscard]] SumoSignal* find_signal(Scenario& scenario, std::string_view node);

@@ -53,7 +53,7 @@ SumoEdge read_edge(XmlReader& xml, pugi::xml_node element) {
   SumoEdge edge;
   edge.id = xml.text(element, "id");
   edge.function = XmlReader::optional_text(element, "function");
-  edge.where = xml.where(element);
+  edge.at = xml.position(element);
   if (edge.function == "internal" || edge.function == "crossing" || edge.function == "walkingarea") return edge;
   edge.from = xml.text(element, "from");
   edge.to = xml.text(element, "to");
@@ -80,7 +80,7 @@ SumoProgram read_program(XmlReader& xml, pugi::xml_node element) {
   if (program.type.empty()) program.type = "static";
   program.program_id = XmlReader::optional_text(element, "programID");
   program.offset_s = xml.number(element, "offset", 0);
-  program.where = xml.where(element);
+  program.at = xml.position(element);
   for (pugi::xml_node phase_element : element.children("phase")) {
     SumoPhase phase{xml.number(phase_element, "duration"), xml.text(phase_element, "state")};
     if (!(phase.duration_s > 0)) xml.error(phase_element, "phase duration must be positive");
@@ -147,7 +147,7 @@ SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report
       net.edges.push_back(std::move(edge));
     } else if (name == "junction") {
       SumoJunction junction{xml.text(element, "id"), XmlReader::optional_text(element, "type"),
-                            xml.number(element, "x"), xml.number(element, "y"), {}, {}};
+                            xml.number(element, "x"), xml.number(element, "y"), {}, {}, xml.position(element)};
       if (junction.type == "internal") continue;
       if (!junctions.insert(junction.id).second) xml.error(element, "duplicate junction id '" + junction.id + "'");
       read_requests(xml, element, junction);
@@ -155,7 +155,7 @@ SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report
     } else if (name == "tlLogic") {
       SumoProgram program = read_program(xml, element);
       if (!program_index.emplace(program.id, net.programs.size()).second) {
-        report.push_back(program.where + ": traffic light '" + program.id + "': program '" + program.program_id +
+        report.push_back(program.at.where() + ": traffic light '" + program.id + "': program '" + program.program_id +
                          "' skipped (only the first program of a traffic light is imported)");
         continue;
       }
@@ -220,6 +220,7 @@ SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report
     SumoConnection connection;
     connection.from = from;
     connection.to = to;
+    connection.at = xml.position(element);
     connection.from_lane = xml.integer(element, "fromLane", 0);
     connection.to_lane = xml.integer(element, "toLane", 0);
     connection.tl = XmlReader::optional_text(element, "tl");
@@ -264,6 +265,40 @@ SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report
   }
   xml.throw_if_errors();
   return net;
+}
+
+void read_sumo_additional(const SumoSource& source, SumoNet& net, std::vector<std::string>& report) {
+  XmlReader xml(source, "additional");
+  std::size_t ignored = 0;
+  for (pugi::xml_node element : xml.root().children()) {
+    if (element.type() != pugi::node_element) continue;
+    if (std::string_view(element.name()) != "tlLogic") {
+      ++ignored;
+      continue;
+    }
+    SumoProgram program = read_program(xml, element);
+    const auto replaced = std::find_if(net.programs.begin(), net.programs.end(),
+                                       [&](const SumoProgram& p) { return p.id == program.id; });
+    if (replaced == net.programs.end()) {
+      xml.error(element, "tlLogic for unknown traffic light '" + program.id + "' (the net has no tlLogic with this id)");
+      continue;
+    }
+    const std::size_t signals = replaced->phases.front().state.size();
+    if (!program.phases.empty() && program.phases.front().state.size() != signals) {
+      xml.error(element, "tlLogic '" + program.id + "' has " + std::to_string(program.phases.front().state.size()) +
+                             " signals per phase, the net's traffic light " + std::to_string(signals));
+      continue;
+    }
+    report.push_back(program.at.where() + ": traffic light '" + program.id + "': program '" + program.program_id +
+                     "' replaces program '" + replaced->program_id + "' (" + replaced->at.where() +
+                     ") (SUMO runs the last one loaded)");
+    *replaced = std::move(program);
+  }
+  xml.throw_if_errors();
+  if (ignored > 0) {
+    report.push_back(source.name + ": " + std::to_string(ignored) +
+                     " elements other than <tlLogic> ignored (only signal programs are imported from additional files)");
+  }
 }
 
 }  // namespace itsc::detail

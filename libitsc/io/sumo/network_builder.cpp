@@ -245,7 +245,7 @@ void build_network(const SumoNet& net, Scenario& scenario, std::vector<std::stri
       continue;
     }
     if (edge.from == edge.to) {
-      report.push_back(edge.where + ": edge '" + edge.id + "' starts and ends at one junction: dropped");
+      report.push_back(edge.at.where() + ": edge '" + edge.id + "' starts and ends at one junction: dropped");
       continue;
     }
     if (std::any_of(edge.lanes.begin(), edge.lanes.end(), [](const SumoLane& l) { return !l.allows_cars; })) ++partial;

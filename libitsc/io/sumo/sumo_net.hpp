@@ -9,6 +9,15 @@
 
 namespace itsc::detail {
 
+/// Where an element starts in its file (at its '<'): for messages about it and what came of it.
+struct SourcePosition {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  /// "FILE:LINE", as report lines name elements.
+  [[nodiscard]] std::string where() const { return file + ":" + std::to_string(line); }
+};
+
 struct SumoLane {
   std::string id;
   int index = 0;           ///< 0 = rightmost
@@ -24,7 +33,7 @@ struct SumoEdge {
   std::string to;
   std::string function;    ///< "" (normal), internal, crossing, walkingarea, connector
   std::vector<SumoLane> lanes;
-  std::string where;       ///< FILE:LINE for report lines
+  SourcePosition at;
 };
 
 struct SumoJunction {
@@ -35,6 +44,7 @@ struct SumoJunction {
   std::vector<std::string> internal_lanes;  ///< `intLanes`: the lane each request row (link) starts on
   /// `<request foes>` by index: character size - 1 - j is '1' when link j is a foe of this one.
   std::vector<std::string> foes;
+  SourcePosition at;
 };
 
 struct SumoConnection {
@@ -47,6 +57,7 @@ struct SumoConnection {
   char dir = 's';          ///< s, t, l, L, r, R, ...
   double crossing_m = 0;   ///< length of its path through the junction (the internal lanes `via`), 0 without
   int request = -1;        ///< its row of the junction's request table (its `via` in `intLanes`), -1 without
+  SourcePosition at;
 };
 
 struct SumoPhase {
@@ -60,19 +71,25 @@ struct SumoProgram {
   std::string program_id;
   double offset_s = 0;
   std::vector<SumoPhase> phases;
-  std::string where;
+  SourcePosition at;       ///< in the net or the additional file it was loaded from
 };
 
 struct SumoNet {
   std::vector<SumoEdge> edges;
   std::vector<SumoJunction> junctions;
   std::vector<SumoConnection> connections;  ///< between normal edges only
-  std::vector<SumoProgram> programs;        ///< the first program of each traffic light
+  std::vector<SumoProgram> programs;        ///< per traffic light, the program SUMO would run
 };
 
 /// Reads a .net.xml (root <net>). Throws `Error` with FILE:LINE:COL for malformed XML, a wrong root,
 /// missing or bad attributes and dangling references (edge -> junction, connection -> edge or
 /// traffic light, link index beyond the program's states). `report` gets the elements skipped.
 [[nodiscard]] SumoNet read_sumo_net(const SumoSource& source, std::vector<std::string>& report);
+
+/// Reads an additional file (root <additional>): each of its <tlLogic> replaces the program of `net`
+/// with its id, as SUMO runs the last program loaded. Throws `Error` with FILE:LINE:COL for malformed
+/// XML, programs of traffic lights the net does not have and programs with another number of signals
+/// (the net's connections address them by link index). `report` gets the replacements.
+void read_sumo_additional(const SumoSource& source, SumoNet& net, std::vector<std::string>& report);
 
 }  // namespace itsc::detail

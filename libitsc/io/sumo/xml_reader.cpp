@@ -58,13 +58,14 @@ std::pair<int, int> XmlReader::line_column(std::ptrdiff_t offset) const {
 
 void XmlReader::error(pugi::xml_node element, std::string message) {
   if (errors_.size() >= kMaxErrors) return;
-  // offset_debug points at the element's name; the column shown is that of its '<'.
-  const auto [line, column] = line_column(element.offset_debug() - 1);
-  errors_.push_back({Severity::error, name_, line, column, "", std::move(message)});
+  SourcePosition at = position(element);
+  errors_.push_back({Severity::error, std::move(at.file), at.line, at.column, "", std::move(message)});
 }
 
-std::string XmlReader::where(pugi::xml_node element) const {
-  return name_ + ":" + std::to_string(line_column(element.offset_debug()).first);
+SourcePosition XmlReader::position(pugi::xml_node element) const {
+  // offset_debug points at the element's name; the column given is that of its '<'.
+  const auto [line, column] = line_column(element.offset_debug() - 1);
+  return {name_, line, column};
 }
 
 void XmlReader::throw_if_errors() const {

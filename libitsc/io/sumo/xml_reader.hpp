@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/sumo/sumo_net.hpp"
 #include "itsc/error.hpp"
 #include "itsc/sumo.hpp"
 
@@ -28,8 +29,8 @@ class XmlReader {
 
   /// Records an error at the element (at most 100 are kept).
   void error(pugi::xml_node element, std::string message);
-  /// "FILE:LINE" of the element, for report lines.
-  [[nodiscard]] std::string where(pugi::xml_node element) const;
+  /// Where the element starts.
+  [[nodiscard]] SourcePosition position(pugi::xml_node element) const;
   /// Throws the recorded errors, if any.
   void throw_if_errors() const;
 

@@ -1,6 +1,9 @@
 // SUMO export: sumo loads the exported programs and runs to the end without warnings about them.
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <regex>
+
 #include "io/sumo/sumo_tools.hpp"
 #include "itsc/io.hpp"
 #include "itsc/sumo.hpp"
@@ -51,6 +54,30 @@ TEST_CASE("SUMO export: sumo runs an imported grid with an exported plan to the 
   CHECK(log.find("tlLogic") == std::string::npos);
   CHECK(log.find("Error") == std::string::npos);
   CHECK(log.find("Inserted: ") != std::string::npos);
+}
+
+TEST_CASE("SUMO export: the offset is written exactly and imports back bit for bit") {
+  ITSC_REQUIRE_SUMO();
+  test::Scratch scratch;
+  REQUIRE(test::run_in(scratch, test::grid_options(2, "-o grid.net.xml")) == 0);
+  SumoImportOptions options;
+  options.net_file = scratch / "grid.net.xml";
+  Scenario scenario = import_sumo(options).scenario;
+  Timing& b0 = scenario.timing.at("B0");
+  // Neither is a multiple of 0.1 s: one as an engineer may give it, one from converting a yield offset.
+  const double yield_offset_s = offset_to_internal(b0, OffsetReference::yield, 100.0 / 3);
+  for (const double offset_s : {12.34, yield_offset_s}) {
+    INFO("offset " << offset_s);
+    REQUIRE(std::fabs(offset_s * 10 - std::round(offset_s * 10)) > 1e-3);
+    b0.offset_s = offset_s;
+    const SumoExport exported = export_sumo_tls(scenario);
+    std::smatch written;
+    REQUIRE(std::regex_search(exported.xml, written, std::regex(R"re(<tlLogic id="B0"[^>]* offset="([^"]+)")re")));
+    CHECK(std::stod(written[1]) == offset_s);
+    test::write_text(scratch / "tls.add.xml", exported.xml);
+    options.additional_files = {scratch / "tls.add.xml"};
+    CHECK(import_sumo(options).scenario.timing.at("B0").offset_s == offset_s);
+  }
 }
 
 TEST_CASE("SUMO export: a scenario that was not imported from SUMO is refused") {

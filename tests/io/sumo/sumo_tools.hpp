@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -60,6 +61,15 @@ inline int run_in(const Scratch& scratch, const std::string& command) {
 
 inline void write_text(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
+}
+
+/// "LINE:COL" (1-based) where `needle` first occurs in `text`, as the import's messages give positions.
+inline std::string line_column_of(const std::string& text, const std::string& needle) {
+  const std::size_t at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  const std::size_t line_start = text.rfind('\n', at) == std::string::npos ? 0 : text.rfind('\n', at) + 1;
+  const auto lines = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+  return std::to_string(lines + 1) + ":" + std::to_string(at - line_start + 1);
 }
 
 /// netgenerate grid options of the tests: N x N signals, attached fringe edges, traffic lights.
