@@ -31,7 +31,7 @@ void engine_passes(benchmark::State& bench) {
       const auto t1 = Clock::now();
       passes.signal_capacity(model, state, block);
       const auto t2 = Clock::now();
-      passes.node_flows(model, state, block);
+      passes.node_flows(model, state, demand, block);
       const auto t3 = Clock::now();
       passes.link_flows(model, state, demand, block);
       passes.update_links(model, state, demand, block);

@@ -488,13 +488,17 @@ def main():
 
 
 def route_edge_counts(routes, begin, end):
-    """Vehicles over each edge, from the routes of the vehicles departing in [begin, end) (every one finishes)."""
+    """Vehicles over each edge, from the routes of the vehicles departing in [begin, end) (their own routes or
+    named ones; trips SUMO routes itself are not counted)."""
+    root = ET.parse(routes).getroot()
+    named = {route.get("id"): route.get("edges", "").split() for route in root.findall("route")}
     counts = {}
-    for vehicle in ET.parse(routes).getroot().iter("vehicle"):
+    for vehicle in root.iter("vehicle"):
         if not begin <= float(vehicle.get("depart", 0)) < end:
             continue
         route = vehicle.find("route")
-        for edge in (route.get("edges").split() if route is not None else []):
+        edges = route.get("edges").split() if route is not None else named.get(vehicle.get("route"), [])
+        for edge in edges:
             counts[edge] = counts.get(edge, 0) + 1
     return counts
 

@@ -43,7 +43,7 @@ struct Passes {
   using Pass = void (*)(const Model&, State&, const Block&) noexcept;
   using DemandPass = void (*)(const Model&, State&, const BatchDemand&, const Block&) noexcept;
   Pass signal_capacity;     ///< signals → each movement's discharge limit (effective green, bays, gaps)
-  Pass node_flows;          ///< stop lines and node logic: lane-group FIFO sending, Daganzo merge
+  DemandPass node_flows;    ///< stop lines and node logic: lane-group FIFO sending, Daganzo merge
   DemandPass link_flows;    ///< inflows into the links' first cells
   Pass snapshot_detectors;  ///< before update_links, when detectors are kept: contents before the step
   DemandPass update_links;  ///< cell flows applied; stops, delay, queues and the other metrics

@@ -109,7 +109,7 @@ void finish_step(const Model& model, State& state, const Block& block) noexcept 
 void run_block(const Passes& passes, const Model& model, State& state, const BatchDemand& demand,
                const Block& block) noexcept {
   passes.signal_capacity(model, state, block);
-  passes.node_flows(model, state, block);
+  passes.node_flows(model, state, demand, block);
   passes.link_flows(model, state, demand, block);
   // Detectors cost a pass over the cells up to each of them: only when a controller reads them.
   if (block.detect) passes.snapshot_detectors(model, state, block);

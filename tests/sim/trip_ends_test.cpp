@@ -106,6 +106,22 @@ TEST_CASE("trip ends: trips that end at the stop line queue with the movements a
   CHECK(volumes[model.find_movement(model.find_node("C"), "EBT")] == doctest::Approx(600));
 }
 
+TEST_CASE("trip ends: trips ending at the stop line need no room beyond it") {
+  // C_E carries 300 veh/h at most; three quarters of the approach's 800 veh/h end at the stop line.
+  Scenario scenario = approach(800);
+  std::find_if(scenario.network.links.begin(), scenario.network.links.end(),
+               [](const Link& link) { return link.id == "C_E"; })->saturation_flow_veh_per_h_per_lane = 300;
+  const SimulationResult plain = simulate(scenario);
+  CHECK(movement_of(plain, "EBT").departures_veh == doctest::Approx(300).epsilon(0.02));
+  scenario.demand.sinks = {TripEnds{"W_C", {0.75}, true}};
+  Simulation simulation(scenario);
+  CHECK(worst_imbalance(simulation, 3600) <= 1e-9);
+  const SimulationResult result = simulation.result();
+  // All 800 cross the stop line: the 200 going on fit into C_E's 300.
+  CHECK(movement_of(result, "EBT").departures_veh == doctest::Approx(800).epsilon(0.02));
+  CHECK(result.vehicles_waiting < 1);
+}
+
 TEST_CASE("trip ends: a source joins the street after its traffic and waits for room") {
   SUBCASE("room for both: the link downstream carries the source too") {
     Scenario scenario = approach(600);

@@ -20,8 +20,11 @@ inline double receiving(const Model& model, const State& state, std::uint32_t li
 // Daganzo's priority rule for one receiving link and one batch member (b of a batch of `batch`): feeders get supply in
 // proportion to their priority weight; one that needs less than its share keeps only what it needs
 // and passes the rest on. Writes each feeder's allowed flow into movement_flow.
+// `kept` (movement) is the share of a movement's stream bound for the link: less than 1 where trips end at
+// its stop line (those leave there and need no room); its stream flows at what that share is allowed / kept.
+template <typename Kept>
 void share_supply(const Model& model, State& state, std::uint32_t link, std::size_t b, std::size_t batch,
-                  double supply) noexcept {
+                  double supply, const Kept& kept) noexcept {
   const auto begin = model.link_merge_begin[link];
   const auto end = model.link_merge_begin[link + 1];
   const auto weight = [&](std::uint32_t m) {
@@ -42,7 +45,7 @@ void share_supply(const Model& model, State& state, std::uint32_t link, std::siz
       const auto m = model.merge_movement[k];
       double& flow = state.movement_flow_veh[m * batch + b];
       if (flow >= 0) continue;
-      const double send = state.movement_send_veh[m * batch + b];
+      const double send = state.movement_send_veh[m * batch + b] * kept(m);
       const double w = weight(m);
       if (send * weights <= remaining * w || w <= 0) {
         flow = send;
@@ -57,13 +60,15 @@ void share_supply(const Model& model, State& state, std::uint32_t link, std::siz
     const auto m = model.merge_movement[k];
     double& flow = state.movement_flow_veh[m * batch + b];
     if (flow < 0) flow = weights > 0 ? remaining * weight(m) / weights : 0.0;
+    const double bound = kept(m);
+    if (bound < 1) flow = bound > 0 ? std::min(state.movement_send_veh[m * batch + b], flow / bound) : state.movement_send_veh[m * batch + b];
   }
 }
 
 }  // namespace
 
 template <bool kOne>
-void node_flows(const Model& model, State& state, const Block& block) noexcept {
+void node_flows(const Model& model, State& state, const BatchDemand& demand_in, const Block& block) noexcept {
   const Members<kOne> members(state, block);
   const std::size_t batch = members.batch;
   // Sending: a lane group is one FIFO stream in which every vehicle takes its own movement's service
@@ -122,15 +127,26 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
   // what it sends; members whose demand exceeds the supply are then shared out by Daganzo's rule.
   double* __restrict demand = &state.member_scratch[0];
   double* __restrict supply = &state.member_scratch[batch];
+  const double* end_share = demand_in.end_share.data() + block.interval * model.sink_count() * batch;
   for (std::uint32_t link = 0; link < model.link_count(); ++link) {
     const auto begin = model.link_merge_begin[link];
     const auto end = model.link_merge_begin[link + 1];
     if (begin == end) continue;
+    // Streams whose trips end at their stop line ask the link for room for the others only.
+    const bool ends_upstream = model.link_fed_by_stop_line_sink[link] != 0;
     for (std::size_t b = members.begin; b < members.end; ++b) demand[b] = 0;
     for (auto k = begin; k < end; ++k) {
       const auto m = model.merge_movement[k];
       const double* __restrict send = &state.movement_send_veh[m * batch];
       double* __restrict flow = &state.movement_flow_veh[m * batch];
+      const auto sink = ends_upstream ? model.movement_stop_line_sink[m] : kNone;
+      if (sink != kNone) {
+        for (std::size_t b = members.begin; b < members.end; ++b) {
+          demand[b] += send[b] * (1.0 - end_share[sink * batch + b]);
+          flow[b] = send[b];
+        }
+        continue;
+      }
       for (std::size_t b = members.begin; b < members.end; ++b) {
         demand[b] += send[b];
         flow[b] = send[b];
@@ -140,7 +156,14 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
     const double capacity = model.link_step_capacity_veh[link];
     for (std::size_t b = members.begin; b < members.end; ++b) {
       if (!(demand[b] > supply[b])) continue;
-      share_supply(model, state, link, b, batch, supply[b]);
+      if (ends_upstream) {
+        share_supply(model, state, link, b, batch, supply[b], [&](std::uint32_t m) {
+          const auto sink = model.movement_stop_line_sink[m];
+          return sink == kNone ? 1.0 : 1.0 - end_share[sink * batch + b];
+        });
+      } else {
+        share_supply(model, state, link, b, batch, supply[b], [](std::uint32_t) { return 1.0; });
+      }
       // Held back by a full first cell (not by the link's capacity): the queue has spilled back.
       if (block.measure && supply[b] < capacity) state.metrics.link_spillback_s[link * batch + b] += model.dt_s;
     }
@@ -163,7 +186,7 @@ void node_flows(const Model& model, State& state, const Block& block) noexcept {
   }
 }
 
-template void node_flows<false>(const Model&, State&, const Block&) noexcept;
-template void node_flows<true>(const Model&, State&, const Block&) noexcept;
+template void node_flows<false>(const Model&, State&, const BatchDemand&, const Block&) noexcept;
+template void node_flows<true>(const Model&, State&, const BatchDemand&, const Block&) noexcept;
 
 }  // namespace itsc::detail::ITSC_KERNEL_ISA

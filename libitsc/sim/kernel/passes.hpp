@@ -62,7 +62,7 @@ template <bool kOne>
 void gap_acceptance(const Model& model, State& state, const Block& block) noexcept;
 /// Stop lines and node logic: lane-group FIFO sending, Daganzo merge, movement flows.
 template <bool kOne>
-void node_flows(const Model& model, State& state, const Block& block) noexcept;
+void node_flows(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept;
 /// Inflows into the links' first cells: from the entry queues, or merged from the movements feeding them.
 template <bool kOne>
 void link_flows(const Model& model, State& state, const BatchDemand& demand, const Block& block) noexcept;
