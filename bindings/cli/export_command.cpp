@@ -1,8 +1,10 @@
 // itsc export sumo --scenario SCENARIO.yaml [--plan PLAN.yaml] -o TLS.add.xml [--program-id ID]
+// itsc export sumo --scenario SCENARIO.yaml [--plan PLAN.yaml] --network -o FOLDER: the whole SUMO scenario
 #include <itsc/io.hpp>
 #include <itsc/sumo.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -17,7 +19,26 @@ struct ExportSumoArgs {
   std::string plan;
   std::string output;
   std::string program_id = "itsc";
+  bool network = false;
 };
+
+// The whole SUMO scenario into the folder `args.output`, its files named after the scenario file.
+int run_export_sumo_network(const ExportSumoArgs& args, const Scenario& scenario, const SumoExportOptions& options) {
+  const std::filesystem::path folder(args.output);
+  const std::string name = std::filesystem::path(args.scenario).stem().string();
+  const SumoScenarioExport exported = export_sumo_scenario(scenario, name, options);
+  for (const std::string& line : exported.report) std::fprintf(stderr, "%s\n", line.c_str());
+  std::filesystem::create_directories(folder);
+  for (const auto& [suffix, text] : {std::pair<const char*, const std::string*>{".nod.xml", &exported.nodes},
+                                     {".edg.xml", &exported.edges}, {".con.xml", &exported.connections},
+                                     {".tll.xml", &exported.programs}, {".rou.xml", &exported.routes},
+                                     {".netccfg", &exported.netconvert_config}, {".sumocfg", &exported.sumo_config}}) {
+    write_file_atomically(folder / (name + suffix), *text);
+  }
+  std::fprintf(stderr, "build and run it: cd %s && netconvert -c %s.netccfg && sumo -c %s.sumocfg\n",
+               folder.string().c_str(), name.c_str(), name.c_str());
+  return kExitOk;
+}
 
 int run_export_sumo(const ExportSumoArgs& args) {
   LoadResult loaded = load_scenario_file(args.scenario);
@@ -25,6 +46,7 @@ int run_export_sumo(const ExportSumoArgs& args) {
   if (!args.plan.empty()) apply_plan(loaded.scenario, load_plan_file(args.plan, loaded.scenario));
   SumoExportOptions options;
   options.program_id = args.program_id;
+  if (args.network) return run_export_sumo_network(args, loaded.scenario, options);
   const SumoExport exported = export_sumo_tls(loaded.scenario, options);
   for (const std::string& line : exported.report) std::fprintf(stderr, "%s\n", line.c_str());
   write_file_atomically(args.output, exported.xml);
@@ -37,10 +59,12 @@ void add_export_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("export", "Export plans to other tools");
   command->require_subcommand(1);
   auto args = std::make_shared<ExportSumoArgs>();
-  CLI::App* sumo = command->add_subcommand("sumo", "Write the plans as SUMO tlLogic programs (an additional file)");
-  sumo->add_option("--scenario", args->scenario, "scenario imported from the SUMO net (itsc convert sumo)")->required();
+  CLI::App* sumo = command->add_subcommand("sumo", "Write the plans as SUMO tlLogic programs, or the whole scenario for SUMO");
+  sumo->add_option("--scenario", args->scenario, "scenario (imported from the SUMO net, unless --network)")->required();
   sumo->add_option("--plan", args->plan, "plan file whose timings replace the scenario's");
-  sumo->add_option("-o,--output", args->output, "additional file to write (.add.xml)")->required();
+  sumo->add_option("-o,--output", args->output, "additional file to write (.add.xml); with --network, a folder")->required();
+  sumo->add_flag("--network", args->network,
+                 "write the whole scenario: network (plain XML for netconvert), programs, routes and configurations");
   sumo->add_option("--program-id", args->program_id, "programID of the new programs");
   sumo->callback([args] { run_guarded([args] { return run_export_sumo(*args); }); });
 }

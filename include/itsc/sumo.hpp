@@ -70,4 +70,30 @@ struct SumoExport {
 /// traffic light have different cycles.
 [[nodiscard]] SumoExport export_sumo_tls(const Scenario& scenario, const SumoExportOptions& options = {});
 
+/// A whole SUMO scenario written from any scenario: the network as plain XML for netconvert, its plans as
+/// traffic-light programs with the connections' link indices, the demand as routes, and the two
+/// configuration files that tie them together (`netconvert -c NAME.netccfg`, then `sumo -c NAME.sumocfg`).
+struct SumoScenarioExport {
+  std::string nodes;        ///< NAME.nod.xml
+  std::string edges;        ///< NAME.edg.xml
+  std::string connections;  ///< NAME.con.xml
+  std::string programs;     ///< NAME.tll.xml
+  std::string routes;       ///< NAME.rou.xml
+  std::string netconvert_config;  ///< NAME.netccfg: builds NAME.net.xml
+  std::string sumo_config;        ///< NAME.sumocfg: runs the scenario's duration
+  std::vector<std::string> report;
+};
+
+/// Writes `scenario` (valid, every node with coordinates) as a SUMO scenario whose files are named
+/// `name`.*: nodes keep their ids and positions (signals a traffic light of their own id, two-way stops
+/// `priority_stop` with their major street first), links become edges of their length, lanes and speed
+/// (lane groups side by side, right turns on the right; bays as lanes of the whole edge), movements
+/// become connections lane by lane, each plan the program of its interval table, and the demand its
+/// vehicles, each with its route through the turning proportions and trip ends, chosen so that every link
+/// sends each way its share of the vehicles it had to within one (no sampling: SUMO's counts are the
+/// demand's). Throws `Error`
+/// (invalid_input) for an invalid scenario or a node without coordinates.
+[[nodiscard]] SumoScenarioExport export_sumo_scenario(const Scenario& scenario, const std::string& name,
+                                                      const SumoExportOptions& options = {});
+
 }  // namespace itsc

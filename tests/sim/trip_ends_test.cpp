@@ -178,10 +178,10 @@ TEST_CASE("trip ends: a demand naming a link the model gave no place is refused"
   const Model model = compile(scenario);
   Demand demand = scenario.demand;
   demand.sources = {EntryFlow{"C_E", {100}, 0}};
-  CHECK_THROWS_WITH(compile_demand(model, demand, 1), doctest::Contains("trips start on 'C_E'"));
+  CHECK_THROWS_WITH((void)compile_demand(model, demand, 1), doctest::Contains("trips start on 'C_E'"));
   demand.sources.clear();
   demand.sinks = {TripEnds{"W_C", {0.5}}};
-  CHECK_THROWS_WITH(compile_demand(model, demand, 1), doctest::Contains("trips end on 'W_C'"));
+  CHECK_THROWS_WITH((void)compile_demand(model, demand, 1), doctest::Contains("trips end on 'W_C'"));
   // A demand scenario's trip ends get their place too.
   scenario.demand_scenarios["evening"] = demand;
   const Model with_places = compile(scenario);

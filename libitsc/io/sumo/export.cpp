@@ -5,6 +5,7 @@
 #include <set>
 
 #include "io/sumo/movement_columns.hpp"
+#include "io/sumo/xml_text.hpp"
 #include "itsc/interval_table.hpp"
 #include "itsc/ring_plan.hpp"
 #include "itsc/sumo.hpp"
@@ -24,20 +25,6 @@ char state_of(Indication indication) {
     case Indication::red: return 'r';
   }
   return 'r';
-}
-
-std::string escaped(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 struct ControlledNode {
@@ -115,7 +102,7 @@ std::string program_xml(const std::string& tls, const std::vector<ControlledNode
   // SUMO reads the offset to the millisecond: the plan's own value, not the table's tenths (rounding it
   // to 0.1 s moved the programs against each other enough to change SUMO's time loss by half a percent).
   const double offset_s = begin_s + nodes.front().offset_s;
-  std::string xml = "    <tlLogic id=\"" + escaped(tls) + "\" type=\"static\" programID=\"" + escaped(options.program_id) +
+  std::string xml = "    <tlLogic id=\"" + detail::xml_escaped(tls) + "\" type=\"static\" programID=\"" + detail::xml_escaped(options.program_id) +
                     "\" offset=\"" + detail::format_number(offset_s) + "\">\n";
   for (const auto& [duration, state] : phases) {
     xml += "        <phase duration=\"" + detail::format_number(static_cast<double>(duration) / 10) + "\" state=\"" +
