@@ -57,6 +57,11 @@ TEST_CASE("UTDF export: an optimized plan's splits and offset in the CSV cells")
   CHECK(max_green[1] == "65");  // D2: 70 - 4 - 1
   CHECK(max_green[3] == "25");  // D4: 30 - 4 - 1
   CHECK(cells(csv, "Phases", "BRP", "2")[1] == "111");
+  CHECK(cells(csv, "Phases", "Walk", "1")[1] == "7");
+  CHECK(cells(csv, "Phases", "DontWalk", "1")[1] == "11");
+  CHECK(cells(csv, "Phases", "Yellow", "1")[0] == "3.5");
+  CHECK(cells(csv, "Phases", "MinGreen", "1")[1] == "10");
+  CHECK(cells(csv, "Phases", "VehExt", "1")[0] == "2.5");
   CHECK(cells(csv, "Phases", "Recall", "2")[1] == "4");  // coordinated, max recall: C-Max
   CHECK(cells(csv, "Timeplans", "Offset", "2") == std::vector<std::string>{"90"});  // 25 + 70 - 5
   CHECK(cells(csv, "Timeplans", "Referenced To", "2") == std::vector<std::string>{"1"});

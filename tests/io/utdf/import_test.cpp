@@ -8,6 +8,7 @@
 #include <itsc/utdf.hpp>
 
 #include <algorithm>
+#include <string>
 
 #include "io/utdf/arterial_utdf.hpp"
 
@@ -92,6 +93,9 @@ TEST_CASE("UTDF import: phases, rings, movements and timings equal the file's") 
   CHECK(*two.red_clearance_s == 1);
   CHECK(two.recall == Recall::max);
   CHECK(two.dual_entry);
+  CHECK(*two.walk_s == 7);
+  CHECK(*two.pedestrian_clearance_s == 11);
+  CHECK(!phase(first, 1).walk_s);
   CHECK(two.serves.protected_movements == std::vector<std::string>{"EBT", "EBR"});
   CHECK(two.serves.permitted_movements == std::vector<std::string>{"EBL"});
   CHECK(phase(first, 1).split_s == doctest::Approx(20));
@@ -114,6 +118,16 @@ TEST_CASE("UTDF import: offsets converted from the file's references") {
   CHECK(scenario.utdf->signals.size() == 2);
   CHECK(scenario.utdf->signals[1].referenced_to == 1);
   CHECK(scenario.utdf->signals[1].control_type == 3);
+}
+
+TEST_CASE("UTDF import: Metric 1 takes metres and km/h as they are") {
+  std::string text = test::kArterialUtdf;
+  text.replace(text.find("Metric,0"), 8, "Metric,1");
+  const Scenario scenario = import_utdf(UtdfSource{"net.csv", text}).scenario;
+  CHECK(scenario.network.find_link("1-2")->length_m == doctest::Approx(1000));
+  CHECK(scenario.network.find_link("1-2")->speed_kmh == doctest::Approx(35));
+  REQUIRE(scenario.utdf);
+  CHECK(scenario.utdf->metric);
 }
 
 TEST_CASE("UTDF import: the scenario validates and simulates") {
