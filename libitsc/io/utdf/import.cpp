@@ -1,4 +1,4 @@
-// itsc::import_utdf: sections -> units -> network and demand -> timing -> validated scenario.
+// itsc::import_utdf: sections -> units -> network -> demand -> timing -> validated scenario.
 #include <filesystem>
 
 #include "io/read_file.hpp"
@@ -39,6 +39,7 @@ UtdfImport import_utdf(const UtdfSource& source, const UtdfImportOptions& /*opti
   scenario.utdf.emplace();
   scenario.utdf->metric = units.metric;
   detail::utdf::build_network(tables, units, signals, scenario, problems, out.report);
+  detail::utdf::build_demand(tables, scenario, problems, out.report);
   detail::utdf::build_timing(tables, scenario, problems, out.report);
   problems.throw_if_any();
 

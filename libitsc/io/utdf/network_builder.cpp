@@ -1,5 +1,5 @@
-// UTDF [Nodes], [Links] and [Lanes] -> nodes, links, legs, movements and lane groups; the Volume rows ->
-// turning counts and entry flows. Ids: INTID -> node, "UP-DOWN" -> link, movement column -> movement.
+// UTDF [Nodes], [Links] and [Lanes] -> nodes, links, legs, movements and lane groups. Ids: INTID -> node,
+// "UP-DOWN" -> link, movement column -> movement.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -118,6 +118,13 @@ std::vector<LinkRow> read_links(const Tables& tables, const FileUnits& units, co
       }
       LinkRow row{up, intid, d, links.number(intid, "Distance", column), links.number(intid, "Speed", column),
                   links.integer(intid, "Lanes", column), links.line(intid, "Up ID")};
+      if (links.text(intid, "Distance", column).empty()) {
+        links.problem(intid, "Distance", column, "missing");
+      } else if (row.length && *row.length <= 0) {
+        links.problem(intid, "Distance", column, "must be positive");
+      }
+      if (row.speed && *row.speed <= 0) links.problem(intid, "Speed", column, "must be positive");
+      if (row.lanes && *row.lanes < 0) links.problem(intid, "Lanes", column, "must not be negative");
       if (row.length) row.length = units.metres(*row.length);
       if (row.speed) row.speed = units.kmh(*row.speed);
       out.push_back(row);
@@ -132,7 +139,7 @@ Link make_link(const LinkRow& row, std::vector<std::string>& report) {
   link.from = row.from;
   link.to = row.to;
   link.length_m = row.length.value_or(0);
-  if (row.speed && *row.speed > 0) link.speed_kmh = *row.speed;
+  if (row.speed) link.speed_kmh = *row.speed;
   if (!row.speed) report.push_back("link " + link.id + ": no Speed, " + format_number(link.speed_kmh) + " km/h");
   if (row.lanes && *row.lanes > 0) link.lanes = *row.lanes;
   return link;
@@ -201,9 +208,6 @@ void build_network(const Tables& tables, const FileUnits& units, const std::vect
       leaving_bearing[link.id] = arriving_bearing[link.id];
     }
   }
-  for (Link& link : network.links) {
-    if (link.length_m <= 0) problems.add(0, "[Links] link " + link.id + ", column Distance: missing or not positive");
-  }
 
   // Legs: one per neighbour, named by its side.
   for (Node& node : network.nodes) {
@@ -233,8 +237,10 @@ void build_network(const Tables& tables, const FileUnits& units, const std::vect
 
   // Movements and lane groups from [Lanes].
   const Records lanes(tables.find("Lanes"), problems);
-  const Records volumes_section(tables.find_any({"Volume", "Volumes"}), problems);
-  const Records& volumes = volumes_section.empty() ? lanes : volumes_section;
+  if (const Section* ignored = tables.find_any({"Volume", "Volumes"}); ignored && !ignored->record_layout()) {
+    report.push_back("[" + ignored->name + "]: not in the RECORDNAME,INTID layout, ignored (volumes from [Lanes])");
+  }
+  const Records volumes(volume_section(tables), problems);
   if (lanes.empty()) problems.add(0, "no [Lanes] section");
   problems.throw_if_any();
   for (const std::string& intid : lanes.intids()) {
@@ -310,10 +316,13 @@ void build_network(const Tables& tables, const FileUnits& units, const std::vect
         grouped.insert(turn);
         const int shared = lanes.integer(intid, "Shared", id).value_or(0);
         if (shared < 0 || shared > 3) lanes.problem(intid, "Shared", id, "must be 0, 1 (left), 2 (right) or 3 (both)");
+        // Named copies: lambdas may not capture structured bindings before clang 16.
+        const std::size_t own_turn = turn;
+        const std::map<std::size_t, std::string>& columns = approach.movements;
         const auto share_side = [&](int step) {
-          for (int t = static_cast<int>(turn) + step; t >= 0 && t < static_cast<int>(std::size(kTurnSuffixes)); t += step) {
-            const auto other = approach.movements.find(static_cast<std::size_t>(t));
-            if (other == approach.movements.end()) continue;
+          for (int t = static_cast<int>(own_turn) + step; t >= 0 && t < static_cast<int>(std::size(kTurnSuffixes)); t += step) {
+            const auto other = columns.find(static_cast<std::size_t>(t));
+            if (other == columns.end()) continue;
             if (lanes.integer(intid, "Lanes", other->second).value_or(0) > 0) break;
             group.movements.push_back(other->second);
             grouped.insert(other->first);
@@ -359,49 +368,6 @@ void build_network(const Tables& tables, const FileUnits& units, const std::vect
       if ((!row || !row->lanes) && full_lanes > 0) link.lanes = full_lanes;
       for (LaneGroup& group : groups) node.lane_groups.push_back(std::move(group));
     }
-  }
-  problems.throw_if_any();
-
-  // Demand: the Volume row's counts per approach; entries at boundary links carry their approach's total.
-  Demand& demand = scenario.demand;
-  double weighted_phf = 0;
-  double phf_volume = 0;
-  for (const Node& node : network.nodes) {
-    std::map<std::string, ApproachTurns> turns;  // link -> approach
-    for (const Movement& movement : node.movements) {
-      const auto volume = volumes.number(node.id, "Volume", movement.id);
-      if (!volume) continue;
-      if (*volume < 0) {
-        volumes.problem(node.id, "Volume", movement.id, "must not be negative");
-        continue;
-      }
-      ApproachTurns& approach = turns[movement.from_link];
-      approach.node = node.id;
-      approach.link = movement.from_link;
-      approach.shares.push_back({movement.id, {*volume}});
-      if (const auto phf = volumes.number(node.id, "PHF", movement.id); phf && *phf > 0 && *phf <= 1) {
-        weighted_phf += *phf * *volume;
-        phf_volume += *volume;
-      }
-    }
-    for (auto& [link_id_, approach] : turns) {
-      const Link& link = *network.find_link(link_id_);
-      if (network.find_node(link.from)->control == NodeControl::boundary) {
-        double total = 0;
-        double heavy = 0;
-        for (const TurnShare& share : approach.shares) {
-          total += share.values[0];
-          heavy += share.values[0] * volumes.number(node.id, "HeavyVehicles", share.movement).value_or(0);
-        }
-        demand.entries.push_back({link.id, {total}, total > 0 ? heavy / total : 0});
-      }
-      demand.turns.push_back(std::move(approach));
-    }
-  }
-  if (phf_volume > 0 && weighted_phf / phf_volume < 1) {
-    demand.peak_hour_factor = std::round(weighted_phf / phf_volume * 1000) / 1000;
-    report.push_back("demand: one peak hour factor for the network, the volume-weighted mean of the PHF row: " +
-                     format_number(*demand.peak_hour_factor));
   }
   problems.throw_if_any();
 }

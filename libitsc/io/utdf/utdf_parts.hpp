@@ -53,10 +53,17 @@ struct FileUnits {
   [[nodiscard]] double to_file_speed(double speed_kmh) const;
 };
 
-/// Reads `[Network]`, `[Nodes]`, `[Links]`, `[Lanes]` (and `[Volume]`) into the scenario's network and
-/// demand. `signalized` lists the INTIDs with timing data, which become signalized nodes.
+/// Reads `[Nodes]`, `[Links]` and `[Lanes]` into the scenario's network. `signalized` lists the INTIDs
+/// with timing data, which become signalized nodes.
 void build_network(const Tables& tables, const FileUnits& units, const std::vector<std::string>& signalized,
                    Scenario& scenario, Problems& problems, std::vector<std::string>& report);
+
+/// Where the Volume rows are: `[Volume]` in the record layout (Synchro's time-stamped volume files are
+/// another layout, not read), else `[Lanes]`.
+[[nodiscard]] const Section* volume_section(const Tables& tables);
+
+/// Reads the Volume, HeavyVehicles and PHF rows into the scenario's demand (after `build_network`).
+void build_demand(const Tables& tables, Scenario& scenario, Problems& problems, std::vector<std::string>& report);
 
 /// Reads `[Timeplans]` and `[Phases]` (movements served from `[Lanes]` Phase1.. and PermPhase1.. rows)
 /// into `scenario.timing` and `scenario.utdf->signals`.

@@ -75,7 +75,9 @@ std::optional<double> parse_number(std::string_view text) {
 }
 
 void Problems::add(int line, std::string message) {
-  list_.push_back({Severity::error, file_, line, 0, "", std::move(message)});
+  // Several readers index one section ([Lanes] for lanes, phases and volumes): report each problem once.
+  Diagnostic diagnostic{Severity::error, file_, line, 0, "", std::move(message)};
+  if (std::find(list_.begin(), list_.end(), diagnostic) == list_.end()) list_.push_back(std::move(diagnostic));
 }
 
 void Problems::throw_if_any() {

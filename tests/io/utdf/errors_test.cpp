@@ -62,6 +62,10 @@ TEST_CASE("UTDF errors: bad rows") {
     const std::string text = changed("Offset,2,70", "Offset,2,soon", line);
     CHECK(error_of(text).find("net.csv:" + std::to_string(line) + ": [Timeplans] INTID 2, Offset, column DATA: not a number 'soon'") != std::string::npos);
   }
+  SUBCASE("a link without its length") {
+    const std::string text = changed("Distance,2,800,,1000,", "Distance,2,,,1000,", line);
+    CHECK(error_of(text).find("net.csv:" + std::to_string(line) + ": [Links] INTID 2, Distance, column NB: missing") != std::string::npos);
+  }
   SUBCASE("a second row for one record") {
     const std::string text = changed("Yellow,2,,4,", "Yellow,2,,4,,4,,4,,4\nYellow,2,,4,", line);
     CHECK(error_of(text).find("net.csv:" + std::to_string(line + 1) + ": [Phases] INTID 2: a second Yellow row") != std::string::npos);
