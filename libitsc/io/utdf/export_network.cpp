@@ -95,14 +95,16 @@ void write_network_sections(const Scenario& scenario, const Intids& ids, std::st
       }
       return nullptr;
     };
-    const auto phase_of = [&](const Movement& movement, bool permitted) -> std::string {
+    // The phases serving a movement, in phase order: UTDF has four Phase and four PermPhase rows.
+    const auto phases_of = [&](const Movement& movement, bool permitted) {
+      std::vector<std::string> out;
       const auto timing = scenario.timing.find(node.id);
-      if (timing == scenario.timing.end()) return "";
+      if (timing == scenario.timing.end()) return out;
       for (const Phase& phase : ring_plan_of(timing->second).phases) {
         const auto& list = permitted ? phase.serves.permitted_movements : phase.serves.protected_movements;
-        if (std::find(list.begin(), list.end(), movement.id) != list.end()) return std::to_string(phase.number);
+        if (std::find(list.begin(), list.end(), movement.id) != list.end()) out.push_back(std::to_string(phase.number));
       }
-      return "";
+      return out;
     };
     const auto counts = [&](const Movement& movement) -> std::string {
       for (const ApproachTurns& approach : scenario.demand.turns) {
@@ -130,13 +132,25 @@ void write_network_sections(const Scenario& scenario, const Intids& ids, std::st
       return std::to_string(code);
     }));
     write_row(csv, "Storage", intid, per_column([&](const Movement& m) { const LaneGroup* g = group_of(m.id); return g && g->bay_length_m > 0 ? cell(units.to_file_length(g->bay_length_m)) : std::string(""); }));
-    write_row(csv, "Phase1", intid, per_column([&](const Movement& m) { return phase_of(m, false); }));
-    write_row(csv, "PermPhase1", intid, per_column([&](const Movement& m) { return phase_of(m, true); }));
+    for (const bool permitted : {false, true}) {
+      std::size_t rows = 1;
+      for (const Movement& movement : node.movements) {
+        const std::size_t count = phases_of(movement, permitted).size();
+        if (count > 4) report.push_back("node " + node.id + " " + movement.id + ": served by more than four phases; the first four written");
+        rows = std::max(rows, std::min<std::size_t>(count, 4));
+      }
+      for (std::size_t k = 0; k < rows; ++k) {
+        const std::string record = (permitted ? "PermPhase" : "Phase") + std::to_string(k + 1);
+        write_row(csv, record, intid, per_column([&](const Movement& m) {
+          const auto list = phases_of(m, permitted);
+          return k < list.size() ? list[k] : std::string();
+        }));
+      }
+    }
     write_row(csv, "Allow RTOR", intid, per_column([&](const Movement& m) { return std::string(m.right_turn_on_red ? "1" : "0"); }));
     write_row(csv, "Volume", intid, per_column(counts));
   }
   csv += "\n";
 }
-
 
 }  // namespace itsc::detail::utdf

@@ -1,8 +1,9 @@
 #pragma once
 // A hand-written UTDF combined file: two signals 1000 ft apart on an east-west arterial, each with four
 // external nodes. Node 1 runs an eight-phase dual-ring plan (lead-lag lefts: phase 1 longer than 5, so
-// phase 6 turns green before phase 2), its offset referenced to the begin of green of phases 2+6; node 2
-// a four-phase dual-ring plan with permitted lefts, its offset referenced to the begin of yellow.
+// phase 6 turns green before phase 2), its offset referenced to the begin of green of phases 2+6, and
+// NBR also runs with the complementary left, phase 1 (a Phase2 row); node 2 a four-phase dual-ring
+// plan with permitted lefts, its offset referenced to the begin of yellow.
 
 namespace itsc::test {
 
@@ -62,6 +63,7 @@ Lanes,1,1,1,0,1,1,0,1,2,1,1,2,1
 Shared,1,0,2,0,0,2,0,0,0,0,0,0,0
 Storage,1,150,,,150,,,150,,100,150,,100
 Phase1,1,3,8,8,7,4,4,5,2,2,1,6,6
+Phase2,1,,,1,,,,,,,,,
 PermPhase1,1,,,,,,,2,,,6,,
 Allow RTOR,1,0,0,1,0,0,1,0,0,1,0,0,1
 Volume,1,50,200,40,60,220,30,80,600,70,90,550,60

@@ -99,7 +99,8 @@ TEST_CASE("UTDF import: phases, rings, movements and timings equal the file's") 
   CHECK(two.serves.protected_movements == std::vector<std::string>{"EBT", "EBR"});
   CHECK(two.serves.permitted_movements == std::vector<std::string>{"EBL"});
   CHECK(phase(first, 1).split_s == doctest::Approx(20));
-  CHECK(phase(first, 1).serves.protected_movements == std::vector<std::string>{"WBL"});
+  CHECK(phase(first, 1).serves.protected_movements == std::vector<std::string>{"NBR", "WBL"});  // Phase2 row: NBR
+  CHECK(phase(first, 8).serves.protected_movements == std::vector<std::string>{"NBT", "NBR"});
   CHECK(phase(first, 4).recall == Recall::min);
   const Timing& second = scenario.timing.at("2");
   CHECK(second.rings->rings == std::vector<std::vector<std::vector<int>>>{{{2}, {4}}, {{6}, {8}}});
@@ -118,6 +119,19 @@ TEST_CASE("UTDF import: offsets converted from the file's references") {
   CHECK(scenario.utdf->signals.size() == 2);
   CHECK(scenario.utdf->signals[1].referenced_to == 1);
   CHECK(scenario.utdf->signals[1].control_type == 3);
+}
+
+TEST_CASE("UTDF import: each Referenced To code puts the offset where Synchro measures it") {
+  // Node 2: phases 2 and 6 turn green together at libitsc's reference, yellow 55 s later, red 59 s later.
+  const auto offset_with = [](const char* code) {
+    std::string text = test::kArterialUtdf;
+    text.replace(text.find("Referenced To,2,1"), 17, std::string("Referenced To,2,") + code);
+    return import_utdf(UtdfSource{"net.csv", text}).scenario.timing.at("2").offset_s;
+  };
+  CHECK(offset_with("0") == doctest::Approx(70));  // begin of green
+  CHECK(offset_with("2") == doctest::Approx(11));  // begin of red: 70 - 59
+  CHECK(offset_with("3") == doctest::Approx(70));  // TS2 first green
+  CHECK(offset_with("4") == doctest::Approx(15));  // 170 style, taken as the begin of yellow
 }
 
 TEST_CASE("UTDF import: Metric 1 takes metres and km/h as they are") {
