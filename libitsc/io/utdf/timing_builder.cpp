@@ -39,13 +39,21 @@ std::optional<Recall> recall_of(int code) {
   }
 }
 
-// The movements that list `number` in any of the rows `prefix`1..4 ("Phase", "PermPhase").
-std::vector<std::string> served(const Records& lanes, const Node& node, int number, std::string_view prefix) {
+// The movements that list `number` in any of the rows `prefix`1..4 ("Phase", "PermPhase"). A cell that is
+// no phase number (Synchro marks free movements so) serves no phase; it is reported once per node.
+std::vector<std::string> served(const Records& lanes, const Node& node, int number, std::string_view prefix,
+                                std::vector<std::string>& report) {
   std::vector<std::string> out;
   for (const Movement& movement : node.movements) {
     for (int k = 1; k <= 4; ++k) {
       const std::string record = std::string(prefix) + std::to_string(k);
-      if (lanes.integer(node.id, record, movement.id) == number) {
+      const std::string text = lanes.text(node.id, record, movement.id);
+      if (text.empty()) continue;
+      const auto value = parse_number(text);
+      if (!value) {
+        const std::string line = "node " + node.id + " " + movement.id + ": " + record + " '" + text + "' is no phase number, ignored";
+        if (std::find(report.begin(), report.end(), line) == report.end()) report.push_back(line);
+      } else if (*value == number) {
         out.push_back(movement.id);
         break;
       }
@@ -125,8 +133,8 @@ void build_timing(const Tables& tables, Scenario& scenario, Problems& problems, 
       if (const auto value = time_cell(phases, intid, "TimeBeforeReduce", column); value && *value > 0) phase.time_before_reduction_s = value;
       if (const auto value = time_cell(phases, intid, "TimeToReduce", column); value && *value > 0) phase.time_to_reduce_s = value;
       if (const auto value = time_cell(phases, intid, "MinGap", column); value && *value > 0 && phase.passage_s && *value < *phase.passage_s) phase.minimum_gap_s = value;
-      phase.serves.protected_movements = served(lanes, *node, phase.number, "Phase");
-      phase.serves.permitted_movements = served(lanes, *node, phase.number, "PermPhase");
+      phase.serves.protected_movements = served(lanes, *node, phase.number, "Phase", report);
+      phase.serves.permitted_movements = served(lanes, *node, phase.number, "PermPhase", report);
       if (!layout[ring][barrier].emplace(position, phase.number).second) {
         phases.problem(intid, "BRP", column, "two phases at barrier " + std::to_string(barrier) + ", ring " + std::to_string(ring) + ", position " + std::to_string(position));
         continue;

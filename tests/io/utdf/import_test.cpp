@@ -134,6 +134,14 @@ TEST_CASE("UTDF import: each Referenced To code puts the offset where Synchro me
   CHECK(offset_with("4") == doctest::Approx(15));  // 170 style, taken as the begin of yellow
 }
 
+TEST_CASE("UTDF import: a Phase1 cell that is no phase number serves no phase and is reported") {
+  std::string text = test::kArterialUtdf;
+  text.replace(text.find("Phase1,1,3,8,8,"), 15, "Phase1,1,3,8,F,");
+  const UtdfImport imported = import_utdf(UtdfSource{"net.csv", text});
+  CHECK(phase(imported.scenario.timing.at("1"), 8).serves.protected_movements == std::vector<std::string>{"NBT"});
+  CHECK(std::count(imported.report.begin(), imported.report.end(), "node 1 NBR: Phase1 'F' is no phase number, ignored") == 1);
+}
+
 TEST_CASE("UTDF import: Metric 1 takes metres and km/h as they are") {
   std::string text = test::kArterialUtdf;
   text.replace(text.find("Metric,0"), 8, "Metric,1");
