@@ -1,7 +1,9 @@
 // itsc convert sumo --net NET.net.xml [--routes R.rou.xml ...] [--additional A.add.xml ...] [--begin S]
 //                   [--end S] [--interval S] -o SCENARIO.yaml [--report FILE]
+// itsc convert utdf FILE.csv -o SCENARIO.yaml [--report FILE]
 #include <itsc/io.hpp>
 #include <itsc/sumo.hpp>
+#include <itsc/utdf.hpp>
 
 #include <cstdio>
 #include <memory>
@@ -45,6 +47,27 @@ int run_convert_sumo(const ConvertSumoArgs& args) {
   return kExitOk;
 }
 
+struct ConvertUtdfArgs {
+  std::string file;
+  std::string output;
+  std::string report;
+};
+
+int run_convert_utdf(const ConvertUtdfArgs& args) {
+  UtdfImportOptions options;
+  options.file = args.file;
+  const UtdfImport imported = import_utdf(options);
+  std::string report;
+  for (const std::string& line : imported.report) report += line + "\n";
+  write_file_atomically(args.output, save_scenario_string(imported.scenario));
+  if (args.report.empty()) {
+    std::fwrite(report.data(), 1, report.size(), stderr);
+  } else {
+    write_file_atomically(args.report, report);
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_convert_command(CLI::App& app) {
@@ -62,6 +85,12 @@ void add_convert_command(CLI::App& app) {
   sumo->add_option("-o,--output", args->output, "scenario file to write (YAML)")->required();
   sumo->add_option("--report", args->report, "write the conversion report here (default: stderr)");
   sumo->callback([args] { run_guarded([args] { return run_convert_sumo(*args); }); });
+  auto utdf_args = std::make_shared<ConvertUtdfArgs>();
+  CLI::App* utdf = convert->add_subcommand("utdf", "Import a Synchro UTDF combined file: network, volumes and NEMA timings");
+  utdf->add_option("file", utdf_args->file, "UTDF combined file (.csv)")->required();
+  utdf->add_option("-o,--output", utdf_args->output, "scenario file to write (YAML)")->required();
+  utdf->add_option("--report", utdf_args->report, "write the conversion report here (default: stderr)");
+  utdf->callback([utdf_args] { run_guarded([utdf_args] { return run_convert_utdf(*utdf_args); }); });
 }
 
 }  // namespace itsc::cli

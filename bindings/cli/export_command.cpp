@@ -1,7 +1,9 @@
 // itsc export sumo --scenario SCENARIO.yaml [--plan PLAN.yaml] -o TLS.add.xml [--program-id ID]
 // itsc export sumo --scenario SCENARIO.yaml [--plan PLAN.yaml] --network -o FOLDER: the whole SUMO scenario
+// itsc export utdf --scenario SCENARIO.yaml [--plan PLAN.yaml] -o OUT.csv
 #include <itsc/io.hpp>
 #include <itsc/sumo.hpp>
+#include <itsc/utdf.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -53,6 +55,22 @@ int run_export_sumo(const ExportSumoArgs& args) {
   return kExitOk;
 }
 
+struct ExportUtdfArgs {
+  std::string scenario;
+  std::string plan;
+  std::string output;
+};
+
+int run_export_utdf(const ExportUtdfArgs& args) {
+  LoadResult loaded = load_scenario_file(args.scenario);
+  for (const auto& warning : loaded.warnings) std::fprintf(stderr, "%s\n", warning.to_string().c_str());
+  if (!args.plan.empty()) apply_plan(loaded.scenario, load_plan_file(args.plan, loaded.scenario));
+  const UtdfExport exported = export_utdf(loaded.scenario);
+  for (const std::string& line : exported.report) std::fprintf(stderr, "%s\n", line.c_str());
+  write_file_atomically(args.output, exported.csv);
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_export_command(CLI::App& app) {
@@ -67,6 +85,12 @@ void add_export_command(CLI::App& app) {
                  "write the whole scenario: network (plain XML for netconvert), programs, routes and configurations");
   sumo->add_option("--program-id", args->program_id, "programID of the new programs");
   sumo->callback([args] { run_guarded([args] { return run_export_sumo(*args); }); });
+  auto utdf_args = std::make_shared<ExportUtdfArgs>();
+  CLI::App* utdf = command->add_subcommand("utdf", "Write the timings (and a UTDF-imported network) as a Synchro UTDF file");
+  utdf->add_option("--scenario", utdf_args->scenario, "scenario file")->required();
+  utdf->add_option("--plan", utdf_args->plan, "plan file whose timings replace the scenario's");
+  utdf->add_option("-o,--output", utdf_args->output, "UTDF file to write (.csv)")->required();
+  utdf->callback([utdf_args] { run_guarded([utdf_args] { return run_export_utdf(*utdf_args); }); });
 }
 
 }  // namespace itsc::cli

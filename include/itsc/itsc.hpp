@@ -26,6 +26,7 @@
 #include "itsc/spat_log.hpp"
 #include "itsc/summary.hpp"
 #include "itsc/sumo.hpp"
+#include "itsc/utdf.hpp"
 #include "itsc/tenths.hpp"
 #include "itsc/timing.hpp"
 #include "itsc/units.hpp"

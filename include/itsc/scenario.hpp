@@ -68,6 +68,22 @@ struct SumoReferences {
   friend bool operator==(const SumoReferences&, const SumoReferences&) = default;
 };
 
+/// A signalized node's Synchro settings that libitsc does not model, kept by the UTDF import for the export.
+struct UtdfSignal {
+  std::string node;        ///< signalized node id (its UTDF INTID)
+  int referenced_to = 3;   ///< Synchro's offset "Referenced To" code (0 begin of green ... 4 170 style)
+  int control_type = 0;    ///< Synchro's "Control Type" code (0 pretimed ... 3 actuated-coordinated)
+  friend bool operator==(const UtdfSignal&, const UtdfSignal&) = default;
+};
+
+/// What the UTDF import keeps of the Synchro file: its INTIDs and movement columns are the scenario's
+/// ids, plus these.
+struct UtdfReferences {
+  bool metric = false;              ///< the file's units: metres and km/h (else feet and mph)
+  std::vector<UtdfSignal> signals;  ///< one per signalized node
+  friend bool operator==(const UtdfReferences&, const UtdfReferences&) = default;
+};
+
 /// Everything one simulation needs.
 struct Scenario {
   int schema_version = kSchemaVersion;
@@ -82,6 +98,7 @@ struct Scenario {
   std::map<std::string, Pattern> patterns;  ///< time-of-day patterns by name (schedule.hpp)
   std::vector<ScheduleEntry> schedule;      ///< pattern switches by clock time, in time order
   SumoReferences sumo;                   ///< set by the SUMO import (empty otherwise)
+  std::optional<UtdfReferences> utdf;    ///< set by the UTDF import (absent otherwise)
 
   /// The run length: `simulation.duration_s`, or the demand profile's length.
   [[nodiscard]] double duration_s() const;

@@ -29,6 +29,7 @@ constexpr std::array kTopKeys{
     KeySpec{"patterns", map, "", "none", "", 0, kOptional, "Time-of-day patterns by name (section `patterns.<name>`)."},
     KeySpec{"schedule", list, "", "none", "", 0, kOptional, "Pattern switches by clock time (section `schedule[]`)."},
     KeySpec{"sumo", map, "", "none", "", 0, kOptional, "What the SUMO import keeps for the export (section `sumo`)."},
+    KeySpec{"utdf", map, "", "none", "", 0, kOptional, "What the UTDF (Synchro) import keeps for the export (section `utdf`); present: the scenario came from UTDF."},
 };
 
 constexpr std::array kSimulationKeys{
@@ -250,6 +251,17 @@ constexpr std::array kSumoSignalKeys{
     KeySpec{"foes", map, "", "none", "", 0, kOptional, "Movement id to the movements SUMO's junction logic makes it a foe of (`<request foes>`): validation checks plans only against the conflicts of the legs' bearings that SUMO confirms. Absent: the bearings alone decide."},
 };
 
+constexpr std::array kUtdfKeys{
+    KeySpec{"metric", boolean, "", "false", "", 0, kOptional, "The UTDF file's units: metres and km/h (`true`) or feet and mph (informational: values are converted on import; the export writes these units)."},
+    KeySpec{"signals", list, "", "none", "", 0, kOptional, "Synchro settings of signalized nodes (section `utdf.signals[]`)."},
+};
+
+constexpr std::array kUtdfSignalKeys{
+    KeySpec{"node", string, "", "", "", 0, kRequired, "Signalized node id (its UTDF INTID)."},
+    KeySpec{"referenced_to", integer, "", "3", "", 0, kOptional, "Synchro's offset reference code, 0 begin of green, 1 begin of yellow, 2 begin of red, 3 TS2 first green, 4 170 style (informational: the offset in `timing` is already converted; the export writes it in this convention)."},
+    KeySpec{"control_type", integer, "", "0", "", 0, kOptional, "Synchro's Control Type code, 0 pretimed, 1 semi-actuated, 2 actuated, 3 actuated-coordinated (informational: written back by the export; `timing.controller` runs)."},
+};
+
 constexpr std::array kPlanKeys{
     KeySpec{"schema_version", integer, "", "", "", 0, kRequired, "Version of this format; this build reads 1 (informational: no traffic effect)."},
     KeySpec{"timing", map, "", "", "", 0, kRequired, "Timing per signalized node id, as in a scenario's `timing`."},
@@ -293,17 +305,20 @@ const Section pattern{"patterns.<name>", "A time-of-day pattern: a plan file's `
 const Section schedule{"schedule[]", "A switch to another pattern; transitions in docs/signals.md.", kScheduleKeys};
 const Section sumo{"sumo", "Kept by the SUMO import (`itsc convert sumo`) for the export; SUMO's ids are the scenario's ids.", kSumoKeys};
 const Section sumo_signal{"sumo.signals[]", "The SUMO traffic light of one signalized node.", kSumoSignalKeys};
+const Section utdf{"utdf", "Kept by the UTDF import (`itsc convert utdf`) for the export; UTDF's INTIDs and movement columns are the scenario's ids.", kUtdfKeys};
+const Section utdf_signal{"utdf.signals[]", "The Synchro settings of one signalized node.", kUtdfSignalKeys};
 const Section plan{"(plan file)", "The keys of a plan file.", kPlanKeys};
 }  // namespace sections
 
 namespace {
-constexpr std::array<const Section*, 25> kAllSections{
+constexpr std::array<const Section*, 27> kAllSections{
     &sections::top,        &sections::simulation, &sections::node,     &sections::leg,
     &sections::movement,   &sections::lane_group, &sections::link,     &sections::detector,
     &sections::demand,     &sections::entry,      &sections::source,   &sections::sink,
     &sections::turns,      &sections::pedestrians,
     &sections::timing,     &sections::max_pressure, &sections::sequence,   &sections::stage,    &sections::phase,
-    &sections::overlap,    &sections::pattern,    &sections::schedule, &sections::sumo,       &sections::sumo_signal, &sections::plan};
+    &sections::overlap,    &sections::pattern,    &sections::schedule, &sections::sumo,       &sections::sumo_signal,
+    &sections::utdf,       &sections::utdf_signal, &sections::plan};
 
 // Optimal string alignment distance: insertions, deletions, substitutions and transpositions of
 // neighbours ("mhp" for "mph") each count one.

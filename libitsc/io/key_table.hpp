@@ -76,6 +76,8 @@ extern const Section pattern;
 extern const Section schedule;
 extern const Section sumo;
 extern const Section sumo_signal;
+extern const Section utdf;
+extern const Section utdf_signal;
 extern const Section plan;
 }  // namespace sections
 

@@ -216,6 +216,21 @@ SumoReferences read_sumo(MapReader& in) {
   return out;
 }
 
+UtdfSignal read_utdf_signal(MapReader& in) {
+  UtdfSignal out;
+  in.read("node", out.node);
+  in.read("referenced_to", out.referenced_to);
+  in.read("control_type", out.control_type);
+  return out;
+}
+
+UtdfReferences read_utdf(MapReader& in) {
+  UtdfReferences out;
+  in.read("metric", out.metric);
+  out.signals = read_items<UtdfSignal>(in, "signals", sections::utdf_signal, read_utdf_signal);
+  return out;
+}
+
 ScheduleEntry read_schedule_entry(MapReader& in) {
   ScheduleEntry out;
   in.read_clock_time("at", out.at_s);
@@ -289,6 +304,10 @@ Scenario read_scenario(LoadContext& context, const YamlNode& root) {
   if (const YamlNode* node = in.find("sumo")) {
     MapReader sumo(context, sections::sumo, *node, in.path_of("sumo"));
     out.sumo = read_sumo(sumo);
+  }
+  if (const YamlNode* node = in.find("utdf")) {
+    MapReader utdf(context, sections::utdf, *node, in.path_of("utdf"));
+    out.utdf = read_utdf(utdf);
   }
   return out;
 }

@@ -345,6 +345,21 @@ YamlOut write_sumo(const SumoReferences& in) {
   return out.finish();
 }
 
+YamlOut write_utdf_signal(const UtdfSignal& in) {
+  SectionWriter out(sections::utdf_signal);
+  out.add("node", YamlOut::string(in.node));
+  if (in.referenced_to != UtdfSignal{}.referenced_to) out.add("referenced_to", YamlOut::integer(in.referenced_to));
+  if (in.control_type != UtdfSignal{}.control_type) out.add("control_type", YamlOut::integer(in.control_type));
+  return out.finish();
+}
+
+YamlOut write_utdf(const UtdfReferences& in) {
+  SectionWriter out(sections::utdf);
+  if (in.metric) out.add("metric", YamlOut::boolean(true));
+  if (!in.signals.empty()) out.add("signals", items(in.signals, write_utdf_signal));
+  return out.finish();
+}
+
 }  // namespace
 
 std::string save_scenario_string(const Scenario& scenario) {
@@ -365,6 +380,7 @@ std::string save_scenario_string(const Scenario& scenario) {
   if (!scenario.patterns.empty()) out.add("patterns", write_patterns(scenario.patterns));
   if (!scenario.schedule.empty()) out.add("schedule", items(scenario.schedule, write_schedule_entry));
   if (scenario.sumo != SumoReferences{}) out.add("sumo", write_sumo(scenario.sumo));
+  if (scenario.utdf) out.add("utdf", write_utdf(*scenario.utdf));
   return detail::write_yaml(out.finish());
 }
 

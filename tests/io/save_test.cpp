@@ -141,6 +141,10 @@ sumo:
   begin_s: 3600
   signals:
     - {node: C, tls: C0, link_count: 2, link_indices: {X: [0, 1]}, foes: {X: []}}
+utdf:
+  metric: true
+  signals:
+    - {node: C, referenced_to: 1, control_type: 3}
 )";
 
 // The section a map at `path` is read as (the table's names: "nodes[].legs[]", "timing.<node>", ...);
