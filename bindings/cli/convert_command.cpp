@@ -16,6 +16,21 @@ namespace itsc::cli {
 
 namespace {
 
+// An imported scenario and its report: the scenario file, and the report to `report_path` (stderr when
+// empty).
+int write_import(const Scenario& scenario, const std::vector<std::string>& lines, const std::string& output,
+                 const std::string& report_path) {
+  std::string report;
+  for (const std::string& line : lines) report += line + "\n";
+  write_file_atomically(output, save_scenario_string(scenario));
+  if (report_path.empty()) {
+    std::fwrite(report.data(), 1, report.size(), stderr);
+  } else {
+    write_file_atomically(report_path, report);
+  }
+  return kExitOk;
+}
+
 struct ConvertSumoArgs {
   std::string net;
   std::vector<std::string> routes;
@@ -36,15 +51,7 @@ int run_convert_sumo(const ConvertSumoArgs& args) {
   options.end_s = args.end_s;
   options.interval_s = args.interval_s;
   const SumoImport imported = import_sumo(options);
-  std::string report;
-  for (const std::string& line : imported.report) report += line + "\n";
-  write_file_atomically(args.output, save_scenario_string(imported.scenario));
-  if (args.report.empty()) {
-    std::fwrite(report.data(), 1, report.size(), stderr);
-  } else {
-    write_file_atomically(args.report, report);
-  }
-  return kExitOk;
+  return write_import(imported.scenario, imported.report, args.output, args.report);
 }
 
 struct ConvertUtdfArgs {
@@ -57,15 +64,7 @@ int run_convert_utdf(const ConvertUtdfArgs& args) {
   UtdfImportOptions options;
   options.file = args.file;
   const UtdfImport imported = import_utdf(options);
-  std::string report;
-  for (const std::string& line : imported.report) report += line + "\n";
-  write_file_atomically(args.output, save_scenario_string(imported.scenario));
-  if (args.report.empty()) {
-    std::fwrite(report.data(), 1, report.size(), stderr);
-  } else {
-    write_file_atomically(args.report, report);
-  }
-  return kExitOk;
+  return write_import(imported.scenario, imported.report, args.output, args.report);
 }
 
 }  // namespace
