@@ -62,6 +62,13 @@ void link_flows(const Model& model, State& state, const BatchDemand& demand, con
         waiting[b] = queue - entering;
         arrived[b] = brought + arrivals;
       }
+    } else if (!ends_upstream) {
+      for (std::size_t b = members.begin; b < members.end; ++b) {
+        double sum = 0;
+        for (auto k = begin; k < end; ++k) sum += state.movement_flow_veh[model.merge_movement[k] * batch + b];
+        inflow[b] = sum;
+        arrived[b] = sum;
+      }
     } else {
       for (std::size_t b = members.begin; b < members.end; ++b) {
         const double sum = brought_by_movements(b);
