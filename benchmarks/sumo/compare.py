@@ -113,23 +113,19 @@ def run_itsc(scenario, plan):
             "throughput": result["vehicles_exited"], "wall_s": wall}
 
 
-LINK_LINE = re.compile(r"^  - \{id: ([^,]+), .*length_m: ([0-9.e+]+).*\}$")
+def yaml_module():
+    try:
+        import yaml  # Debian: python3-yaml
+    except ImportError:
+        raise SystemExit("the running-speed measurement reads the scenario with PyYAML: apt-get install python3-yaml")
+    return yaml
 
 
-def link_lines(text):
-    """(line index, id, length m, speed km/h) of the scenario's links (flow-style lines as itsc writes them)."""
-    lines = text.split("\n")
-    start = lines.index("links:")
-    found = []
-    for index in range(start + 1, len(lines)):
-        if not lines[index].startswith("  "):
-            break
-        match = LINK_LINE.match(lines[index])
-        if not match:
-            raise SystemExit(f"unexpected link line in the scenario: {lines[index]}")
-        speed = re.search(r"speed_kmh: ([0-9.e+]+)", lines[index])
-        found.append((index, match.group(1).strip('"'), float(match.group(2)), float(speed.group(1)) if speed else 50))
-    return lines, found
+def scenario_links(scenario):
+    """The scenario file's data and its links (each a map with id, length_m and speed_kmh, 50 when absent)."""
+    with open(scenario) as file:
+        data = yaml_module().safe_load(file)
+    return data, data["links"]
 
 
 def running_speed_factor(work, net, routes, scenario, begin, end):
@@ -137,8 +133,8 @@ def running_speed_factor(work, net, routes, scenario, begin, end):
     vehroutes = os.path.join(work, "vehroutes.xml")
     run(["sumo", "-n", net, "-r", routes, "--begin", str(begin), "--end", str(end), "--no-step-log", "--seed", "42",
          "--vehroute-output", vehroutes, "--vehroute-output.exit-times"])
-    _, links = link_lines(open(scenario).read())
-    limit_time = {link: length / (speed / 3.6) for _, link, length, speed in links}
+    _, links = scenario_links(scenario)
+    limit_time = {str(link["id"]): link["length_m"] / (link.get("speed_kmh", 50) / 3.6) for link in links}
     at_limit = taken = 0.0
     for vehicle in ET.parse(vehroutes).getroot().iter("vehicle"):
         # A vehicle SUMO routed again (a from/to flow's, when it inserted it) has a routeDistribution; the
@@ -163,12 +159,11 @@ def convert(work, net, routes, begin, end, interval, running_speed, name="scenar
     factor = 1.0
     if running_speed == "sumo":
         factor = running_speed_factor(work, net, routes, scenario, begin, end)
-        lines, links = link_lines(open(scenario).read())
-        for index, _, _, speed in links:
-            line = re.sub(r", speed_kmh: [0-9.e+]+", "", lines[index])
-            lines[index] = line[:-1] + f", speed_kmh: {speed * factor:.2f}}}"
+        data, links = scenario_links(scenario)
+        for link in links:
+            link["speed_kmh"] = round(link.get("speed_kmh", 50) * factor, 2)
         with open(scenario, "w") as out:
-            out.write("\n".join(lines))
+            yaml_module().safe_dump(data, out, sort_keys=False)
         print(f"libitsc's links run at {100 * factor:.1f}% of their speed limits, as SUMO's vehicles between stop lines")
     return scenario, factor
 
