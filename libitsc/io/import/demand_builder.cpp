@@ -6,7 +6,7 @@
 #include <cmath>
 #include <map>
 
-#include "io/sumo/import_parts.hpp"
+#include "io/import/import_steps.hpp"
 #include "util/format_number.hpp"
 #include "util/id_index.hpp"
 
@@ -43,8 +43,10 @@ bool at_boundary(const Network& network, const IdIndex& nodes, const std::string
 
 }  // namespace
 
-Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, double begin_s, double end_s,
-                    double interval_s, std::vector<std::string>& report) {
+double free_flow_time_s(const Link& link) { return link.length_m / (link.speed_kmh / 3.6); }
+
+Demand build_demand(std::span<const ImportTrip> trips, const Network& network, double begin_s, double end_s,
+                    double interval_s, const ImportTerms& terms, std::vector<std::string>& report) {
   const double length_s = end_s - begin_s;
   const auto intervals = static_cast<std::size_t>(std::max(1.0, std::ceil(length_s / interval_s - 1e-9)));
   const IdIndex links(network.links);
@@ -62,7 +64,7 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
   std::map<std::size_t, std::vector<double>> ended;  // link inside -> trips ending on it, by interval
   std::size_t outside = 0;
   std::size_t entered = 0;
-  for (const SumoTrip& trip : trips) {
+  for (const ImportTrip& trip : trips) {
     const double depart = trip.depart_s - begin_s;
     if (depart < 0 || depart >= length_s) {
       ++outside;
@@ -122,7 +124,8 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
     for (std::size_t k = 0; k < intervals; ++k) {
       share[k] = ends[k] + reaching[k] > 0 ? ends[k] / (ends[k] + reaching[k]) : overall;
     }
-    // SUMO's vehicles arrive at the end of their last edge (its default arrivalPos): queued at the stop line.
+    // The tools' vehicles arrive at the end of their last link (SUMO's default arrivalPos, CityFlow's
+    // only one): queued at the stop line.
     demand.sinks.push_back(TripEnds{network.links[link].id, profile(std::move(share)), true});
   }
 
@@ -166,8 +169,8 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
   }
   report.push_back(std::to_string(entered) + " vehicles reduced to entry flows per boundary link, trips that start on " +
                    std::to_string(demand.sources.size()) + " and end on " + std::to_string(demand.sinks.size()) +
-                   " links inside the network (at the end of the edge, SUMO's default arrival: in the queue at the "
-                   "stop line), and turning proportions per approach in " + std::to_string(intervals) +
+                   " links inside the network (" + terms.arrival +
+                   ": in the queue at the stop line), and turning proportions per approach in " + std::to_string(intervals) +
                    " intervals of " + format_number(interval_s) +
                    " s (each turn and trip end dated by when the vehicle reaches it at free-flow speed); their paths "
                    "are not kept, so vehicles turn by the proportions");
