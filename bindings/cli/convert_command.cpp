@@ -1,5 +1,6 @@
 // itsc convert sumo --net NET.net.xml [--routes R.rou.xml ...] [--additional A.add.xml ...] [--begin S]
 //                   [--end S] [--interval S] -o SCENARIO.yaml [--report FILE]
+// (and `itsc convert cityflow`, convert_cityflow_command.cpp)
 #include <itsc/io.hpp>
 #include <itsc/sumo.hpp>
 
@@ -34,18 +35,23 @@ int run_convert_sumo(const ConvertSumoArgs& args) {
   options.end_s = args.end_s;
   options.interval_s = args.interval_s;
   const SumoImport imported = import_sumo(options);
-  std::string report;
-  for (const std::string& line : imported.report) report += line + "\n";
-  write_file_atomically(args.output, save_scenario_string(imported.scenario));
-  if (args.report.empty()) {
-    std::fwrite(report.data(), 1, report.size(), stderr);
-  } else {
-    write_file_atomically(args.report, report);
-  }
-  return kExitOk;
+  return write_conversion(imported.scenario, imported.report, args.output, args.report);
 }
 
 }  // namespace
+
+int write_conversion(const Scenario& scenario, const std::vector<std::string>& report_lines, const std::string& output,
+                     const std::string& report_file) {
+  std::string report;
+  for (const std::string& line : report_lines) report += line + "\n";
+  write_file_atomically(output, save_scenario_string(scenario));
+  if (report_file.empty()) {
+    std::fwrite(report.data(), 1, report.size(), stderr);
+  } else {
+    write_file_atomically(report_file, report);
+  }
+  return kExitOk;
+}
 
 void add_convert_command(CLI::App& app) {
   CLI::App* convert = app.add_subcommand("convert", "Convert networks and demand from other tools into a scenario");
@@ -62,6 +68,7 @@ void add_convert_command(CLI::App& app) {
   sumo->add_option("-o,--output", args->output, "scenario file to write (YAML)")->required();
   sumo->add_option("--report", args->report, "write the conversion report here (default: stderr)");
   sumo->callback([args] { run_guarded([args] { return run_convert_sumo(*args); }); });
+  add_convert_cityflow_command(*convert);
 }
 
 }  // namespace itsc::cli

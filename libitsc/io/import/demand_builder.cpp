@@ -130,8 +130,8 @@ Demand build_demand(std::span<const ImportTrip> trips, const Network& network, d
   }
 
   // Turning proportions where an approach splits: an interval nobody crossed takes the approach's
-  // shares over the whole period; an approach nobody used, equal shares of its movements other than
-  // U-turns.
+  // shares over the whole period; an approach nobody used, equal shares of its open movements other than
+  // U-turns (of its U-turns where nothing else is open).
   std::size_t unused = 0;
   for (const auto& approach : approach_movements) {
     const std::size_t link = approach.first;
@@ -147,9 +147,15 @@ Demand build_demand(std::span<const ImportTrip> trips, const Network& network, d
     }
     if (sum(overall) == 0) {
       ++unused;
-      for (std::size_t m = 0; m < ids.size(); ++m) {
-        const auto movement = std::find_if(node.movements.begin(), node.movements.end(), [&](const Movement& x) { return x.id == ids[m]; });
-        overall[m] = movement->turn == TurnType::u_turn ? 0 : 1;
+      std::vector<const Movement*> movements;
+      for (const std::string& id : ids) {
+        movements.push_back(&*std::find_if(node.movements.begin(), node.movements.end(), [&](const Movement& x) { return x.id == id; }));
+      }
+      for (const bool u_turns : {false, true}) {  // U-turns only where nothing else is open
+        for (std::size_t m = 0; m < ids.size(); ++m) {
+          overall[m] = !movements[m]->closed && (u_turns || movements[m]->turn != TurnType::u_turn) ? 1 : 0;
+        }
+        if (sum(overall) > 0) break;
       }
       if (sum(overall) == 0) std::fill(overall.begin(), overall.end(), 1.0);
     }
