@@ -33,9 +33,11 @@ std::vector<std::optional<std::size_t>> movements_of(const CfIntersection& inter
   std::vector<std::optional<std::size_t>> out;
   for (const CfRoadLink& link : intersection.road_links) {
     const std::string id = link.from_road + "->" + link.to_road;
-    const auto found = std::find_if(node.movements.begin(), node.movements.end(), [&](const Movement& m) { return m.id == id; });
-    out.push_back(found == node.movements.end() ? std::nullopt
-                                                : std::optional<std::size_t>(static_cast<std::size_t>(found - node.movements.begin())));
+    const auto found = std::find_if(node.movements.begin(), node.movements.end(),
+                                    [&](const Movement& m) { return m.id == id; });
+    std::optional<std::size_t> index;
+    if (found != node.movements.end()) index = static_cast<std::size_t>(found - node.movements.begin());
+    out.push_back(index);
   }
   return out;
 }
@@ -52,7 +54,8 @@ void close_unserved(Node& node, const Timing& timing, Notes& notes) {
     const bool served = std::any_of(timing.stages.begin(), timing.stages.end(), [&](const Stage& stage) {
       const auto& p = stage.serves.protected_movements;
       const auto& q = stage.serves.permitted_movements;
-      return std::find(p.begin(), p.end(), movement.id) != p.end() || std::find(q.begin(), q.end(), movement.id) != q.end();
+      return std::find(p.begin(), p.end(), movement.id) != p.end() ||
+             std::find(q.begin(), q.end(), movement.id) != q.end();
     });
     if (served) continue;
     movement.closed = true;

@@ -2,6 +2,7 @@
 // turning proportions; and the run it gives conserves vehicles.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "io/cityflow/cityflow_grid.hpp"
@@ -122,6 +123,27 @@ TEST_CASE("CityFlow import: departures run from startTime every interval to endT
   const json endless = json::array({test::flow({west, test::road_id(1, 1, 0)}, 50, 100, -1)});
   const Demand demand = test::import_json(test::roadnet({1, 1}), endless, options).scenario.demand;
   CHECK(demand.entries.at(0).flow_veh_per_h.at(0) == doctest::Approx(released(50, 100, 599) * 3600 / 600));
+}
+
+TEST_CASE("CityFlow import: vehicles routed over a road link no light phase opens are skipped") {
+  json roadnet = test::roadnet({1, 1});
+  for (json& intersection : roadnet["intersections"]) {
+    if (intersection["id"] != "intersection_1_1") continue;
+    json& phases = intersection["trafficLight"]["lightphases"];
+    phases.erase(phases.begin() + 7);  // the north-south lefts
+  }
+  const std::string south = test::road_into(1, 1, 1);
+  const json flows = json::array({test::flow({south, test::road_id(1, 1, 1)}, 10, 0, 3599),
+                                  test::flow({south, test::road_id(1, 1, test::heading_after(1, Turn::left))}, 10, 0, 3599)});
+  const CityFlowImport imported = test::import_json(roadnet, flows, one_hour());
+  const Node& centre = *imported.scenario.network.find_node("intersection_1_1");
+  const auto left = std::find_if(centre.movements.begin(), centre.movements.end(),
+                                 [&](const Movement& m) { return m.id == test::movement_id(1, 1, 1, Turn::left); });
+  REQUIRE(left != centre.movements.end());
+  CHECK(left->closed);
+  // Only the through flow enters.
+  CHECK(imported.scenario.demand.entries.at(0).flow_veh_per_h.at(0) == doctest::Approx(released(10, 0, 3599)));
+  CHECK(share(imported.scenario.demand, south, left->id) == 0);
 }
 
 TEST_CASE("CityFlow import: the imported pair validates and simulates, conserving vehicles") {

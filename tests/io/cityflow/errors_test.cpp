@@ -45,6 +45,9 @@ std::size_t intersection_at(const json& roadnet, const std::string& id) {
   return 0;
 }
 
+// The centre intersection of a 1x1 roadnet.
+json& centre_of(json& roadnet) { return roadnet["intersections"][intersection_at(roadnet, "intersection_1_1")]; }
+
 std::string flow_error(const json& flows, const CityFlowImportOptions& options = {}) {
   return import_error(test::roadnet({1, 1}).dump(), flows.dump(), options);
 }
@@ -56,20 +59,18 @@ TEST_CASE("CityFlow import: bad roadnet.json names the file and the JSON path") 
   const json grid = test::roadnet({1, 1});
   const std::string centre = "intersections[" + std::to_string(intersection_at(grid, "intersection_1_1")) + "]";
 
-  CHECK(roadnet_error([&](json& r) { r["intersections"][intersection_at(r, "intersection_1_1")]["roadLinks"][2]["startRoad"] = "road_9_9_0"; }) ==
+  CHECK(roadnet_error([](json& r) { centre_of(r)["roadLinks"][2]["startRoad"] = "road_9_9_0"; }) ==
         "roadnet.json: " + centre + ".roadLinks[2].startRoad: unknown road 'road_9_9_0'");
-  CHECK(roadnet_error([&](json& r) { r["intersections"][intersection_at(r, "intersection_1_1")]["roadLinks"][0]["endRoad"] = test::road_into(1, 1, 1); }) ==
+  CHECK(roadnet_error([](json& r) { centre_of(r)["roadLinks"][0]["endRoad"] = test::road_into(1, 1, 1); }) ==
         "roadnet.json: " + centre + ".roadLinks[0].endRoad: road '" + test::road_into(1, 1, 1) +
             "' does not start at intersection 'intersection_1_1' (it starts at 'intersection_1_0')");
-  CHECK(roadnet_error([&](json& r) { r["intersections"][intersection_at(r, "intersection_1_1")]["roadLinks"][4]["type"] = "u_turn"; }) ==
+  CHECK(roadnet_error([](json& r) { centre_of(r)["roadLinks"][4]["type"] = "u_turn"; }) ==
         "roadnet.json: " + centre + ".roadLinks[4].type: must be go_straight, turn_left or turn_right, got 'u_turn'");
-  CHECK(roadnet_error([&](json& r) {
-          r["intersections"][intersection_at(r, "intersection_1_1")]["roadLinks"][1]["laneLinks"][0]["endLaneIndex"] = 3;
-        }).find("roadnet.json: " + centre + ".roadLinks[1].laneLinks[0].endLaneIndex: index 3 out of range: there are 3 lanes") == 0);
-  CHECK(roadnet_error([&](json& r) {
-          r["intersections"][intersection_at(r, "intersection_1_1")]["trafficLight"]["lightphases"][1]["availableRoadLinks"][0] = 12;
-        }).find("roadnet.json: " + centre + ".trafficLight.lightphases[1].availableRoadLinks[0]: index 12 out of range") == 0);
-  CHECK(roadnet_error([&](json& r) { r["intersections"][intersection_at(r, "intersection_1_1")]["trafficLight"]["lightphases"][3]["time"] = 0; }) ==
+  const std::string lane = roadnet_error([](json& r) { centre_of(r)["roadLinks"][1]["laneLinks"][0]["endLaneIndex"] = 3; });
+  CHECK(lane.find("roadnet.json: " + centre + ".roadLinks[1].laneLinks[0].endLaneIndex: index 3 out of range: there are 3 lanes") == 0);
+  const std::string link = roadnet_error([](json& r) { centre_of(r)["trafficLight"]["lightphases"][1]["availableRoadLinks"][0] = 12; });
+  CHECK(link.find("roadnet.json: " + centre + ".trafficLight.lightphases[1].availableRoadLinks[0]: index 12 out of range") == 0);
+  CHECK(roadnet_error([](json& r) { centre_of(r)["trafficLight"]["lightphases"][3]["time"] = 0; }) ==
         "roadnet.json: " + centre + ".trafficLight.lightphases[3].time: must be a positive number of seconds up to a day");
   CHECK(roadnet_error([](json& r) { r["roads"][0].erase("lanes"); }) == "roadnet.json: roads[0].lanes: missing");
   CHECK(roadnet_error([](json& r) { r["roads"][1]["endIntersection"] = "nowhere"; }) ==
