@@ -111,7 +111,7 @@ TEST_CASE("CityFlow import: a 1x2 pair shares the roads between its intersection
   CHECK(between.to == "intersection_2_1");
 }
 
-TEST_CASE("CityFlow import: an intersection without light phases is uncontrolled; one phase alone is a stage") {
+TEST_CASE("CityFlow import: an intersection without light phases is uncontrolled, and one phase alone is a stage") {
   json roadnet = test::roadnet({2, 1});
   for (json& intersection : roadnet["intersections"]) {
     if (intersection["id"] == "intersection_1_1") intersection.erase("trafficLight");
