@@ -6,6 +6,9 @@
 #include <cmath>
 #include <functional>
 #include <string>
+#include <vector>
+
+#include <itsc/scenario.hpp>
 
 namespace itsc::cli {
 
@@ -18,6 +21,10 @@ inline constexpr int kExitInput = 2;    ///< bad input or usage
 /// to stderr and turns it into the exit code (2 for invalid input, 1 otherwise). A non-zero result
 /// ends the program with that code.
 void run_guarded(const std::function<int()>& body);
+
+/// Writes a converted scenario to `output` and its report to `report_file` (stderr when empty); returns 0.
+int write_conversion(const Scenario& scenario, const std::vector<std::string>& report_lines, const std::string& output,
+                     const std::string& report_file);
 
 /// A positive, finite number (CLI11's PositiveNumber lets "nan" through).
 inline CLI::Validator positive_finite() {
@@ -37,6 +44,8 @@ void add_info_command(CLI::App& app);
 void add_simulate_command(CLI::App& app);
 void add_generate_command(CLI::App& app);
 void add_convert_command(CLI::App& app);
+/// `itsc convert cityflow`, under `convert`.
+void add_convert_cityflow_command(CLI::App& convert);
 void add_export_command(CLI::App& app);
 void add_optimize_command(CLI::App& app);
 void add_analyze_command(CLI::App& app);

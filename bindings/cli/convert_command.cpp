@@ -1,6 +1,7 @@
 // itsc convert sumo --net NET.net.xml [--routes R.rou.xml ...] [--additional A.add.xml ...] [--begin S]
 //                   [--end S] [--interval S] -o SCENARIO.yaml [--report FILE]
 // itsc convert utdf FILE.csv -o SCENARIO.yaml [--report FILE]
+// (and `itsc convert cityflow`, convert_cityflow_command.cpp)
 #include <itsc/io.hpp>
 #include <itsc/sumo.hpp>
 #include <itsc/utdf.hpp>
@@ -15,21 +16,6 @@
 namespace itsc::cli {
 
 namespace {
-
-// An imported scenario and its report: the scenario file, and the report to `report_path` (stderr when
-// empty).
-int write_import(const Scenario& scenario, const std::vector<std::string>& lines, const std::string& output,
-                 const std::string& report_path) {
-  std::string report;
-  for (const std::string& line : lines) report += line + "\n";
-  write_file_atomically(output, save_scenario_string(scenario));
-  if (report_path.empty()) {
-    std::fwrite(report.data(), 1, report.size(), stderr);
-  } else {
-    write_file_atomically(report_path, report);
-  }
-  return kExitOk;
-}
 
 struct ConvertSumoArgs {
   std::string net;
@@ -51,7 +37,7 @@ int run_convert_sumo(const ConvertSumoArgs& args) {
   options.end_s = args.end_s;
   options.interval_s = args.interval_s;
   const SumoImport imported = import_sumo(options);
-  return write_import(imported.scenario, imported.report, args.output, args.report);
+  return write_conversion(imported.scenario, imported.report, args.output, args.report);
 }
 
 struct ConvertUtdfArgs {
@@ -64,10 +50,23 @@ int run_convert_utdf(const ConvertUtdfArgs& args) {
   UtdfImportOptions options;
   options.file = args.file;
   const UtdfImport imported = import_utdf(options);
-  return write_import(imported.scenario, imported.report, args.output, args.report);
+  return write_conversion(imported.scenario, imported.report, args.output, args.report);
 }
 
 }  // namespace
+
+int write_conversion(const Scenario& scenario, const std::vector<std::string>& report_lines, const std::string& output,
+                     const std::string& report_file) {
+  std::string report;
+  for (const std::string& line : report_lines) report += line + "\n";
+  write_file_atomically(output, save_scenario_string(scenario));
+  if (report_file.empty()) {
+    std::fwrite(report.data(), 1, report.size(), stderr);
+  } else {
+    write_file_atomically(report_file, report);
+  }
+  return kExitOk;
+}
 
 void add_convert_command(CLI::App& app) {
   CLI::App* convert = app.add_subcommand("convert", "Convert networks and demand from other tools into a scenario");
@@ -90,6 +89,7 @@ void add_convert_command(CLI::App& app) {
   utdf->add_option("-o,--output", utdf_args->output, "scenario file to write (YAML)")->required();
   utdf->add_option("--report", utdf_args->report, "write the conversion report here (default: stderr)");
   utdf->callback([utdf_args] { run_guarded([utdf_args] { return run_convert_utdf(*utdf_args); }); });
+  add_convert_cityflow_command(*convert);
 }
 
 }  // namespace itsc::cli

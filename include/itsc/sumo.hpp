@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "itsc/scenario.hpp"
+#include "itsc/source_text.hpp"
 
 namespace itsc {
 
@@ -36,10 +37,7 @@ struct SumoImport {
 };
 
 /// The text of one SUMO file; `name` is used in messages (FILE:LINE:COL).
-struct SumoSource {
-  std::string name;
-  std::string text;
-};
+using SumoSource = SourceText;
 
 /// Imports a SUMO network and its demand. Throws `Error` (invalid_input) with the file, line and column
 /// of every problem (not XML, wrong root element, dangling ids, routes over unknown edges, a program of

@@ -17,11 +17,13 @@ namespace fs = std::filesystem;
 // optimization, I/O, the API.
 const std::map<std::string, int> kPublicLayer{
     {"error", 0},          {"tenths", 0},     {"units", 0},       {"version", 0},     {"hcm", 0},
+    {"source_text", 0},
     {"network", 1},        {"timing", 1},     {"demand", 1},      {"schedule", 1},   {"layout", 1},
     {"scenario", 1},       {"ring_plan", 2},  {"interval_table", 2}, {"clearance", 2}, {"signal_plan", 2},
     {"spat", 2},           {"model", 3},      {"controller", 4},  {"max_pressure", 4}, {"plan", 5},
     {"sim", 6},            {"simulate", 6},   {"objective", 6},   {"spat_log", 6},   {"analyze", 7},
-    {"optimize", 7},       {"io", 8},         {"summary", 8},     {"sumo", 8},       {"utdf", 8},       {"generate", 8},
+    {"optimize", 7},       {"io", 8},         {"summary", 8},     {"sumo", 8},       {"utdf", 8},       {"cityflow", 8},
+    {"generate", 8},
     {"itsc", 9}};
 const std::map<std::string, int> kSourceLayer{{"util", 0},    {"hcm", 0},     {"network", 1}, {"signal", 2},
                                               {"model", 3},   {"control", 4}, {"plan", 5},    {"sim", 6},

@@ -11,35 +11,6 @@ namespace itsc {
 
 namespace {
 
-constexpr double kMaxLength_s = 7 * 86'400;   // as validate's longest run
-constexpr double kMaxIntervals = 100'000;     // demand profile intervals
-
-void check_options(const SumoImportOptions& options) {
-  std::vector<Diagnostic> problems;
-  const auto fail = [&](const char* option, const std::string& message) {
-    problems.push_back({Severity::error, "", 0, 0, option, message});
-  };
-  if (!std::isfinite(options.begin_s)) fail("begin", "must be a finite number");
-  if (!(options.interval_s > 0) || !std::isfinite(options.interval_s)) fail("interval", "must be a positive number");
-  if (options.end_s && !(*options.end_s > options.begin_s && std::isfinite(*options.end_s))) {
-    fail("end", "must be after begin (" + detail::format_number(options.begin_s) + ")");
-  }
-  if (options.end_s && *options.end_s - options.begin_s > kMaxLength_s) fail("end", "must be at most 7 days after begin");
-  if (!problems.empty()) throw Error(ErrorCode::invalid_input, std::move(problems));
-}
-
-// The end of the demand: as given, or whole intervals past the last departure.
-double demand_end_s(const SumoImportOptions& options, const std::vector<detail::SumoTrip>& trips) {
-  if (options.end_s) return *options.end_s;
-  double last = options.begin_s;
-  for (const auto& trip : trips) last = std::max(last, trip.depart_s);
-  const double end_s = options.begin_s + (std::floor((last - options.begin_s) / options.interval_s) + 1) * options.interval_s;
-  if (end_s - options.begin_s > kMaxLength_s) {
-    throw Error(ErrorCode::invalid_input, "the departures span more than 7 days after begin: give --end");
-  }
-  return end_s;
-}
-
 std::string stem(const std::string& name) {
   std::string base = std::filesystem::path(name).filename().string();
   for (const char* suffix : {".net.xml", ".xml"}) {
@@ -53,7 +24,7 @@ std::string stem(const std::string& name) {
 
 SumoImport import_sumo(const SumoSource& net_source, std::span<const SumoSource> routes,
                        const SumoImportOptions& options, std::span<const SumoSource> additional) {
-  check_options(options);
+  detail::check_demand_window(options.begin_s, options.end_s, options.interval_s);
   SumoImport out;
   std::vector<std::string>& report = out.report;
   detail::SumoNet net = detail::read_sumo_net(net_source, report);
@@ -61,19 +32,17 @@ SumoImport import_sumo(const SumoSource& net_source, std::span<const SumoSource>
   Scenario& scenario = out.scenario;
   scenario.name = stem(net_source.name) + " (imported from SUMO)";
   detail::build_network(net, scenario, report);
-  detail::clean_network(scenario, report);
+  detail::clean_sumo_network(scenario, report);
   detail::cap_slow_links(scenario, report);
   detail::import_programs(net, scenario, options.begin_s, report);
-  std::vector<detail::SumoTrip> trips;
+  std::vector<detail::ImportTrip> trips;
   for (const SumoSource& source : routes) {
     auto more = detail::read_sumo_routes(source, net, scenario.network, report);
     trips.insert(trips.end(), more.begin(), more.end());
   }
-  const double end_s = demand_end_s(options, trips);
-  if ((end_s - options.begin_s) / options.interval_s > kMaxIntervals) {
-    throw Error(ErrorCode::invalid_input, "more than 100000 demand intervals: give a longer --interval");
-  }
-  scenario.demand = detail::build_demand(trips, scenario.network, options.begin_s, end_s, options.interval_s, report);
+  const double end_s = detail::demand_end_s(trips, options.begin_s, options.end_s, options.interval_s);
+  scenario.demand = detail::build_demand(trips, scenario.network, options.begin_s, end_s, options.interval_s,
+                                         detail::sumo_terms(), report);
   scenario.simulation.duration_s = end_s - options.begin_s;
   scenario.simulation.warmup_s = 0;  // SUMO measures every vehicle from an empty network too
   scenario.sumo.begin_s = options.begin_s;

@@ -4,20 +4,15 @@
 #include <array>
 #include <cmath>
 #include <map>
-#include <numbers>
-#include <numeric>
 #include <optional>
 #include <set>
 
 #include "io/sumo/import_parts.hpp"
-#include "network/geometry.hpp"
 #include "util/id_index.hpp"
 
 namespace itsc::detail {
 
 namespace {
-
-constexpr double kBearingReach_m = 20;  // how far along a lane its direction at the junction is measured
 
 const SumoLane* first_car_lane(const SumoEdge& edge) {
   for (const SumoLane& lane : edge.lanes) {
@@ -113,122 +108,7 @@ std::optional<TurnType> turn_of(char dir) {
   }
 }
 
-// Bearing of a lane shape from its point at the junction toward the point kBearingReach_m along it.
-std::optional<double> shape_bearing(std::vector<std::pair<double, double>> shape, bool at_end) {
-  if (shape.size() < 2) return std::nullopt;
-  if (at_end) std::reverse(shape.begin(), shape.end());
-  double left = kBearingReach_m;
-  std::pair<double, double> reach = shape.back();
-  for (std::size_t i = 1; i < shape.size(); ++i) {
-    const double dx = shape[i].first - shape[i - 1].first;
-    const double dy = shape[i].second - shape[i - 1].second;
-    const double length = std::hypot(dx, dy);
-    if (length >= left) {
-      reach = {shape[i - 1].first + dx * left / length, shape[i - 1].second + dy * left / length};
-      break;
-    }
-    left -= length;
-  }
-  if (reach == shape.front()) return std::nullopt;
-  return bearing_deg(shape.front().first, shape.front().second, reach.first, reach.second);
-}
-
-double round_tenth(double value) { return std::round(value * 10) / 10; }
-
-// Legs: the links of a node grouped by the junction at their other end (in and out paired).
-void add_legs(Node& node, const Network& network, const std::map<std::string, const SumoEdge*>& edges) {
-  std::map<std::string, std::vector<const Link*>> in_by_neighbour;
-  std::map<std::string, std::vector<const Link*>> out_by_neighbour;
-  std::set<std::string> neighbours;
-  for (const Link& link : network.links) {
-    if (link.to == node.id) {
-      in_by_neighbour[link.from].push_back(&link);
-      neighbours.insert(link.from);
-    }
-    if (link.from == node.id) {
-      out_by_neighbour[link.to].push_back(&link);
-      neighbours.insert(link.to);
-    }
-  }
-  for (const std::string& neighbour : neighbours) {
-    const auto& ins = in_by_neighbour[neighbour];
-    const auto& outs = out_by_neighbour[neighbour];
-    for (std::size_t k = 0; k < std::max(ins.size(), outs.size()); ++k) {
-      Leg leg;
-      leg.id = k == 0 ? neighbour : neighbour + "#" + std::to_string(k + 1);
-      double x = 0;
-      double y = 0;
-      int bearings = 0;
-      const auto add_bearing = [&](const Link* link, bool arriving) {
-        const SumoLane* lane = first_car_lane(*edges.at(link->id));
-        if (const auto bearing = shape_bearing(lane->shape, arriving)) {
-          x += std::sin(*bearing * std::numbers::pi / 180);
-          y += std::cos(*bearing * std::numbers::pi / 180);
-          ++bearings;
-        }
-      };
-      if (k < ins.size()) {
-        leg.in_link = ins[k]->id;
-        add_bearing(ins[k], true);
-      }
-      if (k < outs.size()) {
-        leg.out_link = outs[k]->id;
-        add_bearing(outs[k], false);
-      }
-      if (bearings > 0 && std::hypot(x, y) > 1e-9) {
-        const double bearing = round_tenth(std::fmod(std::atan2(x, y) * 180 / std::numbers::pi + 360, 360));
-        leg.bearing_deg = bearing >= 360 ? 0 : bearing;
-      }
-      node.legs.push_back(std::move(leg));
-    }
-  }
-}
-
-// Lane groups of one approach: lanes that share a movement are one group (a movement is in one group).
-void add_lane_groups(Node& node, const std::string& link_id, const std::map<int, std::set<std::string>>& lanes,
-                     const SumoEdge& edge) {
-  std::vector<int> indices;
-  for (const auto& entry : lanes) indices.push_back(entry.first);
-  std::vector<std::size_t> parent(indices.size());
-  std::iota(parent.begin(), parent.end(), 0);
-  const auto find = [&](std::size_t i) {
-    while (parent[i] != i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
-  for (std::size_t a = 0; a < indices.size(); ++a) {
-    for (std::size_t b = a + 1; b < indices.size(); ++b) {
-      const auto& first = lanes.at(indices[a]);
-      const auto& second = lanes.at(indices[b]);
-      const bool shared = std::any_of(first.begin(), first.end(), [&](const std::string& m) { return second.count(m) != 0; });
-      if (shared) parent[find(b)] = find(a);
-    }
-  }
-  for (std::size_t root = 0; root < indices.size(); ++root) {
-    if (find(root) != root) continue;
-    LaneGroup group;
-    group.link = link_id;
-    group.lanes = 0;
-    std::set<std::string> movements;
-    for (std::size_t i = 0; i < indices.size(); ++i) {
-      if (find(i) != root) continue;
-      ++group.lanes;
-      movements.insert(lanes.at(indices[i]).begin(), lanes.at(indices[i]).end());
-    }
-    group.id = edge.id + "_" + std::to_string(indices[root]);
-    for (const SumoLane& lane : edge.lanes) {
-      if (lane.index == indices[root]) group.id = lane.id;
-    }
-    // Keep the node's movement order.
-    for (const Movement& movement : node.movements) {
-      if (movements.count(movement.id) != 0) group.movements.push_back(movement.id);
-    }
-    node.lane_groups.push_back(std::move(group));
-  }
-}
-
 }  // namespace
-
-double free_flow_time_s(const Link& link) { return link.length_m / (link.speed_kmh / 3.6); }
 
 void build_network(const SumoNet& net, Scenario& scenario, std::vector<std::string>& report) {
   Network& network = scenario.network;
@@ -348,10 +228,20 @@ void build_network(const SumoNet& net, Scenario& scenario, std::vector<std::stri
       signal.foes = foes_of(network.nodes[*nodes.find(signal.node)], junction->foes, requests);
     }
   }
-  for (Node& node : network.nodes) add_legs(node, network, edges);
+  const LinkBearing lane_bearing = [&](const Link& link, bool arriving) {
+    return polyline_bearing(first_car_lane(*edges.at(link.id))->shape, arriving);
+  };
+  for (Node& node : network.nodes) add_legs(node, network, lane_bearing);
   for (const auto& [key, lanes] : approach_lanes) {
     Node& node = network.nodes[*nodes.find(key.first)];
-    if (node.control == NodeControl::signalized) add_lane_groups(node, key.second, lanes, *edges.at(key.second));
+    if (node.control != NodeControl::signalized) continue;
+    const SumoEdge& edge = *edges.at(key.second);
+    add_lane_groups(node, key.second, lanes, [&](int index) {
+      for (const SumoLane& lane : edge.lanes) {
+        if (lane.index == index) return lane.id;
+      }
+      return edge.id + "_" + std::to_string(index);
+    });
   }
 }
 

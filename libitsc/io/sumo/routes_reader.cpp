@@ -44,7 +44,7 @@ class RoutesReader {
     for (const SumoEdge& edge : net.edges) net_edges_.insert(edge.id);
   }
 
-  std::vector<SumoTrip> read() {
+  std::vector<ImportTrip> read() {
     for (pugi::xml_node element : xml_.root().children()) {
       const std::string_view name = element.name();
       if (name == "vType") {
@@ -253,15 +253,15 @@ class RoutesReader {
   std::map<std::string, std::size_t> skipped_elements_;
   std::map<std::string, std::size_t> skipped_vehicles_;
   std::map<std::string, std::size_t> approximated_;
-  std::vector<SumoTrip> trips_;
+  std::vector<ImportTrip> trips_;
 };
 
 }  // namespace
 
-std::vector<SumoTrip> read_sumo_routes(const SumoSource& source, const SumoNet& net, const Network& network,
+std::vector<ImportTrip> read_sumo_routes(const SumoSource& source, const SumoNet& net, const Network& network,
                                        std::vector<std::string>& report) {
   RoutesReader reader(source, net, network, report);
-  std::vector<SumoTrip> trips = reader.read();
+  std::vector<ImportTrip> trips = reader.read();
   reader.report_approximations();
   return trips;
 }

@@ -1,11 +1,11 @@
-// SUMO gives no saturation flow, so imported links take the base value, except where the free speed is
-// so low (a 10 km/h service road) that a triangular fundamental diagram cannot carry it: capacity must be
-// reached below jam density with a congested wave no faster than the cells' free flow. There the
-// capacity is the largest the cell transmission model carries at the scenario's step, q = kj v' / 2
-// (w' = v'): the jam density, not the discharge headway, limits a road that slow.
+// SUMO and CityFlow give no saturation flow, so imported links take the base value, except where the
+// free speed is so low (a 10 km/h service road) that a triangular fundamental diagram cannot carry it:
+// capacity must be reached below jam density with a congested wave no faster than the cells' free
+// flow. There the capacity is the largest the cell transmission model carries at the scenario's step,
+// q = kj v' / 2 (w' = v'): the jam density, not the discharge headway, limits a road that slow.
 #include <cmath>
 
-#include "io/sumo/import_parts.hpp"
+#include "io/import/import_steps.hpp"
 #include "itsc/model.hpp"
 #include "util/format_number.hpp"
 

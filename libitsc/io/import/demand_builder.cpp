@@ -6,7 +6,7 @@
 #include <cmath>
 #include <map>
 
-#include "io/sumo/import_parts.hpp"
+#include "io/import/import_steps.hpp"
 #include "util/format_number.hpp"
 #include "util/id_index.hpp"
 
@@ -43,8 +43,10 @@ bool at_boundary(const Network& network, const IdIndex& nodes, const std::string
 
 }  // namespace
 
-Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, double begin_s, double end_s,
-                    double interval_s, std::vector<std::string>& report) {
+double free_flow_time_s(const Link& link) { return link.length_m / (link.speed_kmh / 3.6); }
+
+Demand build_demand(std::span<const ImportTrip> trips, const Network& network, double begin_s, double end_s,
+                    double interval_s, const ImportTerms& terms, std::vector<std::string>& report) {
   const double length_s = end_s - begin_s;
   const auto intervals = static_cast<std::size_t>(std::max(1.0, std::ceil(length_s / interval_s - 1e-9)));
   const IdIndex links(network.links);
@@ -62,7 +64,7 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
   std::map<std::size_t, std::vector<double>> ended;  // link inside -> trips ending on it, by interval
   std::size_t outside = 0;
   std::size_t entered = 0;
-  for (const SumoTrip& trip : trips) {
+  for (const ImportTrip& trip : trips) {
     const double depart = trip.depart_s - begin_s;
     if (depart < 0 || depart >= length_s) {
       ++outside;
@@ -122,13 +124,14 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
     for (std::size_t k = 0; k < intervals; ++k) {
       share[k] = ends[k] + reaching[k] > 0 ? ends[k] / (ends[k] + reaching[k]) : overall;
     }
-    // SUMO's vehicles arrive at the end of their last edge (its default arrivalPos): queued at the stop line.
+    // The tools' vehicles arrive at the end of their last link (SUMO's default arrivalPos, CityFlow's
+    // only one): queued at the stop line.
     demand.sinks.push_back(TripEnds{network.links[link].id, profile(std::move(share)), true});
   }
 
   // Turning proportions where an approach splits: an interval nobody crossed takes the approach's
-  // shares over the whole period; an approach nobody used, equal shares of its movements other than
-  // U-turns.
+  // shares over the whole period; an approach nobody used, equal shares of its open movements other than
+  // U-turns (of its U-turns where nothing else is open).
   std::size_t unused = 0;
   for (const auto& approach : approach_movements) {
     const std::size_t link = approach.first;
@@ -144,9 +147,15 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
     }
     if (sum(overall) == 0) {
       ++unused;
-      for (std::size_t m = 0; m < ids.size(); ++m) {
-        const auto movement = std::find_if(node.movements.begin(), node.movements.end(), [&](const Movement& x) { return x.id == ids[m]; });
-        overall[m] = movement->turn == TurnType::u_turn ? 0 : 1;
+      std::vector<const Movement*> movements;
+      for (const std::string& id : ids) {
+        movements.push_back(&*std::find_if(node.movements.begin(), node.movements.end(), [&](const Movement& x) { return x.id == id; }));
+      }
+      for (const bool u_turns : {false, true}) {  // U-turns only where nothing else is open
+        for (std::size_t m = 0; m < ids.size(); ++m) {
+          overall[m] = !movements[m]->closed && (u_turns || movements[m]->turn != TurnType::u_turn) ? 1 : 0;
+        }
+        if (sum(overall) > 0) break;
       }
       if (sum(overall) == 0) std::fill(overall.begin(), overall.end(), 1.0);
     }
@@ -166,8 +175,8 @@ Demand build_demand(const std::vector<SumoTrip>& trips, const Network& network, 
   }
   report.push_back(std::to_string(entered) + " vehicles reduced to entry flows per boundary link, trips that start on " +
                    std::to_string(demand.sources.size()) + " and end on " + std::to_string(demand.sinks.size()) +
-                   " links inside the network (at the end of the edge, SUMO's default arrival: in the queue at the "
-                   "stop line), and turning proportions per approach in " + std::to_string(intervals) +
+                   " links inside the network (" + terms.arrival +
+                   ": in the queue at the stop line), and turning proportions per approach in " + std::to_string(intervals) +
                    " intervals of " + format_number(interval_s) +
                    " s (each turn and trip end dated by when the vehicle reaches it at free-flow speed); their paths "
                    "are not kept, so vehicles turn by the proportions");
