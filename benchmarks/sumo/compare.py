@@ -161,7 +161,12 @@ def convert(work, net, routes, begin, end, interval, running_speed, name="scenar
         factor = running_speed_factor(work, net, routes, scenario, begin, end)
         data, links = scenario_links(scenario)
         for link in links:
-            link["speed_kmh"] = round(link.get("speed_kmh", 50) * factor, 2)
+            # Not below the speed at which the link's cells carry its capacity (kj v / 2, with a margin for the
+            # cells' rounding): slower, the cell transmission model would be unstable.
+            speed = link.get("speed_kmh", 50)
+            jam_veh_per_km = 1000 / link.get("jam_spacing_m", 7.5)
+            carried = 1.1 * 2 * link.get("saturation_flow_veh_per_h_per_lane", 1900) / jam_veh_per_km
+            link["speed_kmh"] = round(max(speed * factor, min(speed, carried)), 2)
         with open(scenario, "w") as out:
             yaml_module().safe_dump(data, out, sort_keys=False)
         print(f"libitsc's links run at {100 * factor:.1f}% of their speed limits, as SUMO's vehicles between stop lines")
