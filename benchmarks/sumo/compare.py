@@ -4,6 +4,13 @@
   compare.py run --net NET.net.xml --routes R.rou.xml [--plan PLAN.yaml] [--begin S] [--end S]
       The scenario is imported with `itsc convert sumo`. Without --plan both run the net's own programs
       (libitsc: as imported); with --plan the plan is exported (`itsc export sumo`) and SUMO runs it.
+  compare.py scenario --scenario S.yaml [--plan PLAN.yaml]
+      Any libitsc scenario (an engineer's own): written as a whole SUMO scenario (`itsc export sumo
+      --network`: network, programs, every vehicle with its route), built with netconvert, run in SUMO
+      (its duration plus a quarter of an hour, so that the last vehicles arrive) and by libitsc at the
+      scenario's own speeds (no running-speed measurement: the scenario's speeds are the engineer's).
+      libitsc's figures are `itsc simulate`'s: after its warm-up and up to its duration, so its throughput
+      leaves out the vehicles still inside at the end that SUMO's longer run lets arrive.
   compare.py grid|corridor [--flow VEH_PER_H] [--plans]
       Generates the network with netgenerate and flows from every entry, then runs as above; --plans
       also runs three plans (cycles 60, 90, 120 s, greens scaled) and ranks them by mean delay.
@@ -438,7 +445,8 @@ def optimize_mode(work, net, routes, args):
 def main():
     sys.stdout.reconfigure(line_buffering=True)  # in order with the error messages on stderr
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["run", "grid", "corridor", "optimize"])
+    parser.add_argument("mode", choices=["run", "scenario", "grid", "corridor", "optimize"])
+    parser.add_argument("--scenario", help="scenario: the libitsc scenario file")
     parser.add_argument("network", nargs="?", choices=["grid", "corridor"], help="optimize: the generated network")
     parser.add_argument("--net")
     parser.add_argument("--routes")
@@ -466,15 +474,21 @@ def main():
         parser.error("--seeds takes integers separated by commas, e.g. 1,2,3")
     if args.mode == "run" and (not args.net or not args.routes):
         parser.error("run needs --net and --routes")
+    if args.mode == "scenario" and not args.scenario:
+        parser.error("scenario needs --scenario")
     ensure_sumo()
     sumo_home()
     work = tempfile.mkdtemp(prefix="itsc_sumo_compare_")
     try:
-        if args.mode == "run" or (args.mode == "optimize" and args.net):
+        if args.mode == "scenario":
+            net = routes = None
+        elif args.mode == "run" or (args.mode == "optimize" and args.net):
             net, routes = os.path.abspath(args.net), os.path.abspath(args.routes)
         else:
             net, routes = generate(work, args.network or args.mode, args.flow)
-        if args.mode == "optimize":
+        if args.mode == "scenario":
+            scenario_mode(work, args)
+        elif args.mode == "optimize":
             optimize_mode(work, net, routes, args)
         else:
             compare_plans(work, net, routes, args)
@@ -527,6 +541,26 @@ def compare_links(scenario, routes, begin, end):
           f"total absolute difference {100 * error:.1f}% of the volume")
     for geh, link, counted, modelled in rows[:5]:
         print(f"  {link:>16}: SUMO {counted:6.0f}, libitsc {modelled:8.1f} (GEH {geh:.1f})")
+
+
+def scenario_mode(work, args):
+    """Subcommand scenario: any libitsc scenario against SUMO on the SUMO scenario it exports."""
+    scenario = os.path.abspath(args.scenario)
+    folder = os.path.join(work, "sumo")
+    run([ITSC, "export", "sumo", "--scenario", scenario, "--network", "-o", folder]
+        + (["--plan", os.path.abspath(args.plan)] if args.plan else []))
+    name = os.path.splitext(os.path.basename(scenario))[0]
+    run(["netconvert", "-c", f"{name}.netccfg"], cwd=folder)
+    duration = float(json.loads(run([ITSC, "info", scenario, "--json"]).stdout).get("duration_s", 3600))
+    net, routes = os.path.join(folder, f"{name}.net.xml"), os.path.join(folder, f"{name}.rou.xml")
+    sumo = run_sumo(work, net, routes, None, 0, duration + 900)
+    itsc = run_itsc(scenario, args.plan and os.path.abspath(args.plan))
+    print(f"\n{os.path.basename(scenario)}, " + (args.plan or "its own plans") + f" (SUMO run to {duration + 900:.0f} s)")
+    print(f"{'':24}{'SUMO':>12}{'libitsc':>12}{'difference':>12}")
+    for key, label in [("travel_time_s", "mean travel time (s)"), ("delay_s", "mean delay (s)"),
+                       ("throughput", "throughput (veh)"), ("wall_s", "wall time (s)")]:
+        a, b = sumo[key], itsc[key]
+        print(f"{label:24}{a:12.2f}{b:12.2f}{(f'{100 * (b - a) / a:+.1f}%' if a else '-'):>12}")
 
 
 def compare_plans(work, net, routes, args):
