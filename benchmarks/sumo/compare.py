@@ -517,16 +517,27 @@ def route_edge_counts(routes, begin, end):
     return counts
 
 
-def compare_links(scenario, routes, begin, end):
-    """Volume on each link that reaches a signal: SUMO's routes against libitsc's arrivals at its stop line."""
+def compare_links(work, net, routes, scenario, begin, end):
+    """Each link that reaches a signal: its volume (SUMO's routes against libitsc's arrivals at its stop
+    line, GEH) and its delay per vehicle (SUMO's time loss on the edge, from --edgedata-output, against
+    libitsc's delay of the approach's movements)."""
     sumo = route_edge_counts(routes, begin, end)
+    edges = os.path.join(work, "edgedata.xml")
+    run(["sumo", "-n", net, "-r", routes, "--begin", str(begin), "--end", str(end), "--no-step-log", "--seed", "42",
+         "--edgedata-output", edges])
+    sumo_delay = {}
+    for edge in ET.parse(edges).getroot().iter("edge"):
+        vehicles = float(edge.get("entered", 0)) + float(edge.get("departed", 0))
+        if vehicles > 0:
+            sumo_delay[edge.get("id")] = float(edge.get("timeLoss", 0)) / vehicles
     result = json.loads(run([ITSC, "simulate", scenario, "--json"]).stdout)
-    itsc = {}
+    itsc, itsc_delay_veh_s = {}, {}
     for intersection in result["intersections"]:
         for group in intersection["lane_groups"]:
             for movement in group["movements"]:
                 link = movement["id"].split("->")[0]
                 itsc[link] = itsc.get(link, 0) + movement["arrivals_veh"]
+                itsc_delay_veh_s[link] = itsc_delay_veh_s.get(link, 0) + movement["delay_s_per_veh"] * movement["arrivals_veh"]
     hours = (end - begin) / 3600
     rows = []
     for link, modelled in itsc.items():
@@ -541,6 +552,15 @@ def compare_links(scenario, routes, begin, end):
           f"total absolute difference {100 * error:.1f}% of the volume")
     for geh, link, counted, modelled in rows[:5]:
         print(f"  {link:>16}: SUMO {counted:6.0f}, libitsc {modelled:8.1f} (GEH {geh:.1f})")
+    pairs = [(sumo_delay[link], itsc_delay_veh_s[link] / itsc[link]) for link in itsc if link in sumo_delay and itsc[link] > 0]
+    if len(pairs) > 1:
+        mean_s = sum(a for a, _ in pairs) / len(pairs)
+        mean_i = sum(b for _, b in pairs) / len(pairs)
+        cov = sum((a - mean_s) * (b - mean_i) for a, b in pairs)
+        spread = math.sqrt(sum((a - mean_s) ** 2 for a, _ in pairs) * sum((b - mean_i) ** 2 for _, b in pairs))
+        absolute = sum(abs(b - a) for a, b in pairs) / len(pairs)
+        print(f"approach delay per vehicle: {len(pairs)} links, mean SUMO {mean_s:.1f} s, libitsc {mean_i:.1f} s, "
+              f"mean absolute difference {absolute:.1f} s, correlation {cov / spread if spread else 0:.2f}")
 
 
 def scenario_mode(work, args):
@@ -569,7 +589,7 @@ def compare_plans(work, net, routes, args):
     scenario, _ = convert(work, net, routes, args.begin, args.end, args.interval, args.running_speed)
     compare(work, net, routes, scenario, args.plan and os.path.abspath(args.plan), args.begin, args.end, label)
     if args.links:
-        compare_links(scenario, routes, args.begin, args.end)
+        compare_links(work, net, routes, scenario, args.begin, args.end)
     if args.plans:
         ranking = []
         for cycle in (60, 90, 120):
