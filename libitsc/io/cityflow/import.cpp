@@ -67,16 +67,7 @@ CityFlowImport import_cityflow(const SourceText& roadnet_source, const SourceTex
   report.push_back("simulation: " + detail::format_number(end_s) +
                    " s from CityFlow time 0, no warm-up (as CityFlow counts every vehicle)");
 
-  std::vector<Diagnostic> errors;
-  for (Diagnostic& diagnostic : validate(scenario)) {
-    locate(diagnostic, scenario, roadnet);
-    if (diagnostic.severity == Severity::warning) {
-      report.push_back(diagnostic.to_string());
-    } else {
-      errors.push_back(std::move(diagnostic));
-    }
-  }
-  if (!errors.empty()) throw Error(ErrorCode::invalid_input, std::move(errors));
+  detail::require_imported_valid(scenario, [&](Diagnostic& diagnostic) { locate(diagnostic, scenario, roadnet); }, report);
   return out;
 }
 

@@ -71,6 +71,12 @@ void check_demand_window(double begin_s, std::optional<double> end_s, double int
                                   double end_s, double interval_s, const ImportTerms& terms,
                                   std::vector<std::string>& report);
 
+/// The last step of every import: `scenario` validated, each diagnostic placed in the source by `locate`
+/// (its file, line and element), warnings appended to `report`. Throws `Error` (invalid_input) with every
+/// error, so that no importer returns a scenario that does not validate.
+void require_imported_valid(const Scenario& scenario, const std::function<void(Diagnostic&)>& locate,
+                            std::vector<std::string>& report);
+
 /// Free-flow travel time of a link (length / speed), s.
 [[nodiscard]] double free_flow_time_s(const Link& link);
 

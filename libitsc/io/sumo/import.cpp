@@ -51,16 +51,8 @@ SumoImport import_sumo(const SumoSource& net_source, std::span<const SumoSource>
 
   // Validation numbers links and nodes by their place in the scenario; name SUMO's elements instead.
   const detail::SumoSources sources(net);
-  std::vector<Diagnostic> errors;
-  for (Diagnostic& diagnostic : validate(scenario)) {
-    sources.locate(diagnostic, scenario, net_source.name);
-    if (diagnostic.severity == Severity::warning) {
-      report.push_back(diagnostic.to_string());
-    } else {
-      errors.push_back(std::move(diagnostic));
-    }
-  }
-  if (!errors.empty()) throw Error(ErrorCode::invalid_input, std::move(errors));
+  detail::require_imported_valid(
+      scenario, [&](Diagnostic& diagnostic) { sources.locate(diagnostic, scenario, net_source.name); }, report);
   return out;
 }
 

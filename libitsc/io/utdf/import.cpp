@@ -1,6 +1,7 @@
 // itsc::import_utdf: sections -> units -> network -> demand -> timing -> validated scenario.
 #include <filesystem>
 
+#include "io/import/import_steps.hpp"
 #include "io/read_file.hpp"
 #include "io/utdf/utdf_parts.hpp"
 
@@ -43,16 +44,7 @@ UtdfImport import_utdf(const UtdfSource& source, const UtdfImportOptions& /*opti
   detail::utdf::build_timing(tables, scenario, problems, out.report);
   problems.throw_if_any();
 
-  std::vector<Diagnostic> errors;
-  for (Diagnostic& diagnostic : validate(scenario)) {
-    diagnostic.file = source.name;
-    if (diagnostic.severity == Severity::warning) {
-      out.report.push_back(diagnostic.to_string());
-    } else {
-      errors.push_back(std::move(diagnostic));
-    }
-  }
-  if (!errors.empty()) throw Error(ErrorCode::invalid_input, std::move(errors));
+  detail::require_imported_valid(scenario, [&](Diagnostic& diagnostic) { diagnostic.file = source.name; }, out.report);
   return out;
 }
 
